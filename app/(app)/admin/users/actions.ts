@@ -1,0 +1,59 @@
+'use server';
+
+import { eq, sql } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { createAccountWithSetupLink, issueSetupLink } from '@/db/queries/accounts';
+import { findUserByEmail } from '@/db/queries/users';
+import { users } from '@/db/schema';
+import { adminAction } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/actions/result';
+import { emailSchema, personNameSchema } from '@/lib/projects/schemas';
+
+const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
+
+export const createUser = adminAction({
+  name: 'createUser',
+  input: z.object({ name: personNameSchema, email: emailSchema, isAdmin: checkbox.default(false) }),
+  async handler({ tx, actor, input, audit }) {
+    if (await findUserByEmail(tx, input.email)) throw new ActionError('conflict', 'emailTaken', { email: ['user.emailTaken'] });
+    const { user, setupLink } = await createAccountWithSetupLink(tx, { ...input, createdBy: actor.id });
+    await audit({ projectId: null, entity: 'user', entityId: user.id, action: 'create', after: input });
+    return { userId: user.id, setupLink };
+  },
+  after() {
+    revalidatePath('/admin/users');
+  },
+});
+
+export const issuePasswordLink = adminAction({
+  name: 'issuePasswordLink',
+  input: z.object({ userId: z.uuid() }),
+  async handler({ tx, actor, input, audit }) {
+    const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+    if (!person) throw new ActionError('not_found');
+    const setupLink = await issueSetupLink(tx, person.id, actor.id);
+    await audit({ projectId: null, entity: 'user', entityId: person.id, action: 'issue_password_link' });
+    return { setupLink };
+  },
+});
+
+export const setUserActive = adminAction({
+  name: 'setUserActive',
+  input: z.object({ userId: z.uuid(), active: checkbox }),
+  async handler({ tx, actor, input, audit }) {
+    if (input.userId === actor.id && !input.active) throw new ActionError('conflict', 'cannotDeactivateSelf');
+    const [updated] = await tx
+      .update(users)
+      // Deactivation ends the person's sessions on their next request.
+      .set({ isActive: input.active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, input.userId))
+      .returning({ id: users.id });
+    if (!updated) throw new ActionError('not_found');
+    await audit({ projectId: null, entity: 'user', entityId: input.userId, action: input.active ? 'activate' : 'deactivate' });
+    return { active: input.active };
+  },
+  after() {
+    revalidatePath('/admin/users');
+  },
+});

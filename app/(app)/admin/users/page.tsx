@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { createUser, issuePasswordLink, setUserActive } from './actions';
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { UserActions } from '@/components/admin/user-actions';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { listUsers } from '@/db/queries/users';
+import { requireUser } from '@/lib/session/current-user';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('title') };
+}
+
+export default async function AdminUsersPage() {
+  const user = await requireUser();
+  if (!user.isAdmin) notFound();
+  const t = await getTranslations('admin');
+  const format = await getFormatter();
+  const people = await listUsers(getDb());
+  return (
+    <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 p-6">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('create')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <CreateUserForm createUser={createUser} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('accounts', { count: people.length })}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table data-testid="user-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('person')}</TableHead>
+                <TableHead>{t('status')}</TableHead>
+                <TableHead>{t('createdAt')}</TableHead>
+                <TableHead />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {people.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell>
+                    <div className="font-medium">{p.name}</div>
+                    <div className="text-xs text-muted-foreground">{p.email}</div>
+                  </TableCell>
+                  <TableCell className="flex flex-wrap gap-1">
+                    {p.isAdmin && <Badge>{t('admin')}</Badge>}
+                    <Badge variant={p.isActive ? 'secondary' : 'outline'}>{p.isActive ? t('active') : t('inactive')}</Badge>
+                    {!p.hasPassword && <Badge variant="warning">{t('pending')}</Badge>}
+                  </TableCell>
+                  <TableCell className="tabular-nums">{format.dateTime(p.createdAt, { dateStyle: 'short' })}</TableCell>
+                  <TableCell>
+                    <UserActions
+                      userId={p.id}
+                      active={p.isActive}
+                      self={p.id === user.id}
+                      issuePasswordLink={issuePasswordLink}
+                      setUserActive={setUserActive}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { ProjectSidebar } from '@/components/shell/project-sidebar';
+import { ProjectSwitcher } from '@/components/shell/project-switcher';
+import { getDb } from '@/db/client';
+import { requireProjectMembership } from '@/db/queries/project-access';
+import { listProjectsForUser } from '@/db/queries/projects';
+import { requireUser } from '@/lib/session/current-user';
+
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ projectKey: string }>;
+}) {
+  const user = await requireUser();
+  const membership = await requireProjectMembership(user, (await params).projectKey);
+  const projects = await listProjectsForUser(getDb(), user.id);
+  return (
+    <>
+      <aside className="hidden w-60 shrink-0 flex-col gap-4 border-r bg-background p-3 md:flex">
+        <ProjectSwitcher projects={projects.map((p) => ({ key: p.key, name: p.name }))} currentKey={membership.projectKey} />
+        <ProjectSidebar projectKey={membership.projectKey} />
+      </aside>
+      <main className="min-w-0 flex-1 p-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { addMember, changeMemberRole, removeMember, updateProject } from './actions';
+import { AddMemberForm } from '@/components/members/add-member-form';
+import { MemberList } from '@/components/members/member-list';
+import { ProjectSettingsForm } from '@/components/projects/project-settings-form';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { listProjectMembers } from '@/db/queries/memberships';
+import { requireProjectMembership } from '@/db/queries/project-access';
+import { findProjectById } from '@/db/queries/projects';
+import { can } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/session/current-user';
+
+type Props = { params: Promise<{ projectKey: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('sections'))('settings') };
+}
+
+export default async function ProjectSettingsPage({ params }: Props) {
+  const user = await requireUser();
+  const membership = await requireProjectMembership(user, (await params).projectKey);
+  const [project, members] = await Promise.all([
+    findProjectById(getDb(), membership.projectId),
+    listProjectMembers(getDb(), membership.projectId),
+  ]);
+  const t = await getTranslations('settings');
+  const tSections = await getTranslations('sections');
+  // Showing or hiding controls is a courtesy; the actions check the role themselves.
+  const manages = can(membership.role, 'project.manage');
+  return (
+    <div className="mx-auto flex max-w-4xl flex-col gap-6">
+      <h1 className="text-2xl font-semibold">{tSections('settings')}</h1>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('project')}</CardTitle>
+          {!manages && <CardDescription>{t('ownerOnly')}</CardDescription>}
+        </CardHeader>
+        <CardContent>
+          <ProjectSettingsForm
+            projectKey={project!.key}
+            editable={manages}
+            updateProject={updateProject}
+            initial={{
+              name: project!.name,
+              client: project!.client,
+              description: project!.description,
+              version: String(project!.version),
+            }}
+          />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('members')}</CardTitle>
+          <CardDescription>{t('membersHint')}</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-6">
+          <MemberList
+            projectKey={project!.key}
+            editable={manages}
+            currentUserId={user.id}
+            changeMemberRole={changeMemberRole}
+            removeMember={removeMember}
+            members={members.map((m) => ({
+              userId: m.userId,
+              name: m.name,
+              email: m.email,
+              role: m.role,
+              pending: !m.hasPassword,
+              active: m.isActive,
+            }))}
+          />
+          {manages && <AddMemberForm projectKey={project!.key} addMember={addMember} />}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { Plus, Users } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { listProjectsForUser } from '@/db/queries/projects';
+import { requireUser } from '@/lib/session/current-user';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('projects'))('title') };
+}
+
+export default async function ProjectsPage() {
+  const user = await requireUser();
+  const t = await getTranslations('projects');
+  const tRoles = await getTranslations('roles');
+  const projects = await listProjectsForUser(getDb(), user.id);
+  return (
+    <main className="mx-auto w-full max-w-5xl p-6">
+      <div className="mb-6 flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <Button asChild>
+          <Link href="/projects/new">
+            <Plus />
+            {t('new')}
+          </Link>
+        </Button>
+      </div>
+      {projects.length === 0 ? (
+        <Card>
+          <CardContent className="p-8 text-center text-muted-foreground">{t('empty')}</CardContent>
+        </Card>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2" data-testid="project-list">
+          {projects.map((p) => (
+            <li key={p.key}>
+              <Link href={`/projects/${p.key}`} className="block h-full rounded-lg focus-visible:ring-2 focus-visible:ring-ring">
+                <Card className="h-full transition-shadow hover:shadow-md">
+                  <CardHeader>
+                    <div className="flex items-center justify-between gap-2">
+                      <span className="font-mono text-xs text-muted-foreground">{p.key}</span>
+                      <Badge>{tRoles(p.role)}</Badge>
+                    </div>
+                    <CardTitle>{p.name}</CardTitle>
+                    <CardDescription>{p.client}</CardDescription>
+                  </CardHeader>
+                  <CardContent className="flex items-center gap-2 text-xs text-muted-foreground">
+                    <Users className="size-4" />
+                    {t('memberCount', { count: p.memberCount })}
+                  </CardContent>
+                </Card>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

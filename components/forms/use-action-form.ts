@@ -1,0 +1,40 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { ActionFailure, ActionResult } from '@/lib/actions/result';
+
+interface FormState<T> {
+  failure: ActionFailure | null;
+  data: T | null;
+  /** What was typed, so a refused submission loses nothing (React resets forms to their default values). */
+  values: Record<string, string>;
+}
+
+function typedValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string' && !/password|confirmation/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * Binds a wrapped server action to a <form>: keeps the last failure (for FormError / FieldError), the values typed
+ * (use them as `defaultValue`), and calls `onSuccess` with the data of a successful submission.
+ */
+export function useActionForm<T>(
+  action: (input: FormData) => Promise<ActionResult<T>>,
+  options: { onSuccess?: (data: T) => void; initialValues?: Record<string, string> } = {},
+) {
+  const [state, formAction, pending] = useActionState(
+    async (_previous: FormState<T>, form: FormData): Promise<FormState<T>> => {
+      const values = typedValues(form);
+      const result = await action(form);
+      if (!result.ok) return { failure: result, data: null, values };
+      options.onSuccess?.(result.data);
+      return { failure: null, data: result.data, values };
+    },
+    { failure: null, data: null, values: options.initialValues ?? {} },
+  );
+  return { ...state, formAction, pending };
+}

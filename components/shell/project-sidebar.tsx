@@ -1,0 +1,64 @@
+'use client';
+
+import {
+  Bug,
+  CheckSquare,
+  ClipboardList,
+  FileCode2,
+  GitCompareArrows,
+  History,
+  LayoutDashboard,
+  ListChecks,
+  Rocket,
+  Settings,
+  Signature,
+  type LucideIcon,
+} from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { PROJECT_SECTIONS, type ProjectSectionKey } from '@/lib/projects/sections';
+import { cn } from '@/lib/ui/cn';
+
+const ICONS: Record<ProjectSectionKey, LucideIcon> = {
+  overview: LayoutDashboard,
+  requirements: ClipboardList,
+  specifications: FileCode2,
+  traceability: GitCompareArrows,
+  testCases: ListChecks,
+  campaigns: CheckSquare,
+  anomalies: Bug,
+  approvals: Signature,
+  readiness: Rocket,
+  audit: History,
+  settings: Settings,
+};
+
+export function ProjectSidebar({ projectKey }: { projectKey: string }) {
+  const t = useTranslations('sections');
+  const pathname = usePathname();
+  const base = `/projects/${projectKey}`;
+  return (
+    <nav aria-label={t('label')} className="flex flex-col gap-0.5">
+      {PROJECT_SECTIONS.map(({ slug, key }) => {
+        const href = slug ? `${base}/${slug}` : base;
+        const active = slug ? pathname === href || pathname.startsWith(`${href}/`) : pathname === base;
+        const Icon = ICONS[key];
+        return (
+          <Link
+            key={key}
+            href={href}
+            aria-current={active ? 'page' : undefined}
+            className={cn(
+              'flex items-center gap-2 rounded-md px-3 py-2 text-sm',
+              active ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60 hover:text-foreground',
+            )}
+          >
+            <Icon className="size-4" />
+            {t(key)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

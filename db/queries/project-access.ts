@@ -1,0 +1,18 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { findProjectMembership, type ProjectMembership } from './memberships';
+import type { SessionUser } from './users';
+
+/**
+ * Pages' gate: the actor's membership in the project of the URL, or Next's 404 — a non-member cannot tell a
+ * project they may not see from one that does not exist. Cached per request (layout and page share it).
+ */
+export const requireProjectMembership = cache(
+  async (actor: SessionUser, projectKey: string): Promise<ProjectMembership> => {
+    const membership = await findProjectMembership(getDb(), actor.id, decodeURIComponent(projectKey));
+    if (!membership) notFound();
+    return membership;
+  },
+);

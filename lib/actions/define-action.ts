@@ -1,0 +1,187 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { getDb, type Transaction } from '@/db/client';
+import { findProjectMembership, type ProjectMembership } from '@/db/queries/memberships';
+import { auditEvents } from '@/db/schema';
+import { can, type Permission } from '@/lib/auth/roles';
+import type { Locale } from '@/lib/i18n/locales';
+import { getCurrentUser } from '@/lib/session/current-user';
+import { requestLocale } from '@/lib/session/request-locale';
+import type { SessionUser } from '@/db/queries/users';
+import { formDataToObject } from './form-data';
+import { errorMessage, validationMessage } from './messages';
+import { ActionError, type ActionErrorCode, type ActionResult } from './result';
+
+/**
+ * The one wrapper every server action goes through (DESIGN.md §5):
+ * session → zod parse → membership and role → handler in a transaction that writes its audit row → typed result.
+ * A handler that writes no audit row fails, so "every mutation is audited" is enforced, not remembered.
+ */
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  /** Defaults to the action's project, if any. */
+  projectId?: string | null;
+}
+
+interface BaseContext<I> {
+  tx: Transaction;
+  input: I;
+  locale: Locale;
+  audit: (entry: AuditEntry) => Promise<void>;
+}
+export interface PublicContext<I> extends BaseContext<I> {
+  actor: SessionUser | null;
+}
+export interface UserContext<I> extends BaseContext<I> {
+  actor: SessionUser;
+}
+export interface ProjectContext<I> extends UserContext<I> {
+  membership: ProjectMembership;
+}
+
+type Scope = 'public' | 'user' | 'admin' | 'project';
+type ActionInput<S extends z.ZodType> = z.input<S> | FormData;
+export type ServerAction<S extends z.ZodType, T> = (input: ActionInput<S>) => Promise<ActionResult<T>>;
+
+interface Definition<S extends z.ZodType, T, C> {
+  /** Stable name, used in logs and in the authorization matrix. */
+  name: string;
+  input: S;
+  handler: (ctx: C) => Promise<T>;
+  /**
+   * Runs after the commit (revalidation, cookies, sign-in, redirects): never part of the transaction.
+   * Its result replaces the handler's when it returns one.
+   */
+  after?: (data: T, input: z.output<S>) => Promise<T | void> | T | void;
+}
+
+function failure(locale: Locale, code: ActionErrorCode, key?: string, fieldErrors?: Record<string, string[]>) {
+  const translated = fieldErrors
+    ? Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, keys]) => [field, keys.map((k) => validationMessage(locale, k))]),
+      )
+    : undefined;
+  return { ok: false as const, code, message: errorMessage(locale, key ?? code), ...(translated && { fieldErrors: translated }) };
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function zodErrorMap(locale: Locale) {
+  return locale === 'fr' ? z.locales.fr().localeError : z.locales.en().localeError;
+}
+
+function build<S extends z.ZodType, T>(
+  scope: Scope,
+  def: Definition<S, T, never>,
+  permission?: Permission,
+): ServerAction<S, T> {
+  const handler = def.handler as (ctx: unknown) => Promise<T>;
+  return async (rawInput) => {
+    const actor = await getCurrentUser();
+    const locale = actor?.locale ?? (await requestLocale());
+    if (scope !== 'public' && !actor) return failure(locale, 'unauthenticated');
+    if (scope === 'admin' && !actor?.isAdmin) return failure(locale, 'forbidden');
+
+    const raw = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+    const parsed = def.input.safeParse(raw, { error: zodErrorMap(locale) });
+    if (!parsed.success) return failure(locale, 'invalid', undefined, fieldErrorsOf(parsed.error));
+    const input = parsed.data as z.output<S>;
+
+    try {
+      const data = await getDb().transaction(async (tx) => {
+        let membership: ProjectMembership | null = null;
+        if (scope === 'project') {
+          const projectKey = (input as { projectKey?: unknown }).projectKey;
+          if (typeof projectKey !== 'string') throw new Error(`${def.name}: project actions need a projectKey`);
+          membership = await findProjectMembership(tx, actor!.id, projectKey);
+          // A non-member learns nothing: same answer as a project that does not exist.
+          if (!membership) throw new ActionError('not_found');
+          if (!can(membership.role, permission!)) throw new ActionError('forbidden');
+        }
+        let audited = 0;
+        const audit = async (entry: AuditEntry) => {
+          audited += 1;
+          await tx.insert(auditEvents).values({
+            actorId: actor?.id ?? null,
+            projectId: entry.projectId === undefined ? (membership?.projectId ?? null) : entry.projectId,
+            entity: entry.entity,
+            entityId: entry.entityId,
+            action: entry.action,
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+          });
+        };
+        const result = await handler({ tx, input, locale, actor, membership, audit });
+        if (audited === 0) throw new Error(`${def.name}: a mutation must write its audit row`);
+        return result;
+      });
+      const final = (await def.after?.(data, input)) ?? data;
+      return { ok: true as const, data: final as T };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors);
+      console.error(`[action ${def.name}]`, error);
+      return failure(locale, 'server_error');
+    }
+  };
+}
+
+/** Reachable without a session (sign-in, setting a password from a one-time link). */
+export function publicAction<S extends z.ZodType, T>(def: Definition<S, T, PublicContext<z.output<S>>>) {
+  return build('public', def as Definition<S, T, never>);
+}
+
+/** Any signed-in, active account. */
+export function userAction<S extends z.ZodType, T>(def: Definition<S, T, UserContext<z.output<S>>>) {
+  return build('user', def as Definition<S, T, never>);
+}
+
+/** Instance administrators only. */
+export function adminAction<S extends z.ZodType, T>(def: Definition<S, T, UserContext<z.output<S>>>) {
+  return build('admin', def as Definition<S, T, never>);
+}
+
+/** A project member whose role grants `permission`; the input must carry `projectKey`. */
+export function projectAction<S extends z.ZodType<{ projectKey: string }>, T>(
+  def: Definition<S, T, ProjectContext<z.output<S>>> & { permission: Permission },
+) {
+  return build('project', def as Definition<S, T, never>, def.permission);
+}
+
+/**
+ * Sign-in only: Auth.js's `authorize` records the attempt (throttle counters and audit row) in its own
+ * transaction, so this variant parses and maps errors but opens no transaction of its own.
+ */
+export function signInAction<S extends z.ZodType, T>(def: {
+  name: string;
+  input: S;
+  handler: (input: z.output<S>, locale: Locale) => Promise<T>;
+}): ServerAction<S, T> {
+  return async (rawInput) => {
+    const locale = await requestLocale();
+    const raw = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+    const parsed = def.input.safeParse(raw, { error: zodErrorMap(locale) });
+    if (!parsed.success) return failure(locale, 'invalid', undefined, fieldErrorsOf(parsed.error));
+    try {
+      return { ok: true as const, data: await def.handler(parsed.data as z.output<S>, locale) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors);
+      console.error(`[action ${def.name}]`, error);
+      return failure(locale, 'server_error');
+    }
+  };
+}

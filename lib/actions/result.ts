@@ -1,0 +1,36 @@
+export type ActionErrorCode =
+  | 'unauthenticated'
+  | 'invalid'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'rate_limited'
+  | 'server_error';
+
+export type ActionFailure = {
+  ok: false;
+  code: ActionErrorCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+};
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+/**
+ * Thrown by handlers to end the transaction with a typed failure. `messageKey` names a message under `errors`
+ * in the catalogues; without it the code's generic message is used.
+ */
+export class ActionError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    readonly messageKey?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(messageKey ?? code);
+    this.name = 'ActionError';
+  }
+}
+
+/** A wrapped server action as client components receive it (as a prop: components never import app/). */
+export type Action<I, T> = (input: I) => Promise<ActionResult<T>>;
+export type FormAction<T> = Action<FormData, T>;

@@ -1,0 +1,19 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { getDb } from '@/db/client';
+import { findSessionUser, type SessionUser } from '@/db/queries/users';
+
+/** The signed-in person for this request, checked against the database (deactivation, session version). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return findSessionUser(getDb(), session.user.id, session.sessionVersion);
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  return user;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in the order that fails fastest — lint, type check, Vitest (unit + integration),
+ * production build, Playwright end-to-end. Needs no database server and no env vars; prints one closing line
+ * "Tests: N passed, N failed" summing Vitest and Playwright.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const resultsDir = path.resolve('.test-results');
+fs.rmSync(resultsDir, { recursive: true, force: true });
+fs.mkdirSync(resultsDir, { recursive: true });
+
+// The suite owns its databases: a developer's DATABASE_URL must not leak into the tests or the e2e server.
+const env = { ...process.env };
+delete env.DATABASE_URL;
+
+function step(title, command, args, extraEnv = {}) {
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (run.status !== 0) {
+    console.error(`✗ ${title} failed after ${seconds}s`);
+    summarize();
+    process.exit(run.status ?? 1);
+  }
+  console.log(`✓ ${title} (${seconds}s)`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function summarize() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const vitest = readJson('vitest.json');
+  if (vitest) {
+    passed += vitest.numPassedTests ?? 0;
+    failed += vitest.numFailedTests ?? 0;
+    skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  }
+  const playwright = readJson('playwright.json');
+  if (playwright?.stats) {
+    passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+    failed += playwright.stats.unexpected ?? 0;
+    skipped += playwright.stats.skipped ?? 0;
+  }
+  console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+step('Lint', 'npm', ['run', '--silent', 'lint']);
+step('Type check', npx, ['tsc', '--noEmit']);
+step('Vitest (unit + integration)', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${path.join(resultsDir, 'vitest.json')}`,
+]);
+step('Production build', npx, ['next', 'build']);
+step('Chromium', 'node', ['scripts/ensure-chromium.mjs']);
+step('Playwright (end-to-end)', npx, ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(resultsDir, 'playwright.json'),
+});
+summarize();

@@ -1,0 +1,186 @@
+import { revalidatePath } from 'next/cache';
+import { describe, expect, test } from 'vitest';
+import type { ActionErrorCode } from '@/lib/actions/result';
+import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
+import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
+import { auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
+import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
+import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
+
+/**
+ * The authorization matrix (DESIGN.md §4 and §7): every exported server action × every project role × a member of
+ * another project only × an instance administrator × nobody signed in.
+ *
+ * To add an action: add one entry below, keyed by its export name. `roles` is written out by hand from the design
+ * table (not derived from the code), so a permission changed by mistake fails here.
+ *
+ * Scopes:
+ *   public  – anyone, signed in or not;
+ *   user    – any signed-in active account; signed out → 'unauthenticated';
+ *   admin   – instance administrators; other accounts → 'forbidden', signed out → 'unauthenticated';
+ *   project – members of the project whose role is listed; other members → 'forbidden'; everyone else signed in
+ *             (members of other projects, administrators) → 'not_found'; signed out → 'unauthenticated'.
+ */
+type MatrixEntry =
+  | {
+      scope: 'public' | 'user' | 'admin';
+      /** Valid input for this world and actor: a denial must come from authorization, never from validation. */
+      input: (world: World, actor: TestUser | null) => unknown;
+      coveredElsewhere?: undefined;
+    }
+  | { scope: 'project'; roles: readonly ProjectRole[]; input: (world: World, actor: TestUser | null) => unknown; coveredElsewhere?: undefined }
+  /** Actions whose success ends in a redirect (Auth.js sign-in / sign-out): tested in the named file. */
+  | { scope: 'public'; coveredElsewhere: string };
+
+const MATRIX: Record<string, MatrixEntry> = {
+  // app/(auth)/login/actions.ts
+  signInWithPassword: { scope: 'public', coveredElsewhere: 'tests/integration/sign-in.test.ts' },
+  signOutCurrentSession: { scope: 'public', coveredElsewhere: 'tests/integration/sign-in.test.ts' },
+
+  // app/(auth)/set-password/actions.ts
+  setPasswordWithToken: {
+    scope: 'public',
+    input: async (world) => ({
+      token: await issueTestToken(world.target),
+      password: 'un mot de passe neuf',
+      confirmation: 'un mot de passe neuf',
+    }),
+  },
+
+  // app/(app)/profile/actions.ts
+  updateProfile: {
+    scope: 'user',
+    input: async (_world, actor) => ({
+      name: 'Nom modifié',
+      locale: 'en',
+      version: actor ? (await userRow(actor.id))!.version : 1,
+    }),
+  },
+  setPreferredLocale: { scope: 'user', input: () => ({ locale: 'en' }) },
+  changePassword: {
+    scope: 'user',
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'un nouveau mot de passe' }),
+  },
+  signOutEverywhere: { scope: 'user', input: () => ({}) },
+
+  // app/(app)/projects/actions.ts
+  createProject: {
+    scope: 'user',
+    input: () => ({ key: uniqueProjectKey('N'), name: 'Nouveau projet', client: 'Nouveau client' }),
+  },
+
+  // app/(app)/projects/[projectKey]/settings/actions.ts
+  updateProject: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({
+      projectKey: world.project.key,
+      name: 'Nom changé',
+      client: 'Client changé',
+      description: 'Description changée',
+      version: world.project.version,
+    }),
+  },
+  addMember: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({
+      projectKey: world.project.key,
+      email: `${unique('invitee')}@example.test`,
+      name: 'Personne invitée',
+      role: 'amoe',
+    }),
+  },
+  changeMemberRole: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({ projectKey: world.project.key, userId: world.members.viewer.id, role: 'amoa' }),
+  },
+  removeMember: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({ projectKey: world.project.key, userId: world.members.viewer.id }),
+  },
+
+  // app/(app)/admin/users/actions.ts
+  createUser: {
+    scope: 'admin',
+    input: () => ({ name: 'Nouvelle personne', email: `${unique('created')}@example.test`, isAdmin: false }),
+  },
+  issuePasswordLink: { scope: 'admin', input: (world) => ({ userId: world.target.id }) },
+  setUserActive: { scope: 'admin', input: (world) => ({ userId: world.target.id, active: false }) },
+};
+
+function expectedOutcome(entry: MatrixEntry, kind: ActorKind): 'ok' | ActionErrorCode {
+  if (entry.scope === 'public') return 'ok';
+  if (kind === 'signedOut') return 'unauthenticated';
+  if (entry.scope === 'user') return 'ok';
+  if (entry.scope === 'admin') return kind === 'admin' ? 'ok' : 'forbidden';
+  if (!(PROJECT_ROLES as readonly string[]).includes(kind)) return 'not_found';
+  return entry.roles.includes(kind as ProjectRole) ? 'ok' : 'forbidden';
+}
+
+const scan = scanServerActionModules();
+const discovered = await loadServerActions(scan.modules);
+const actions = new Map<string, AnyServerAction>(discovered.map((d) => [d.name, d.action]));
+
+describe('the matrix covers every server action', () => {
+  test('server action modules are found (the discovery itself works)', () => {
+    expect(scan.modules).toContain('app/(app)/projects/actions.ts');
+    expect(scan.modules.length).toBeGreaterThanOrEqual(6);
+  });
+
+  test("every 'use server' directive is a module's first statement (no inline server functions escaping the matrix)", () => {
+    expect(scan.inlineDirectives).toEqual([]);
+  });
+
+  test('every export of a server action module is a function with a unique name', () => {
+    for (const { name, module, action } of discovered) expect(typeof action, `${module} → ${name}`).toBe('function');
+    const names = discovered.map((d) => d.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  test('every exported server action has a matrix entry', () => {
+    const missing = discovered.filter((d) => !(d.name in MATRIX)).map((d) => `${d.module} → ${d.name}`);
+    expect(missing, 'add these to MATRIX in tests/integration/authorization-matrix.test.ts').toEqual([]);
+  });
+
+  test('every matrix entry is an exported server action', () => {
+    expect(Object.keys(MATRIX).filter((name) => !actions.has(name))).toEqual([]);
+  });
+});
+
+const cases = Object.entries(MATRIX).flatMap(([name, entry]) =>
+  entry.coveredElsewhere ? [] : ACTOR_KINDS.map((kind) => ({ name, entry, kind, expected: expectedOutcome(entry, kind) })),
+);
+
+describe('authorization matrix', () => {
+  test.each(cases)('$name as $kind → $expected', async ({ name, entry, kind, expected }) => {
+    if (entry.coveredElsewhere) throw new Error('unreachable');
+    const action = actions.get(name);
+    expect(action, `${name} is not an exported server action`).toBeTypeOf('function');
+    const world = await createWorld();
+    const actor = actorOf(world, kind);
+    await actAs(actor);
+    const input = await entry.input(world, actor);
+
+    const before = await snapshotTables();
+    const lastAudit = await maxAuditId();
+    const result = (await action!(input)) as { ok: boolean; code?: string; message?: string; data?: unknown };
+
+    if (expected === 'ok') {
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      const written = await auditRowsSince(lastAudit);
+      expect(written.length).toBeGreaterThanOrEqual(1);
+      expect(written.map((row) => row.actor_id)).toContain(actor?.id ?? null);
+      return;
+    }
+
+    expect(result).toMatchObject({ ok: false, code: expected });
+    expect(result.message).toEqual(expect.any(String));
+    expect(result.message).not.toBe('');
+    expect(result).not.toHaveProperty('data');
+    expect(await snapshotTables()).toEqual(before);
+    expect(revalidatePath).not.toHaveBeenCalled();
+  });
+});

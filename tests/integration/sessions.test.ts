@@ -1,0 +1,167 @@
+import { describe, expect, test } from 'vitest';
+import { setUserActive } from '@/app/(app)/admin/users/actions';
+import { changePassword, setPreferredLocale, signOutEverywhere } from '@/app/(app)/profile/actions';
+import { changeMemberRole, removeMember, updateProject } from '@/app/(app)/projects/[projectKey]/settings/actions';
+import { getDb } from '@/db/client';
+import { findSessionUser } from '@/db/queries/users';
+import { authenticateWithPassword } from '@/db/queries/sign-in';
+import { getCurrentUser } from '@/lib/session/current-user';
+import { TEST_PASSWORD, actAs, addMembership, createProjectWithMembers, createUser, userRow } from '../setup/actors';
+import { requestState, sessionFor, useSession } from '../setup/request-state';
+
+const address = '198.51.100.20';
+
+function projectUpdate(project: { key: string }, version: number) {
+  return { projectKey: project.key, name: 'Nouveau nom', client: 'Client', description: '', version };
+}
+
+describe('findSessionUser / getCurrentUser', () => {
+  test('a current session gives the person, without any secret', async () => {
+    const user = await createUser({ name: 'Claire', locale: 'en', isAdmin: true });
+    await actAs(user);
+    const current = await getCurrentUser();
+    expect(current).toEqual({ id: user.id, name: 'Claire', email: user.email, locale: 'en', isAdmin: true, version: 1 });
+  });
+
+  test('no session, a malformed id, an unknown id or a wrong version give nobody', async () => {
+    const user = await createUser();
+    useSession(null);
+    expect(await getCurrentUser()).toBeNull();
+    useSession(sessionFor('not-a-uuid', 1));
+    expect(await getCurrentUser()).toBeNull();
+    useSession(sessionFor('00000000-0000-4000-8000-000000000000', 1));
+    expect(await getCurrentUser()).toBeNull();
+    expect(await findSessionUser(getDb(), user.id, 2)).toBeNull();
+    expect(await findSessionUser(getDb(), user.id, -1)).toBeNull();
+    expect(await findSessionUser(getDb(), user.id, 1)).not.toBeNull();
+  });
+
+  test('a deactivated account has no session even with the right version', async () => {
+    const user = await createUser({ isActive: false });
+    await actAs(user);
+    expect(await getCurrentUser()).toBeNull();
+  });
+});
+
+describe('session revocation takes effect on the next request', () => {
+  test('sign out everywhere ends every session of the person, this one included', async () => {
+    const user = await createUser();
+    const laptop = await actAs(user);
+    const phone = await actAs(user);
+    useSession(laptop);
+    expect(await signOutEverywhere({})).toMatchObject({ ok: true });
+
+    expect(await getCurrentUser()).toBeNull();
+    useSession(phone);
+    expect(await getCurrentUser()).toBeNull();
+    expect(await setPreferredLocale({ locale: 'en' })).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect((await userRow(user.id))!.locale).toBe('fr');
+
+    await actAs(user);
+    expect(await getCurrentUser()).not.toBeNull();
+  });
+
+  test('a password change ends the other sessions and keeps this browser signed in', async () => {
+    const user = await createUser();
+    const other = await actAs(user);
+    const here = await actAs(user);
+    const result = await changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'une phrase de passe toute neuve' });
+    expect(result).toMatchObject({ ok: true });
+
+    // This browser was signed in again under the new session version.
+    expect(requestState.session?.sessionVersion).toBe(here!.sessionVersion + 1);
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+    useSession(here);
+    expect(await getCurrentUser()).toBeNull();
+    useSession(other);
+    expect(await getCurrentUser()).toBeNull();
+
+    expect(await authenticateWithPassword({ email: user.email, password: TEST_PASSWORD, address })).toBeNull();
+    expect(await authenticateWithPassword({ email: user.email, password: 'une phrase de passe toute neuve', address })).toMatchObject({
+      id: user.id,
+    });
+  });
+
+  test('a wrong current password changes nothing and ends no session', async () => {
+    const user = await createUser();
+    const session = await actAs(user);
+    const result = await changePassword({ currentPassword: 'pas le bon mot de passe', newPassword: 'une phrase de passe toute neuve' });
+    expect(result).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { currentPassword: [expect.any(String)] } });
+    useSession(session);
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+  });
+
+  test("an administrator's deactivation ends the person's sessions; reactivation does not revive them", async () => {
+    const admin = await createUser({ isAdmin: true });
+    const { project, members } = await createProjectWithMembers();
+    const ownerSession = await actAs(members.owner);
+
+    await actAs(admin);
+    expect(await setUserActive({ userId: members.owner.id, active: false })).toMatchObject({ ok: true });
+
+    useSession(ownerSession);
+    expect(await getCurrentUser()).toBeNull();
+    expect(await updateProject(projectUpdate(project, 1))).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect(await authenticateWithPassword({ email: members.owner.email, password: TEST_PASSWORD, address })).toBeNull();
+
+    await actAs(admin);
+    expect(await setUserActive({ userId: members.owner.id, active: true })).toMatchObject({ ok: true });
+    useSession(ownerSession);
+    expect(await getCurrentUser()).toBeNull();
+    await actAs(members.owner);
+    expect(await updateProject(projectUpdate(project, 1))).toMatchObject({ ok: true });
+  });
+
+  test('an administrator cannot deactivate their own account', async () => {
+    const admin = await createUser({ isAdmin: true });
+    const session = await actAs(admin);
+    expect(await setUserActive({ userId: admin.id, active: false })).toMatchObject({ ok: false, code: 'conflict' });
+    useSession(session);
+    expect(await getCurrentUser()).toMatchObject({ id: admin.id });
+  });
+});
+
+describe('membership changes take effect on the next request', () => {
+  test("removal from a project makes that project's actions answer not_found at once", async () => {
+    const { project, members } = await createProjectWithMembers();
+    const secondOwner = await createUser();
+    await addMembership(project, secondOwner, 'owner');
+
+    await actAs(secondOwner);
+    expect(await updateProject(projectUpdate(project, 1))).toMatchObject({ ok: true });
+
+    await actAs(members.owner);
+    expect(await removeMember({ projectKey: project.key, userId: secondOwner.id })).toMatchObject({ ok: true });
+
+    await actAs(secondOwner);
+    expect(await getCurrentUser()).toMatchObject({ id: secondOwner.id });
+    expect(await updateProject(projectUpdate(project, 2))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await changeMemberRole({ projectKey: project.key, userId: members.viewer.id, role: 'amoa' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+  });
+
+  test('a removed viewer goes from forbidden to not_found', async () => {
+    const { project, members } = await createProjectWithMembers();
+    const attempt = () => removeMember({ projectKey: project.key, userId: members.amoe.id });
+
+    await actAs(members.viewer);
+    expect(await attempt()).toMatchObject({ ok: false, code: 'forbidden' });
+    await actAs(members.owner);
+    expect(await removeMember({ projectKey: project.key, userId: members.viewer.id })).toMatchObject({ ok: true });
+    await actAs(members.viewer);
+    expect(await attempt()).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  test('a demoted owner loses the owner actions at once', async () => {
+    const { project, members } = await createProjectWithMembers();
+    const secondOwner = await createUser();
+    await addMembership(project, secondOwner, 'owner');
+
+    await actAs(members.owner);
+    expect(await changeMemberRole({ projectKey: project.key, userId: secondOwner.id, role: 'viewer' })).toMatchObject({ ok: true });
+    await actAs(secondOwner);
+    expect(await updateProject(projectUpdate(project, 1))).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});

@@ -1,0 +1,214 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { signInWithPassword, signOutCurrentSession } from '@/app/(auth)/login/actions';
+import { getDb } from '@/db/client';
+import { authenticateWithPassword } from '@/db/queries/sign-in';
+import { loginThrottles } from '@/db/schema';
+import { errorMessage } from '@/lib/actions/messages';
+import { ACCOUNT_POLICY, ADDRESS_POLICY } from '@/lib/auth/throttle';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { getCurrentUser } from '@/lib/session/current-user';
+import { TEST_PASSWORD, actAs, createUser, unique } from '../setup/actors';
+import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
+import { redirectTarget } from '../setup/redirect';
+import { requestState } from '../setup/request-state';
+
+const t0 = new Date('2030-03-01T09:00:00Z');
+const at = (ms: number) => new Date(t0.getTime() + ms);
+let addressCounter = 0;
+/** Each test signs in from its own address so the per-address counters of one test never touch another. */
+const newAddress = () => `192.0.2.${(addressCounter += 1)}`;
+
+async function throttleRow(key: string) {
+  const [row] = await getDb().select().from(loginThrottles).where(eq(loginThrottles.key, key));
+  return row ?? null;
+}
+
+async function failRepeatedly(email: string, address: string, times: number, now: Date) {
+  for (let i = 0; i < times; i += 1) {
+    expect(await authenticateWithPassword({ email, password: 'mauvais mot de passe', address }, now)).toBeNull();
+  }
+}
+
+describe('authenticateWithPassword', () => {
+  test('the right password signs in, whatever the case of the e-mail, and is audited', async () => {
+    const user = await createUser();
+    const address = newAddress();
+    const since = await maxAuditId();
+    const result = await authenticateWithPassword({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD, address }, t0);
+    expect(result).toEqual({ id: user.id, sessionVersion: 1 });
+    const rows = await queryRows<{ actor_id: string; entity: string; entity_id: string; action: string; after: unknown }>(
+      sql`select actor_id, entity, entity_id, action, after from audit_events where id > ${since}`,
+    );
+    expect(rows).toEqual([{ actor_id: user.id, entity: 'session', entity_id: user.id, action: 'sign_in', after: { address } }]);
+  });
+
+  test('a wrong password is refused, counted and audited', async () => {
+    const user = await createUser();
+    const address = newAddress();
+    const since = await maxAuditId();
+    expect(await authenticateWithPassword({ email: user.email, password: 'pas le bon', address }, t0)).toBeNull();
+    expect(await auditRowsSince(since)).toEqual([
+      { actor_id: user.id, project_id: null, entity: 'session', entity_id: user.id, action: 'sign_in_failed' },
+    ]);
+    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: 1, blockedUntil: null });
+    expect(await throttleRow(`address:${address}`)).toMatchObject({ failures: 1, blockedUntil: null });
+  });
+
+  test('an unknown account is refused like a wrong password, and counted too', async () => {
+    const email = `${unique('ghost')}@example.test`;
+    const address = newAddress();
+    const since = await maxAuditId();
+    expect(await authenticateWithPassword({ email, password: TEST_PASSWORD, address }, t0)).toBeNull();
+    expect(await auditRowsSince(since)).toEqual([
+      { actor_id: null, project_id: null, entity: 'session', entity_id: email, action: 'sign_in_failed' },
+    ]);
+    expect(await throttleRow(`account:${email}`)).toMatchObject({ failures: 1 });
+  });
+
+  test('a deactivated account is refused even with the right password', async () => {
+    const user = await createUser({ isActive: false });
+    expect(await authenticateWithPassword({ email: user.email, password: TEST_PASSWORD, address: newAddress() }, t0)).toBeNull();
+  });
+
+  test('an account whose password was never set is refused', async () => {
+    const user = await createUser({ password: null });
+    expect(await authenticateWithPassword({ email: user.email, password: '', address: newAddress() }, t0)).toBeNull();
+    expect(await authenticateWithPassword({ email: user.email, password: TEST_PASSWORD, address: newAddress() }, t0)).toBeNull();
+  });
+
+  test('after the free attempts an account is blocked, even for the right password, then unblocked after the delay', async () => {
+    const user = await createUser();
+    const accountKey = `account:${user.email}`;
+    await failRepeatedly(user.email, newAddress(), ACCOUNT_POLICY.freeAttempts - 1, t0);
+    expect((await throttleRow(accountKey))!.blockedUntil).toBeNull();
+
+    await failRepeatedly(user.email, newAddress(), 1, t0);
+    expect(await throttleRow(accountKey)).toMatchObject({ failures: ACCOUNT_POLICY.freeAttempts, blockedUntil: at(ACCOUNT_POLICY.baseDelayMs) });
+
+    // Blocked: refused without even being looked at, from any address, and the counters are left alone.
+    const before = await snapshotTables();
+    const right = { email: user.email, password: TEST_PASSWORD, address: newAddress() };
+    expect(await authenticateWithPassword(right, at(ACCOUNT_POLICY.baseDelayMs - 1))).toBeNull();
+    expect(await snapshotTables()).toEqual(before);
+
+    expect(await authenticateWithPassword(right, at(ACCOUNT_POLICY.baseDelayMs))).toEqual({ id: user.id, sessionVersion: 1 });
+    expect(await throttleRow(accountKey)).toBeNull();
+  });
+
+  test('each further failure doubles the delay', async () => {
+    const user = await createUser();
+    const accountKey = `account:${user.email}`;
+    const address = newAddress();
+    await failRepeatedly(user.email, address, ACCOUNT_POLICY.freeAttempts, t0);
+    let now = at(ACCOUNT_POLICY.baseDelayMs);
+    for (const expectedDelay of [2_000, 4_000, 8_000]) {
+      await failRepeatedly(user.email, address, 1, now);
+      const row = await throttleRow(accountKey);
+      expect(row!.blockedUntil!.getTime() - now.getTime()).toBe(expectedDelay);
+      now = row!.blockedUntil!;
+    }
+  });
+
+  test('failures are forgotten after a quiet hour', async () => {
+    const user = await createUser();
+    const address = newAddress();
+    await failRepeatedly(user.email, address, ACCOUNT_POLICY.freeAttempts - 1, t0);
+    const later = at(ACCOUNT_POLICY.forgetAfterMs + 1);
+    await failRepeatedly(user.email, address, 1, later);
+    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: 1, blockedUntil: null, lastFailureAt: later });
+  });
+
+  test('an address trying many accounts is throttled on its own, without blocking those accounts elsewhere', async () => {
+    const victim = await createUser();
+    const address = newAddress();
+    for (let i = 0; i < ADDRESS_POLICY.freeAttempts; i += 1) {
+      await failRepeatedly(`${unique('spray')}@example.test`, address, 1, t0);
+    }
+    expect(await throttleRow(`address:${address}`)).toMatchObject({
+      failures: ADDRESS_POLICY.freeAttempts,
+      blockedUntil: at(ADDRESS_POLICY.baseDelayMs),
+    });
+    expect(await authenticateWithPassword({ email: victim.email, password: TEST_PASSWORD, address }, t0)).toBeNull();
+    expect(await authenticateWithPassword({ email: victim.email, password: TEST_PASSWORD, address: newAddress() }, t0)).toMatchObject({
+      id: victim.id,
+    });
+    expect(await authenticateWithPassword({ email: victim.email, password: TEST_PASSWORD, address }, at(ADDRESS_POLICY.baseDelayMs))).toMatchObject({
+      id: victim.id,
+    });
+  });
+});
+
+describe('signInWithPassword (the sign-in form action)', () => {
+  test('the right password signs the browser in and redirects to the projects', async () => {
+    const user = await createUser();
+    expect(await redirectTarget(() => signInWithPassword({ email: user.email, password: TEST_PASSWORD }))).toBe('/projects');
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+  });
+
+  test('the callback URL is followed only when it stays on this site', async () => {
+    const user = await createUser();
+    const signInTo = (callbackUrl: string) =>
+      redirectTarget(() => signInWithPassword({ email: user.email, password: TEST_PASSWORD, callbackUrl }));
+    expect(await signInTo('/projects/PAIE/settings')).toBe('/projects/PAIE/settings');
+    for (const hostile of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)']) {
+      expect(await signInTo(hostile)).toBe('/projects');
+    }
+  });
+
+  test('one generic answer whatever went wrong: wrong password, unknown account, deactivated, throttled', async () => {
+    const user = await createUser();
+    const inactive = await createUser({ isActive: false });
+    const generic = { ok: false, code: 'unauthenticated', message: errorMessage('fr', 'signInFailed') };
+    expect(generic.message).not.toBe(errorMessage('fr', 'server_error'));
+
+    expect(await signInWithPassword({ email: user.email, password: 'pas le bon' })).toEqual(generic);
+    expect(await signInWithPassword({ email: 'personne@example.test', password: TEST_PASSWORD })).toEqual(generic);
+    expect(await signInWithPassword({ email: inactive.email, password: TEST_PASSWORD })).toEqual(generic);
+    for (let i = 0; i < ACCOUNT_POLICY.freeAttempts; i += 1) await signInWithPassword({ email: user.email, password: 'pas le bon' });
+    expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD })).toEqual(generic);
+    expect(requestState.session).toBeNull();
+  });
+
+  test('answers in the language chosen in this browser', async () => {
+    requestState.cookies.set(LOCALE_COOKIE, 'en');
+    const result = await signInWithPassword({ email: 'personne@example.test', password: 'x' });
+    expect(result).toEqual({ ok: false, code: 'unauthenticated', message: errorMessage('en', 'signInFailed') });
+    expect(errorMessage('en', 'signInFailed')).not.toBe(errorMessage('fr', 'signInFailed'));
+  });
+
+  test('malformed input is invalid and never reaches the password check', async () => {
+    const before = await snapshotTables();
+    expect(await signInWithPassword({ email: 42, password: TEST_PASSWORD } as never)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await signInWithPassword({ email: 'a@b.test', password: 'x'.repeat(257) })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await snapshotTables()).toEqual(before);
+  });
+
+  test('FormData from the sign-in form works', async () => {
+    const user = await createUser();
+    const form = new FormData();
+    form.set('email', user.email);
+    form.set('password', TEST_PASSWORD);
+    form.set('callbackUrl', '/profile');
+    expect(await redirectTarget(() => signInWithPassword(form))).toBe('/profile');
+  });
+});
+
+describe('signOutCurrentSession', () => {
+  test('ends this session, audits it and goes back to the sign-in page', async () => {
+    const user = await createUser();
+    await actAs(user);
+    const since = await maxAuditId();
+    expect(await redirectTarget(() => signOutCurrentSession({}))).toBe('/login');
+    expect(requestState.session).toBeNull();
+    expect(await auditRowsSince(since)).toEqual([
+      { actor_id: user.id, project_id: null, entity: 'session', entity_id: user.id, action: 'sign_out' },
+    ]);
+  });
+
+  test('is harmless when nobody is signed in', async () => {
+    await actAs(null);
+    expect(await redirectTarget(() => signOutCurrentSession({}))).toBe('/login');
+    expect(requestState.session).toBeNull();
+  });
+});

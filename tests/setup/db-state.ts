@@ -1,0 +1,49 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+
+/** Raw rows from either driver (PGlite answers `{ rows }`, postgres.js an array). */
+export async function queryRows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
+  const result = (await getDb().execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Every table a foundation action may write. Later issues add theirs here. */
+export const SNAPSHOT_TABLES = [
+  'users',
+  'projects',
+  'project_members',
+  'password_tokens',
+  'audit_events',
+  'login_throttles',
+] as const;
+
+/** A fingerprint of each table's full content: equal before and after means nothing changed. */
+export async function snapshotTables(tables: readonly string[] = SNAPSHOT_TABLES): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const [row] = await queryRows<{ n: number; digest: string }>(
+      sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest
+          from ${sql.identifier(table)} t`,
+    );
+    out[table] = `${row!.n}:${row!.digest}`;
+  }
+  return out;
+}
+
+export async function countRows(table: string, where?: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    sql`select count(*)::int as n from ${sql.identifier(table)} ${where ? sql`where ${where}` : sql``}`,
+  );
+  return row!.n;
+}
+
+export async function maxAuditId(): Promise<number> {
+  const [row] = await queryRows<{ id: string | number | null }>(sql`select max(id) as id from audit_events`);
+  return Number(row?.id ?? 0);
+}
+
+export async function auditRowsSince(id: number) {
+  return queryRows<{ actor_id: string | null; project_id: string | null; entity: string; entity_id: string; action: string }>(
+    sql`select actor_id, project_id, entity, entity_id, action from audit_events where id > ${id} order by id`,
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * What a browser request would carry, controlled by the tests: the Auth.js session (a JWT in real life) and the
+ * cookie jar. The mocks of `@/auth` and `next/headers` read from here.
+ */
+export interface TestSession {
+  user: { id: string };
+  sessionVersion: number;
+  expires: string;
+}
+
+export const requestState: { session: TestSession | null; cookies: Map<string, string>; address: string } = {
+  session: null,
+  cookies: new Map(),
+  address: '203.0.113.10',
+};
+
+export function sessionFor(userId: string, sessionVersion: number): TestSession {
+  return { user: { id: userId }, sessionVersion, expires: new Date(Date.now() + 12 * 3600_000).toISOString() };
+}
+
+/** Switches "the browser" to this session (or to none). */
+export function useSession(session: TestSession | null): void {
+  requestState.session = session;
+}
+
+export function resetRequestState(): void {
+  requestState.session = null;
+  requestState.cookies.clear();
+  requestState.address = '203.0.113.10';
+}

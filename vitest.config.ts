@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside the react-server condition; tests import server modules directly.
+      { find: /^server-only$/, replacement: path.join(root, 'tests/setup/empty.ts') },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // next-auth imports `next/server` without an extension, which Node's ESM loader refuses: let Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
+          // Migrates once per run; every test file then starts from its own copy of that database.
+          globalSetup: ['tests/setup/global-database.ts'],
+          setupFiles: ['tests/setup/request-mocks.ts', 'tests/setup/database.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
