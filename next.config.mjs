@@ -1,3 +1,4 @@
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -19,4 +20,10 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+export default function config(phase) {
+  // Production on PostgreSQL signs sessions with the operator's secret: refuse to start without one.
+  if (phase === PHASE_PRODUCTION_SERVER && process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
+    throw new Error('AUTH_SECRET est obligatoire en production (openssl rand -base64 32). / AUTH_SECRET is required in production.');
+  }
+  return withNextIntl(nextConfig);
+}

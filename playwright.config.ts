@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 // The same lookup as `npm run test:e2e` runs beforehand (which also provisions a browser when none is found).
-import { findChromium } from './e2e/find-chromium.mjs';
+import { findChromium } from './e2e/find-chromium.cjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;

@@ -2,7 +2,7 @@
 /**
  * Finds a Chromium for the Playwright end-to-end suite, or provisions one, so that `npm test` needs no manual step.
  *
- * Lookup order (`findChromium()` in e2e/find-chromium.mjs, also used by playwright.config.ts, so both agree):
+ * Lookup order (`findChromium()` in e2e/find-chromium.cjs, also used by playwright.config.ts, so both agree):
  *   1. CHROMIUM_PATH
  *   2. the system's /usr/bin/chromium
  *   3. Playwright's own downloaded browser (what `npx playwright install chromium` puts in its cache)
@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../e2e/find-chromium.mjs';
+import { findChromium } from '../e2e/find-chromium.cjs';
 
 function run(command, args, timeoutMs, env = process.env) {
   console.log(`[ensure-chromium] $ ${command} ${args.join(' ')}`);

@@ -33,6 +33,14 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await tx.insert(auditEvents).values([
       { actorId: null, projectId: null, entity: 'instance', entityId: 'demo', action: 'seed', after: { accounts: DEMO_ACCOUNTS.length } },
       { actorId: ownerId, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'create', after: DEMO_PROJECT },
+      ...DEMO_ACCOUNTS.map((a) => ({
+        actorId: ownerId,
+        projectId: project!.id,
+        entity: 'member',
+        entityId: idOf.get(a.email)!,
+        action: 'add',
+        after: { email: a.email, role: a.role },
+      })),
     ]);
     return true;
   });

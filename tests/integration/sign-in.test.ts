@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { signInWithPassword, signOutCurrentSession } from '@/app/(auth)/login/actions';
 import { getDb } from '@/db/client';
 import { authenticateWithPassword } from '@/db/queries/sign-in';
@@ -140,6 +140,10 @@ describe('authenticateWithPassword', () => {
 });
 
 describe('signInWithPassword (the sign-in form action)', () => {
+  beforeEach(() => {
+    requestState.address = newAddress();
+  });
+
   test('the right password signs the browser in and redirects to the projects', async () => {
     const user = await createUser();
     expect(await redirectTarget(() => signInWithPassword({ email: user.email, password: TEST_PASSWORD }))).toBe('/projects');

@@ -14,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card>
       <CardHeader>
-        <CardTitle>
+        <CardTitle asChild>
           <h1>{t('signInTitle')}</h1>
         </CardTitle>
         <CardDescription>{t('signInHint')}</CardDescription>

@@ -16,7 +16,7 @@ export default async function NewProjectPage() {
     <main className="mx-auto w-full max-w-2xl p-6">
       <Card>
         <CardHeader>
-          <CardTitle>
+          <CardTitle asChild>
             <h1>{t('new')}</h1>
           </CardTitle>
         </CardHeader>

@@ -19,7 +19,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
   return (
     <Card>
       <CardHeader>
-        <CardTitle>
+        <CardTitle asChild>
           <h1>{t('setPasswordTitle')}</h1>
         </CardTitle>
         {person && <CardDescription>{t('setPasswordFor', { name: person.name, email: person.email })}</CardDescription>}

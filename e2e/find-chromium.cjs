@@ -4,12 +4,11 @@
  *
  * Order: CHROMIUM_PATH, then the system's /usr/bin/chromium, then Playwright's own downloaded browser.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
+'use strict';
+// CommonJS so that both the ESM script and Playwright's (transpiled) config can load it.
+const fs = require('node:fs');
 
-const require = createRequire(import.meta.url);
-
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 function isExecutable(file) {
   try {
@@ -35,7 +34,7 @@ function playwrightBrowser() {
  * The Chromium to use, or null when there is none. `CHROMIUM_PATH`, when set, is the only candidate looked at: a
  * wrong value is reported rather than silently replaced by another browser.
  */
-export function findChromium(env = process.env) {
+function findChromium(env = process.env) {
   if (env.CHROMIUM_PATH) {
     return isExecutable(env.CHROMIUM_PATH) ? { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' } : null;
   }
@@ -44,3 +43,5 @@ export function findChromium(env = process.env) {
   if (bundled) return { path: bundled, source: 'playwright' };
   return null;
 }
+
+module.exports = { SYSTEM_CHROMIUM, findChromium };

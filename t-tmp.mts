@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const c = await PGlite.create();
+console.log('create', Date.now() - t); t = Date.now();
+await c.exec('create table x(a int)');
+const d = await c.dumpDataDir('none');
+console.log('dump', Date.now() - t, d.size); t = Date.now();
+const c2 = await PGlite.create({ loadDataDir: d });
+console.log('load', Date.now() - t); t = Date.now();
+await c2.query('select 1');
+console.log('q', Date.now() - t);
