@@ -8,7 +8,8 @@ const chromium = findChromium();
 
 /**
  * End-to-end suite: Chromium against the production build (`scripts/e2e-server.mjs`), on its own port and a fresh
- * embedded database. One worker: PGlite serves one connection, and the suite stays fast enough serially.
+ * embedded database. Every test makes its own data (unique project keys and e-mails), so order does not matter.
+ * One worker: PGlite serves one connection and the machine has two cores; two workers were only ~10 % faster.
  */
 export default defineConfig({
   testDir: './e2e',
@@ -23,7 +24,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
+    // Not Paris on purpose: the journal must show Paris time whatever the browser's (and server's) time zone.
+    timezoneId: 'UTC',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
     trace: 'on-first-retry',

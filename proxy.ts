@@ -1,20 +1,24 @@
-import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
-import { authConfig } from '@/auth.config';
+import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy } from '@/lib/http/content-security-policy';
-
-const { auth } = NextAuth(authConfig);
 
 const PUBLIC_PATHS = ['/login', '/set-password'];
 
+/** Auth.js's session cookie (`__Secure-` in production, split into `.0`, `.1`… when large). */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
 /**
- * Per-request CSP nonce, and a redirect to the sign-in page for anonymous visitors. A convenience only:
- * every page and action checks the session against the database itself.
+ * Per-request CSP nonce, and a redirect to the sign-in page for visitors without a session cookie. A convenience
+ * only: every page and action checks the session against the database itself.
+ *
+ * The proxy deliberately does not go through Auth.js's `auth()` wrapper: that wrapper re-issues the session cookie
+ * on every response, so a request still in flight when the person signs out (a link prefetch, say) put the deleted
+ * cookie back and left them signed in.
  */
-export const proxy = auth((request) => {
+export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!request.auth && !isPublic) {
+  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+  if (!hasSession && !isPublic) {
     const login = new URL('/login', request.nextUrl);
     if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(login);
@@ -28,8 +32,8 @@ export const proxy = auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
-});
+}
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PROJECT, DEMO_USERS, closeAll, createAccount, fr, openUserMenu, signIn, signedInContext } from './helpers';
+import { DEMO_PROJECT, DEMO_USERS, closeAll, createAccount, fr, hydrated, openUserMenu, signIn, signedInContext } from './helpers';
 
 test('a wrong password shows the one generic error and keeps the e-mail typed', async ({ page }) => {
   // The only failed sign-in of the suite, far below the account's free attempts (5 an hour).
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: fr.auth.signInTitle })).toBeVisible();
+  await hydrated(page);
   await page.getByLabel(fr.auth.email).fill(DEMO_USERS.amoe.email);
   await page.getByLabel(fr.auth.password, { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: fr.auth.signIn }).click();
@@ -24,7 +25,11 @@ test('a wrong password shows the one generic error and keeps the e-mail typed', 
 test('an anonymous visitor is sent to the sign-in page, then back to the page asked for', async ({ page }) => {
   await page.goto(`/projects/${DEMO_PROJECT.key}/audit`);
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-  await signIn(page, DEMO_USERS.viewer.email, undefined, new RegExp(`/projects/${DEMO_PROJECT.key}/audit$`));
+  await expect(page.getByRole('heading', { level: 1, name: fr.auth.signInTitle })).toBeVisible();
+  await signIn(page, DEMO_USERS.viewer.email, undefined, {
+    onCurrentPage: true,
+    expectUrl: new RegExp(`/projects/${DEMO_PROJECT.key}/audit$`),
+  });
   await expect(page.getByRole('heading', { level: 1, name: fr.sections.audit })).toBeVisible();
 });
 

@@ -5,7 +5,8 @@
  * Order: CHROMIUM_PATH, then the system's /usr/bin/chromium, then Playwright's own downloaded browser.
  */
 'use strict';
-// CommonJS so that both the ESM script and Playwright's (transpiled) config can load it.
+// CommonJS so that both the ESM script and Playwright's (transpiled) config can load it: require() is the point.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('node:fs');
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';

@@ -59,13 +59,33 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}.${unique()}@e2e.test`;
 }
 
-/** Signs in through the sign-in form and waits for "Mes projets" (or the page asked for by `expectUrl`). */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, expectUrl: RegExp = /\/projects$/) {
-  await page.goto('/login');
+/**
+ * Waits until React has hydrated the page's forms and buttons (it tags the DOM nodes it owns): typing into a field
+ * or submitting a form before that would race with hydration.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const node = document.querySelector('form, button');
+    return !!node && Object.keys(node).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
+/**
+ * Signs in through the sign-in form and waits for "Mes projets". With `onCurrentPage`, uses the sign-in page the
+ * browser is already on (e.g. after a redirect carrying a callbackUrl) and waits for `expectUrl`.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  options: { onCurrentPage?: boolean; expectUrl?: RegExp } = {},
+) {
+  if (!options.onCurrentPage) await page.goto('/login');
+  await hydrated(page);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('form button[type="submit"]').click();
-  await expect(page).toHaveURL(expectUrl);
+  await expect(page).toHaveURL(options.expectUrl ?? /\/projects$/);
 }
 
 /** A new browser context (its own cookies), signed in. */
@@ -77,6 +97,7 @@ export async function signedInContext(browser: Browser, email: string, password 
 }
 
 export async function openUserMenu(page: Page) {
+  await hydrated(page);
   await page.getByTestId('user-menu').click();
   return page.getByRole('menu');
 }
@@ -87,6 +108,7 @@ export async function createProject(page: Page, fields: { key?: string; name?: s
   const name = fields.name ?? `Projet e2e ${key}`;
   const client = fields.client ?? 'Client e2e';
   await page.goto('/projects/new');
+  await hydrated(page);
   await page.getByLabel(fr.projects.key).fill(key);
   await page.getByLabel(fr.projects.name).fill(name);
   await page.getByLabel(fr.projects.client, { exact: true }).fill(client);
@@ -106,6 +128,7 @@ export async function addMember(
   member: { email: string; name: string; role: Role; newAccount?: boolean },
 ): Promise<string | null> {
   await page.goto(`/projects/${projectKey}/settings`);
+  await hydrated(page);
   const form = page.getByTestId('add-member-form');
   await form.getByLabel(fr.members.email).fill(member.email);
   if (member.newAccount) await form.getByLabel(fr.members.nameIfNew).fill(member.name);
@@ -126,7 +149,8 @@ export async function setupLinkPath(page: Page): Promise<string> {
 /** Opens a one-time link in `page`, chooses a password, and returns on the confirmation. */
 export async function choosePassword(page: Page, link: string, password: string) {
   await page.goto(link);
-  await expect(page.getByRole('heading', { name: fr.auth.setPasswordTitle })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: fr.auth.setPasswordTitle })).toBeVisible();
+  await hydrated(page);
   await page.getByLabel(fr.auth.newPassword, { exact: true }).fill(password);
   await page.getByLabel(fr.auth.confirmPassword, { exact: true }).fill(password);
   await page.getByRole('button', { name: fr.auth.setPasswordSubmit }).click();
@@ -143,6 +167,7 @@ export async function createAccount(browser: Browser, prefix = 'e2e') {
   const password = `mot-de-passe-${unique()}`;
   const admin = await signedInContext(browser, DEMO_USERS.owner.email);
   await admin.page.goto('/admin/users');
+  await hydrated(admin.page);
   await admin.page.getByLabel(fr.admin.name).fill(name);
   await admin.page.getByLabel(fr.admin.email).fill(email);
   await admin.page.getByRole('button', { name: fr.admin.createSubmit }).click();

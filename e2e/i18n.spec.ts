@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PROJECT, createAccount, en, fr, signIn } from './helpers';
+import { DEMO_PROJECT, DEMO_USERS, createAccount, en, fr, hydrated, openUserMenu, signIn } from './helpers';
 
 function languageButton(page: Page, group: string, locale: 'fr' | 'en') {
   return page.getByRole('group', { name: group }).getByRole('button', { name: new RegExp(`^${locale}$`, 'i') });
@@ -28,7 +28,7 @@ test('the interface switches to English, stays English across pages and for the 
   await expect(page.getByLabel(en.projects.key)).toBeVisible();
   await page.goto('/projects');
   await expect(page.getByRole('heading', { level: 1, name: en.projects.title })).toBeVisible();
-  await page.getByTestId('user-menu').click();
+  await openUserMenu(page);
   await expect(page.getByRole('menuitem', { name: en.nav.signOut, exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
 
@@ -51,10 +51,11 @@ test('the interface switches to English, stays English across pages and for the 
 test('a project page in English: sidebar, role and empty states', async ({ page }) => {
   // The sign-in page's switch only sets this browser's cookie; a demo account's own preference is untouched.
   await page.goto('/login');
+  await hydrated(page);
   await languageButton(page, fr.nav.language, 'en').click();
   await expect(page.getByRole('heading', { level: 1, name: en.auth.signInTitle })).toBeVisible();
   await expect(page.getByLabel(en.auth.email)).toBeVisible();
-  await signIn(page, 'nadia.petit@passerelle.demo');
+  await signIn(page, DEMO_USERS.viewer.email);
   await expect(page.getByRole('heading', { level: 1, name: en.projects.title })).toBeVisible();
 
   await page.getByTestId('project-list').getByRole('link').filter({ hasText: DEMO_PROJECT.name }).click();

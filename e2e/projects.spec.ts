@@ -8,6 +8,7 @@ import {
   createProject,
   expectNotFound,
   fr,
+  hydrated,
   signIn,
   signedInContext,
   unique,
@@ -42,6 +43,7 @@ test('create a project and land on it as its owner', async ({ page }) => {
 
   // The key is taken now.
   await page.goto('/projects/new');
+  await hydrated(page);
   await page.getByLabel(fr.projects.key).fill(key);
   await page.getByLabel(fr.projects.name).fill('Doublon');
   await page.getByLabel(fr.projects.client, { exact: true }).fill('Client');
@@ -53,6 +55,7 @@ test('create a project and land on it as its owner', async ({ page }) => {
 test('an invalid project key shows the field error and keeps what was typed', async ({ page }) => {
   await signIn(page, DEMO_USERS.owner.email);
   await page.goto('/projects/new');
+  await hydrated(page);
   const name = `Projet refusé ${unique()}`;
   await page.getByLabel(fr.projects.key).fill('9-FAUX');
   await page.getByLabel(fr.projects.name).fill(name);
@@ -130,6 +133,7 @@ test('inviting a new e-mail gives a one-time link to choose a password', async (
 
   // Without a name, a new e-mail is refused with a field error (nothing is lost).
   await owner.page.goto(`/projects/${project.key}/settings`);
+  await hydrated(owner.page);
   const form = owner.page.getByTestId('add-member-form');
   await form.getByLabel(fr.members.email).fill(email);
   await form.getByRole('button', { name: fr.members.addSubmit }).click();
