@@ -1,9 +1,9 @@
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditEvents, loginThrottles, users } from '@/db/schema';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, isBlocked, recordFailure, type ThrottleState } from '@/lib/auth/throttle';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, isBlocked, recordFailure } from '@/lib/auth/throttle';
 
 export interface SignInAttempt {
   email: string;
@@ -11,57 +11,70 @@ export interface SignInAttempt {
   address: string;
 }
 
+const NEVER = new Date(0);
+
 /**
  * Checks a password sign-in. Returns the user on success and null otherwise; the caller shows one generic
  * message whatever the reason (unknown account, wrong password, deactivated, throttled).
+ *
+ * The account's and the address's counter rows are locked for the whole check, so concurrent attempts on one
+ * account run one after another and each sees the failures before it: firing guesses in parallel gains nothing.
  */
 export async function authenticateWithPassword(attempt: SignInAttempt, now = new Date()) {
-  const db = getDb();
   const email = attempt.email.trim().toLowerCase();
-  const accountKey = `account:${email}`;
-  const addressKey = `address:${attempt.address}`;
+  const keys = [`account:${email}`, `address:${attempt.address}`].sort();
+  const policyOf = (key: string) => (key.startsWith('account:') ? ACCOUNT_POLICY : ADDRESS_POLICY);
 
-  const counters = await db.select().from(loginThrottles).where(inArray(loginThrottles.key, [accountKey, addressKey]));
-  const byKey = new Map<string, ThrottleState>(counters.map((c) => [c.key, c]));
-  if (isBlocked(byKey.get(accountKey), now) || isBlocked(byKey.get(addressKey), now)) return null;
+  return getDb().transaction(async (tx) => {
+    await tx
+      .insert(loginThrottles)
+      .values(keys.map((key) => ({ key, failures: 0, lastFailureAt: NEVER })))
+      .onConflictDoNothing();
+    const counters = await tx
+      .select()
+      .from(loginThrottles)
+      .where(inArray(loginThrottles.key, keys))
+      .orderBy(asc(loginThrottles.key))
+      .for('update');
 
-  const [user] = await db
-    .select({
-      id: users.id,
-      passwordHash: users.passwordHash,
-      isActive: users.isActive,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email))
-    .limit(1);
+    const [user] = await tx
+      .select({
+        id: users.id,
+        passwordHash: users.passwordHash,
+        isActive: users.isActive,
+        sessionVersion: users.sessionVersion,
+      })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email))
+      .limit(1);
+    const audit = (action: string) =>
+      tx.insert(auditEvents).values({
+        actorId: user?.id ?? null,
+        entity: 'session',
+        entityId: user?.id ?? email,
+        action,
+        after: { address: attempt.address },
+      });
 
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), attempt.password);
-  const success = !!user && !!user.passwordHash && user.isActive && passwordOk;
+    if (counters.some((c) => isBlocked(c, now))) {
+      await audit('sign_in_throttled');
+      return null;
+    }
 
-  await db.transaction(async (tx) => {
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), attempt.password);
+    const success = !!user && !!user.passwordHash && user.isActive && passwordOk;
+
     if (success) {
-      await tx.delete(loginThrottles).where(eq(loginThrottles.key, accountKey));
+      // The account starts afresh; an address keeps its count (other accounts may be guessed from it).
+      const forget = counters.filter((c) => c.key.startsWith('account:') || c.failures === 0).map((c) => c.key);
+      await tx.delete(loginThrottles).where(inArray(loginThrottles.key, forget));
     } else {
-      for (const [key, policy] of [
-        [accountKey, ACCOUNT_POLICY],
-        [addressKey, ADDRESS_POLICY],
-      ] as const) {
-        const next = recordFailure(byKey.get(key), now, policy);
-        await tx
-          .insert(loginThrottles)
-          .values({ key, ...next })
-          .onConflictDoUpdate({ target: loginThrottles.key, set: next });
+      for (const counter of counters) {
+        const next = recordFailure(counter.failures > 0 ? counter : undefined, now, policyOf(counter.key));
+        await tx.update(loginThrottles).set(next).where(eq(loginThrottles.key, counter.key));
       }
     }
-    await tx.insert(auditEvents).values({
-      actorId: user?.id ?? null,
-      entity: 'session',
-      entityId: user?.id ?? email,
-      action: success ? 'sign_in' : 'sign_in_failed',
-      after: { address: attempt.address },
-    });
+    await audit(success ? 'sign_in' : 'sign_in_failed');
+    return success ? { id: user.id, sessionVersion: user.sessionVersion } : null;
   });
-
-  return success ? { id: user.id, sessionVersion: user.sessionVersion } : null;
 }

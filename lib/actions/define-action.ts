@@ -27,6 +27,8 @@ export interface AuditEntry {
   after?: unknown;
   /** Defaults to the action's project, if any. */
   projectId?: string | null;
+  /** Defaults to the signed-in person; a public action names the account it acted for. */
+  actorId?: string | null;
 }
 
 interface BaseContext<I> {
@@ -115,7 +117,7 @@ function build<S extends z.ZodType, T>(
         const audit = async (entry: AuditEntry) => {
           audited += 1;
           await tx.insert(auditEvents).values({
-            actorId: actor?.id ?? null,
+            actorId: entry.actorId === undefined ? (actor?.id ?? null) : entry.actorId,
             projectId: entry.projectId === undefined ? (membership?.projectId ?? null) : entry.projectId,
             entity: entry.entity,
             entityId: entry.entityId,

@@ -44,7 +44,8 @@ describe(`migrations on a fresh ${template.kind} database`, () => {
       sql`select table_name, column_name from information_schema.columns where table_schema = 'public'`,
     );
     const present = new Set(columns.map((c) => `${c.table_name}.${c.column_name}`));
-    const tables = Object.values(schema).filter((value): value is PgTable => value instanceof PgTable);
+    const tables: PgTable[] = [];
+    for (const value of Object.values(schema) as unknown[]) if (value instanceof PgTable) tables.push(value);
     expect(tables.length).toBeGreaterThanOrEqual(6);
     const missing = tables.flatMap((table) => {
       const config = getTableConfig(table);

@@ -263,6 +263,16 @@ describe('changeMemberRole and removeMember: a project always keeps an owner', (
     ]);
   });
 
+  test('choosing the role a member already has succeeds and changes nothing', async () => {
+    const { project, members } = await createProjectWithMembers();
+    await actAs(members.owner);
+    expect(await changeMemberRole({ projectKey: project.key, userId: members.viewer.id, role: 'viewer' })).toEqual({
+      ok: true,
+      data: { role: 'viewer' },
+    });
+    expect(await membershipRole(project.id, members.viewer.id)).toBe('viewer');
+  });
+
   test('a person who is not a member, an unknown role or a malformed id are refused', async () => {
     const { project, members } = await createProjectWithMembers();
     const stranger = await createUser();

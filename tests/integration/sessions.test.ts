@@ -7,7 +7,7 @@ import { findSessionUser } from '@/db/queries/users';
 import { authenticateWithPassword } from '@/db/queries/sign-in';
 import { getCurrentUser } from '@/lib/session/current-user';
 import { TEST_PASSWORD, actAs, addMembership, createProjectWithMembers, createUser, userRow } from '../setup/actors';
-import { requestState, sessionFor, useSession } from '../setup/request-state';
+import { requestState, sessionFor, switchSession } from '../setup/request-state';
 
 const address = '198.51.100.20';
 
@@ -25,11 +25,11 @@ describe('findSessionUser / getCurrentUser', () => {
 
   test('no session, a malformed id, an unknown id or a wrong version give nobody', async () => {
     const user = await createUser();
-    useSession(null);
+    switchSession(null);
     expect(await getCurrentUser()).toBeNull();
-    useSession(sessionFor('not-a-uuid', 1));
+    switchSession(sessionFor('not-a-uuid', 1));
     expect(await getCurrentUser()).toBeNull();
-    useSession(sessionFor('00000000-0000-4000-8000-000000000000', 1));
+    switchSession(sessionFor('00000000-0000-4000-8000-000000000000', 1));
     expect(await getCurrentUser()).toBeNull();
     expect(await findSessionUser(getDb(), user.id, 2)).toBeNull();
     expect(await findSessionUser(getDb(), user.id, -1)).toBeNull();
@@ -48,11 +48,11 @@ describe('session revocation takes effect on the next request', () => {
     const user = await createUser();
     const laptop = await actAs(user);
     const phone = await actAs(user);
-    useSession(laptop);
+    switchSession(laptop);
     expect(await signOutEverywhere({})).toMatchObject({ ok: true });
 
     expect(await getCurrentUser()).toBeNull();
-    useSession(phone);
+    switchSession(phone);
     expect(await getCurrentUser()).toBeNull();
     expect(await setPreferredLocale({ locale: 'en' })).toMatchObject({ ok: false, code: 'unauthenticated' });
     expect((await userRow(user.id))!.locale).toBe('fr');
@@ -71,9 +71,9 @@ describe('session revocation takes effect on the next request', () => {
     // This browser was signed in again under the new session version.
     expect(requestState.session?.sessionVersion).toBe(here!.sessionVersion + 1);
     expect(await getCurrentUser()).toMatchObject({ id: user.id });
-    useSession(here);
+    switchSession(here);
     expect(await getCurrentUser()).toBeNull();
-    useSession(other);
+    switchSession(other);
     expect(await getCurrentUser()).toBeNull();
 
     expect(await authenticateWithPassword({ email: user.email, password: TEST_PASSWORD, address })).toBeNull();
@@ -87,7 +87,7 @@ describe('session revocation takes effect on the next request', () => {
     const session = await actAs(user);
     const result = await changePassword({ currentPassword: 'pas le bon mot de passe', newPassword: 'une phrase de passe toute neuve' });
     expect(result).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { currentPassword: [expect.any(String)] } });
-    useSession(session);
+    switchSession(session);
     expect(await getCurrentUser()).toMatchObject({ id: user.id });
   });
 
@@ -99,14 +99,14 @@ describe('session revocation takes effect on the next request', () => {
     await actAs(admin);
     expect(await setUserActive({ userId: members.owner.id, active: false })).toMatchObject({ ok: true });
 
-    useSession(ownerSession);
+    switchSession(ownerSession);
     expect(await getCurrentUser()).toBeNull();
     expect(await updateProject(projectUpdate(project, 1))).toMatchObject({ ok: false, code: 'unauthenticated' });
     expect(await authenticateWithPassword({ email: members.owner.email, password: TEST_PASSWORD, address })).toBeNull();
 
     await actAs(admin);
     expect(await setUserActive({ userId: members.owner.id, active: true })).toMatchObject({ ok: true });
-    useSession(ownerSession);
+    switchSession(ownerSession);
     expect(await getCurrentUser()).toBeNull();
     await actAs(members.owner);
     expect(await updateProject(projectUpdate(project, 1))).toMatchObject({ ok: true });
@@ -116,7 +116,7 @@ describe('session revocation takes effect on the next request', () => {
     const admin = await createUser({ isAdmin: true });
     const session = await actAs(admin);
     expect(await setUserActive({ userId: admin.id, active: false })).toMatchObject({ ok: false, code: 'conflict' });
-    useSession(session);
+    switchSession(session);
     expect(await getCurrentUser()).toMatchObject({ id: admin.id });
   });
 });

@@ -86,14 +86,29 @@ describe('authenticateWithPassword', () => {
     await failRepeatedly(user.email, newAddress(), 1, t0);
     expect(await throttleRow(accountKey)).toMatchObject({ failures: ACCOUNT_POLICY.freeAttempts, blockedUntil: at(ACCOUNT_POLICY.baseDelayMs) });
 
-    // Blocked: refused without even being looked at, from any address, and the counters are left alone.
-    const before = await snapshotTables();
+    // Blocked: refused without the password being checked, from any address; the account's counter is left alone
+    // and the refusal is journaled.
     const right = { email: user.email, password: TEST_PASSWORD, address: newAddress() };
+    const counterBefore = await throttleRow(accountKey);
+    const since = await maxAuditId();
     expect(await authenticateWithPassword(right, at(ACCOUNT_POLICY.baseDelayMs - 1))).toBeNull();
-    expect(await snapshotTables()).toEqual(before);
+    expect(await throttleRow(accountKey)).toEqual(counterBefore);
+    expect((await auditRowsSince(since)).map((row) => row.action)).toEqual(['sign_in_throttled']);
 
     expect(await authenticateWithPassword(right, at(ACCOUNT_POLICY.baseDelayMs))).toEqual({ id: user.id, sessionVersion: 1 });
     expect(await throttleRow(accountKey)).toBeNull();
+  });
+
+  test('guesses fired in parallel cannot slip past the throttle', async () => {
+    const user = await createUser();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        authenticateWithPassword({ email: user.email, password: 'pas le bon', address: newAddress() }, t0),
+      ),
+    );
+    expect(results.every((r) => r === null)).toBe(true);
+    // Attempts on one account run one after another: the free ones count, every later one is refused unchecked.
+    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: ACCOUNT_POLICY.freeAttempts });
   });
 
   test('each further failure doubles the delay', async () => {
@@ -210,9 +225,10 @@ describe('signOutCurrentSession', () => {
     ]);
   });
 
-  test('is harmless when nobody is signed in', async () => {
+  test('refuses a caller with no session and writes nothing', async () => {
     await actAs(null);
-    expect(await redirectTarget(() => signOutCurrentSession({}))).toBe('/login');
-    expect(requestState.session).toBeNull();
+    const before = await snapshotTables();
+    expect(await signOutCurrentSession({})).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect(await snapshotTables()).toEqual(before);
   });
 });

@@ -5,18 +5,21 @@ import { hashPassword } from '@/lib/auth/password-hash';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { SETUP_LINK_TTL_MS } from '@/lib/auth/setup-link';
 import { newOneTimeToken } from '@/lib/auth/tokens';
-import { sessionFor, useSession, type TestSession } from './request-state';
+import { sessionFor, switchSession, type TestSession } from './request-state';
 
 /** The password of every account these helpers create, unless told otherwise. */
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 // argon2 costs ~50 ms a hash: hash the shared test password once per file.
-let testPasswordHash: Promise<string> | undefined;
+let sharedHash: Promise<string> | undefined;
+export function testPasswordHash(): Promise<string> {
+  sharedHash ??= hashPassword(TEST_PASSWORD);
+  return sharedHash;
+}
+
 function passwordHashFor(password: string | null): Promise<string | null> {
   if (password === null) return Promise.resolve(null);
-  if (password !== TEST_PASSWORD) return hashPassword(password);
-  testPasswordHash ??= hashPassword(TEST_PASSWORD);
-  return testPasswordHash;
+  return password === TEST_PASSWORD ? testPasswordHash() : hashPassword(password);
 }
 
 let counter = 0;
@@ -60,14 +63,14 @@ export async function createUser(
 /** The session a browser holds right after signing in as this user now; null signs out. */
 export async function actAs(user: { id: string } | string | null): Promise<TestSession | null> {
   if (user === null) {
-    useSession(null);
+    switchSession(null);
     return null;
   }
   const id = typeof user === 'string' ? user : user.id;
   const [row] = await getDb().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id));
   if (!row) throw new Error(`actAs: no user ${id}`);
   const session = sessionFor(id, row.sessionVersion);
-  useSession(session);
+  switchSession(session);
   return session;
 }
 

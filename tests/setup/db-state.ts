@@ -7,20 +7,20 @@ export async function queryRows<T extends Record<string, unknown>>(query: SQL): 
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** Every table a foundation action may write. Later issues add theirs here. */
-export const SNAPSHOT_TABLES = [
-  'users',
-  'projects',
-  'project_members',
-  'password_tokens',
-  'audit_events',
-  'login_throttles',
-] as const;
+let publicTables: Promise<string[]> | undefined;
+/** Every table of the application (the whole public schema), so tables added by later issues are covered too. */
+export function applicationTables(): Promise<string[]> {
+  publicTables ??= queryRows<{ table_name: string }>(
+    sql`select table_name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  ).then((rows) => rows.map((r) => r.table_name));
+  return publicTables;
+}
 
 /** A fingerprint of each table's full content: equal before and after means nothing changed. */
-export async function snapshotTables(tables: readonly string[] = SNAPSHOT_TABLES): Promise<Record<string, string>> {
+export async function snapshotTables(tables?: readonly string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of tables) {
+  for (const table of tables ?? (await applicationTables())) {
     const [row] = await queryRows<{ n: number; digest: string }>(
       sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest
           from ${sql.identifier(table)} t`,

@@ -45,12 +45,23 @@ async function preparePostgresTemplate(project: TestProject, serverUrl: string) 
   return () => dropDatabase(serverUrl, templateName);
 }
 
+const DUMP_PREFIX = 'passerelle-test-';
+
+/** Dumps (~40 MB) left in the temp folder by an interrupted run: their pid is gone. */
+function removeStaleDumps(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const match = new RegExp(`^${DUMP_PREFIX}(\\d+)-[0-9a-f]+\\.tar$`).exec(name);
+    if (match && !isAlive(Number(match[1]))) fs.rmSync(path.join(os.tmpdir(), name), { force: true });
+  }
+}
+
 async function preparePgliteTemplate(project: TestProject) {
+  removeStaleDumps();
   const client = await PGlite.create();
   await migrateDatabase(openPglite(client));
   const dump = await client.dumpDataDir('none');
   await client.close();
-  const dumpFile = path.join(os.tmpdir(), `passerelle-test-${process.pid}-${randomBytes(4).toString('hex')}.tar`);
+  const dumpFile = path.join(os.tmpdir(), `${DUMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}.tar`);
   fs.writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));
   project.provide('passerelleDatabase', { kind: 'pglite', dumpFile });
   return () => fs.rmSync(dumpFile, { force: true });

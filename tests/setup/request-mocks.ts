@@ -66,4 +66,6 @@ vi.mock('next/headers', () => {
 afterEach(() => {
   resetRequestState();
   vi.clearAllMocks();
+  // Spies a test installed (e.g. on console.error) end with it, even when the test failed half-way.
+  vi.restoreAllMocks();
 });

@@ -19,7 +19,7 @@ export function sessionFor(userId: string, sessionVersion: number): TestSession 
 }
 
 /** Switches "the browser" to this session (or to none). */
-export function useSession(session: TestSession | null): void {
+export function switchSession(session: TestSession | null): void {
   requestState.session = session;
 }
 

@@ -59,10 +59,10 @@ export interface DiscoveredAction {
 /** Imports every 'use server' module and lists its exports: each export of such a module is a server action. */
 export async function loadServerActions(modules: string[]): Promise<DiscoveredAction[]> {
   const found: DiscoveredAction[] = [];
-  for (const module of modules) {
-    const exports = (await import(/* @vite-ignore */ path.join(ROOT, module))) as Record<string, unknown>;
+  for (const modulePath of modules) {
+    const exports = (await import(/* @vite-ignore */ path.join(ROOT, modulePath))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
-      found.push({ name, module, action: value as AnyServerAction });
+      found.push({ name, module: modulePath, action: value as AnyServerAction });
     }
   }
   return found;

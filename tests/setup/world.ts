@@ -1,5 +1,7 @@
-import { type ProjectRole } from '@/lib/auth/roles';
-import { createProject, createProjectWithMembers, createUser, type TestProject, type TestUser } from './actors';
+import { getDb } from '@/db/client';
+import { projectMembers, projects, users } from '@/db/schema';
+import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
+import { testPasswordHash, unique, uniqueProjectKey, type TestProject, type TestUser } from './actors';
 
 /**
  * Everything an authorization case needs, fresh for each case: a project with one member per role, an outsider
@@ -15,13 +17,38 @@ export interface World {
   target: TestUser;
 }
 
+/** Built in four statements: the matrix builds one world per case. */
 export async function createWorld(): Promise<World> {
-  const { project, members } = await createProjectWithMembers();
-  const outsider = await createUser({ name: 'Personne extérieure' });
-  const otherProject = await createProject(outsider);
-  const admin = await createUser({ name: 'Administratrice', isAdmin: true });
-  const target = await createUser({ name: 'Compte cible' });
-  return { project, members, outsider, otherProject, admin, target };
+  const db = getDb();
+  const passwordHash = await testPasswordHash();
+  const labels = [...PROJECT_ROLES, 'outsider', 'admin', 'target'] as const;
+  const rows = await db
+    .insert(users)
+    .values(
+      labels.map((label) => ({
+        email: `${unique(`${label}-`)}@example.test`,
+        name: `Compte ${label}`,
+        isAdmin: label === 'admin',
+        passwordHash,
+      })),
+    )
+    .returning({ id: users.id, email: users.email, name: users.name });
+  const byLabel = Object.fromEntries(labels.map((label, i) => [label, rows[i]!])) as Record<(typeof labels)[number], TestUser>;
+
+  const [project, otherProject] = await db
+    .insert(projects)
+    .values([
+      { key: uniqueProjectKey('W'), name: 'Projet de test', client: 'Client de test', createdBy: byLabel.owner.id },
+      { key: uniqueProjectKey('X'), name: 'Autre projet', client: 'Autre client', createdBy: byLabel.outsider.id },
+    ])
+    .returning({ id: projects.id, key: projects.key, version: projects.version });
+  await db.insert(projectMembers).values([
+    ...PROJECT_ROLES.map((role) => ({ projectId: project!.id, userId: byLabel[role].id, role })),
+    { projectId: otherProject!.id, userId: byLabel.outsider.id, role: 'owner' as const },
+  ]);
+
+  const members = Object.fromEntries(PROJECT_ROLES.map((role) => [role, byLabel[role]])) as Record<ProjectRole, TestUser>;
+  return { project: project!, members, outsider: byLabel.outsider, otherProject: otherProject!, admin: byLabel.admin, target: byLabel.target };
 }
 
 export const ACTOR_KINDS = ['owner', 'amoe', 'amoa', 'moa', 'viewer', 'outsider', 'admin', 'signedOut'] as const;

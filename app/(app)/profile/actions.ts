@@ -52,7 +52,8 @@ export const setPreferredLocale = userAction({
   async handler({ tx, actor, input, audit }) {
     await tx
       .update(users)
-      .set({ locale: input.locale, updatedAt: new Date() })
+      // A profile form opened before the switch must not silently put the old language back.
+      .set({ locale: input.locale, version: sql`${users.version} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
     await audit({ projectId: null, entity: 'user', entityId: actor.id, action: 'set_locale', before: { locale: actor.locale }, after: { locale: input.locale } });
     return { locale: input.locale };

@@ -3,7 +3,7 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
-import { publicAction, signInAction } from '@/lib/actions/define-action';
+import { signInAction, userAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 
 /** Only same-site paths: an attacker's link must not turn the sign-in page into an open redirect. */
@@ -30,11 +30,12 @@ export const signInWithPassword = signInAction({
   },
 });
 
-export const signOutCurrentSession = publicAction({
+/** Signed-in only: an anonymous caller has no session to end and must not be able to fill the journal. */
+export const signOutCurrentSession = userAction({
   name: 'signOutCurrentSession',
   input: z.object({}),
   async handler({ actor, audit }) {
-    await audit({ projectId: null, entity: 'session', entityId: actor?.id ?? 'anonymous', action: 'sign_out' });
+    await audit({ projectId: null, entity: 'session', entityId: actor.id, action: 'sign_out' });
     return null;
   },
   async after() {

@@ -34,7 +34,7 @@ export const setPasswordWithToken = publicAction({
       .where(and(eq(users.id, token.userId), eq(users.isActive, true)))
       .returning({ id: users.id, email: users.email });
     if (!person) throw new ActionError('not_found', 'linkInvalid');
-    await audit({ projectId: null, entity: 'user', entityId: person.id, action: 'set_password' });
+    await audit({ projectId: null, actorId: person.id, entity: 'user', entityId: person.id, action: 'set_password' });
     return { email: person.email };
   },
 });

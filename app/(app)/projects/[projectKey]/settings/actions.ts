@@ -116,7 +116,6 @@ export const changeMemberRole = projectAction({
   input: inProject.extend({ userId: userIdSchema, role: projectRoleSchema }),
   async handler({ tx, input, membership, audit }) {
     const before = await findMemberRole(tx, membership.projectId, input.userId);
-    if (before === input.role) return { role: before };
     if (before === 'owner' && (await wouldRemoveLastOwner(tx, membership.projectId, input.userId))) {
       throw new ActionError('conflict', 'lastOwner');
     }
