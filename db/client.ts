@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -27,6 +28,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return { kind: 'postgres', url, db, client, close: () => client.end() };
 }
 
+/** An embedded database with the extensions the migrations need (PGlite loads contrib modules explicitly). */
+export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { unaccent } });
+}
+
 export function openPglite(client: PGlite): DatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return { kind: 'pglite', db, client, close: () => client.close() };
@@ -37,7 +43,7 @@ function openFromEnvironment(): DatabaseHandle {
   if (url) return openPostgres(url);
   const dir = embeddedDataDir();
   acquireEmbeddedLock(dir);
-  return openPglite(new PGlite(path.join(dir, 'pglite')));
+  return openPglite(new PGlite(path.join(dir, 'pglite'), { extensions: { unaccent } }));
 }
 
 /** One handle per process, opened on first use (never at import time, so `next build` workers don't open it). */

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { catalogues } from '@/messages/catalogues';
 import { LOCALE_COOKIE, TIME_ZONE, toLocale } from '@/lib/i18n/locales';
 import { getCurrentUser } from '@/lib/session/current-user';
 
@@ -10,6 +11,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: TIME_ZONE,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: catalogues[locale],
   };
 });

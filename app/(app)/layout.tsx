@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { QueryProvider } from '@/components/providers/query-provider';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { UserMenu } from '@/components/shell/user-menu';
 import { signOutCurrentSession } from '@/app/(auth)/login/actions';
@@ -25,7 +26,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           />
         </div>
       </header>
-      <div className="flex flex-1">{children}</div>
+      <QueryProvider>
+        <div className="flex flex-1">{children}</div>
+      </QueryProvider>
     </div>
   );
 }

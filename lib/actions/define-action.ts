@@ -63,13 +63,25 @@ interface Definition<S extends z.ZodType, T, C> {
   after?: (data: T, input: z.output<S>) => Promise<T | void> | T | void;
 }
 
-function failure(locale: Locale, code: ActionErrorCode, key?: string, fieldErrors?: Record<string, string[]>) {
+function failure(
+  locale: Locale,
+  code: ActionErrorCode,
+  key?: string,
+  fieldErrors?: Record<string, string[]>,
+  details?: unknown,
+) {
   const translated = fieldErrors
     ? Object.fromEntries(
         Object.entries(fieldErrors).map(([field, keys]) => [field, keys.map((k) => validationMessage(locale, k))]),
       )
     : undefined;
-  return { ok: false as const, code, message: errorMessage(locale, key ?? code), ...(translated && { fieldErrors: translated }) };
+  return {
+    ok: false as const,
+    code,
+    message: errorMessage(locale, key ?? code),
+    ...(translated && { fieldErrors: translated }),
+    ...(details !== undefined && { details }),
+  };
 }
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -134,7 +146,7 @@ function build<S extends z.ZodType, T>(
       return { ok: true as const, data: final as T };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors);
+      if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors, error.details);
       console.error(`[action ${def.name}]`, error);
       return failure(locale, 'server_error');
     }
@@ -181,7 +193,7 @@ export function signInAction<S extends z.ZodType, T>(def: {
       return { ok: true as const, data: await def.handler(parsed.data as z.output<S>, locale) };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors);
+      if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors, error.details);
       console.error(`[action ${def.name}]`, error);
       return failure(locale, 'server_error');
     }

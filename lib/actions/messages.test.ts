@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import en from '@/messages/en.json';
-import fr from '@/messages/fr.json';
 import { LOCALES } from '@/lib/i18n/locales';
+import { catalogues as allCatalogues } from '@/messages/catalogues';
 import { errorMessage, validationMessage } from './messages';
 import type { ActionErrorCode } from './result';
 
-const catalogues = { fr, en } as Record<string, unknown>;
+const catalogues = allCatalogues as Record<string, unknown>;
 
 function has(locale: string, key: string): boolean {
   let node: unknown = catalogues[locale];
@@ -72,8 +71,8 @@ describe('action messages', () => {
   });
 
   test('French and English catalogues have the same keys', () => {
-    const frKeys = leafKeys(fr).sort();
-    const enKeys = leafKeys(en).sort();
+    const frKeys = leafKeys(allCatalogues.fr).sort();
+    const enKeys = leafKeys(allCatalogues.en).sort();
     expect(enKeys.filter((k) => !frKeys.includes(k))).toEqual([]);
     expect(frKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
   });

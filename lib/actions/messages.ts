@@ -1,8 +1,5 @@
-import en from '@/messages/en.json';
-import fr from '@/messages/fr.json';
 import type { Locale } from '@/lib/i18n/locales';
-
-const catalogues = { fr, en } as const;
+import { catalogues } from '@/messages/catalogues';
 
 function lookup(locale: Locale, path: string): string | undefined {
   let node: unknown = catalogues[locale];

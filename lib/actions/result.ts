@@ -12,6 +12,8 @@ export type ActionFailure = {
   code: ActionErrorCode;
   message: string;
   fieldErrors?: Record<string, string[]>;
+  /** What the person needs to resolve the failure, e.g. for a conflict the version saved meanwhile. */
+  details?: unknown;
 };
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
@@ -25,6 +27,7 @@ export class ActionError extends Error {
     readonly code: ActionErrorCode,
     readonly messageKey?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    readonly details?: unknown,
   ) {
     super(messageKey ?? code);
     this.name = 'ActionError';

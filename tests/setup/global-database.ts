@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from '@/db/client';
+import { createPglite, openPglite, openPostgres } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { TEST_DATABASE_PREFIX, createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName, withServer } from './test-database';
 
@@ -57,7 +56,7 @@ function removeStaleDumps(): void {
 
 async function preparePgliteTemplate(project: TestProject) {
   removeStaleDumps();
-  const client = await PGlite.create();
+  const client = await createPglite();
   await migrateDatabase(openPglite(client));
   const dump = await client.dumpDataDir('none');
   await client.close();

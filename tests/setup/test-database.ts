@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { openPglite, openPostgres, type DatabaseHandle } from '@/db/client';
+import { createPglite, openPglite, openPostgres, type DatabaseHandle } from '@/db/client';
 
 /**
  * How the integration project gets its databases. Without TEST_DATABASE_URL: an in-memory PGlite migrated once,
@@ -71,7 +70,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 export async function openTestDatabase(template: DatabaseTemplate): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
   if (template.kind === 'pglite') {
     const dump = new Blob([fs.readFileSync(template.dumpFile)]);
-    const handle = openPglite(await PGlite.create({ loadDataDir: dump }));
+    const handle = openPglite(await createPglite({ loadDataDir: dump }));
     return { handle, dispose: handle.close };
   }
   const name = uniqueDatabaseName('file');
@@ -89,7 +88,7 @@ export async function openTestDatabase(template: DatabaseTemplate): Promise<{ ha
 /** A database with nothing in it, not even the migrations, on the same engine as the template. */
 export async function openEmptyDatabase(template: DatabaseTemplate): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
   if (template.kind === 'pglite') {
-    const handle = openPglite(await PGlite.create());
+    const handle = openPglite(await createPglite());
     return { handle, dispose: handle.close };
   }
   const name = uniqueDatabaseName('empty');

@@ -1,0 +1,36 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { requirements, specifications, traceLinks } from '@/db/schema';
+
+/**
+ * Per-requirement link counts of a project, in one grouped query. `coverageSql` turns them into the state defined by
+ * lib/traceability/coverage.ts (an integration test holds the two to the same answers).
+ */
+export function requirementCoverageCte(db: Executor, projectId: string) {
+  return db.$with('coverage').as(
+    db
+      .select({
+        requirementId: traceLinks.upstreamId,
+        specCount: sql<number>`count(*)::int`.as('spec_count'),
+        suspectCount: sql<number>`(count(*) filter (where ${requirements.version} > ${traceLinks.reviewedVersion}))::int`.as(
+          'suspect_count',
+        ),
+        approvedCount: sql<number>`(count(*) filter (where ${specifications.status} = 'approved'))::int`.as('approved_count'),
+      })
+      .from(traceLinks)
+      .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
+      .innerJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
+      .where(and(eq(traceLinks.projectId, projectId), eq(traceLinks.kind, 'requirement_specification')))
+      .groupBy(traceLinks.upstreamId),
+  );
+}
+
+export type CoverageCte = ReturnType<typeof requirementCoverageCte>;
+
+export function coverageSql(cte: CoverageCte) {
+  return sql<'covered' | 'uncovered' | 'suspect'>`case
+    when coalesce(${cte.suspectCount}, 0) > 0 then 'suspect'
+    when coalesce(${cte.approvedCount}, 0) > 0 then 'covered'
+    else 'uncovered' end`;
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { refCounters } from '@/db/schema';
+
+/** The next number of a project's EXF / STD / CT / ANO series; the row lock makes concurrent creations take turns. */
+export async function nextRefNumber(db: Executor, projectId: string, prefix: string): Promise<number> {
+  const [row] = await db
+    .insert(refCounters)
+    .values({ projectId, prefix, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: [refCounters.projectId, refCounters.prefix],
+      set: { lastNumber: sql`${refCounters.lastNumber} + 1` },
+    })
+    .returning({ lastNumber: refCounters.lastNumber });
+  return row!.lastNumber;
+}

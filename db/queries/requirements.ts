@@ -1,0 +1,120 @@
+import 'server-only';
+import { and, arrayContains, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { requirements, requirementVersions, users } from '@/db/schema';
+import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
+import type { CoverageState } from '@/lib/traceability/coverage';
+import { coverageSql, requirementCoverageCte } from './coverage';
+import { textSearchCondition } from './search';
+
+export interface RequirementFilters {
+  q?: string;
+  status?: RequirementStatus;
+  priority?: RequirementPriority;
+  tag?: string;
+  coverage?: CoverageState;
+  /** 1-based page; `pageSize` 0 returns every row (the tree view). */
+  page?: number;
+  pageSize?: number;
+}
+
+export const REQUIREMENT_PAGE_SIZE = 50;
+
+/** A page of a project's requirements with their coverage, in one query (counts grouped, total by window). */
+export async function listRequirements(db: Executor, projectId: string, filters: RequirementFilters = {}) {
+  const coverage = requirementCoverageCte(db, projectId);
+  const state = coverageSql(coverage);
+  const conditions: (SQL | undefined)[] = [
+    eq(requirements.projectId, projectId),
+    filters.status && eq(requirements.status, filters.status),
+    filters.priority && eq(requirements.priority, filters.priority),
+    filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
+    filters.coverage && sql`${state} = ${filters.coverage}`,
+    textSearchCondition(filters.q, requirements, 'requirement'),
+  ];
+  const pageSize = filters.pageSize ?? REQUIREMENT_PAGE_SIZE;
+  const page = Math.max(filters.page ?? 1, 1);
+  const query = db
+    .with(coverage)
+    .select({
+      id: requirements.id,
+      number: requirements.number,
+      parentId: requirements.parentId,
+      title: requirements.title,
+      priority: requirements.priority,
+      status: requirements.status,
+      tags: requirements.tags,
+      version: requirements.version,
+      updatedAt: requirements.updatedAt,
+      specCount: sql<number>`coalesce(${coverage.specCount}, 0)`,
+      suspectCount: sql<number>`coalesce(${coverage.suspectCount}, 0)`,
+      coverage: state,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(requirements)
+    .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
+    .where(and(...conditions))
+    .orderBy(asc(requirements.number))
+    .$dynamic();
+  const rows = pageSize > 0 ? await query.limit(pageSize).offset((page - 1) * pageSize) : await query;
+  return { rows, total: rows[0]?.total ?? 0, page, pageSize };
+}
+
+/** The project's tags in use, for the filter. */
+export async function listRequirementTags(db: Executor, projectId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ tag: sql<string>`unnest(${requirements.tags})` })
+    .from(requirements)
+    .where(eq(requirements.projectId, projectId));
+  return rows.map((r) => r.tag).sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+/** One requirement by its number, within the project (never across projects). */
+export async function findRequirement(db: Executor, projectId: string, number: number) {
+  const [row] = await db
+    .select({
+      id: requirements.id,
+      number: requirements.number,
+      parentId: requirements.parentId,
+      title: requirements.title,
+      statement: requirements.statement,
+      rationale: requirements.rationale,
+      acceptanceCriteria: requirements.acceptanceCriteria,
+      priority: requirements.priority,
+      status: requirements.status,
+      source: requirements.source,
+      tags: requirements.tags,
+      version: requirements.version,
+      createdAt: requirements.createdAt,
+      updatedAt: requirements.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(requirements)
+    .leftJoin(users, eq(users.id, requirements.updatedBy))
+    .where(and(eq(requirements.projectId, projectId), eq(requirements.number, number)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Chapters a requirement can be filed under: the project's requirements, for the parent picker. */
+export async function listRequirementOutline(db: Executor, projectId: string) {
+  return db
+    .select({ id: requirements.id, number: requirements.number, title: requirements.title, parentId: requirements.parentId })
+    .from(requirements)
+    .where(eq(requirements.projectId, projectId))
+    .orderBy(asc(requirements.number));
+}
+
+export async function listRequirementVersions(db: Executor, requirementId: string) {
+  return db
+    .select({
+      version: requirementVersions.version,
+      snapshot: requirementVersions.snapshot,
+      changedAt: requirementVersions.changedAt,
+      changedByName: users.name,
+    })
+    .from(requirementVersions)
+    .leftJoin(users, eq(users.id, requirementVersions.changedBy))
+    .where(eq(requirementVersions.requirementId, requirementId))
+    .orderBy(desc(requirementVersions.version));
+}

@@ -1,0 +1,35 @@
+import { index, integer, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { projects } from './projects';
+import { users } from './users';
+
+/**
+ * One table for every kind of trace link, so the suspect rule is one rule: a link is suspect when its upstream
+ * item's current version is above `reviewed_version`. Upstream items are found through the `trace_items` view
+ * (migration 0004), which the recette issue extends with test cases.
+ */
+export const TRACE_LINK_KINDS = ['requirement_specification', 'specification_test_case', 'requirement_test_case'] as const;
+export const traceLinkKind = pgEnum('trace_link_kind', TRACE_LINK_KINDS);
+
+export const traceLinks = pgTable(
+  'trace_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: traceLinkKind('kind').notNull(),
+    upstreamId: uuid('upstream_id').notNull(),
+    downstreamId: uuid('downstream_id').notNull(),
+    reviewedVersion: integer('reviewed_version').notNull(),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('trace_links_pair_key').on(t.kind, t.upstreamId, t.downstreamId),
+    index('trace_links_project_idx').on(t.projectId, t.kind),
+    index('trace_links_downstream_idx').on(t.downstreamId),
+    index('trace_links_upstream_idx').on(t.upstreamId),
+  ],
+);

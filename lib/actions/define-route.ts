@@ -1,0 +1,75 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb, type Database } from '@/db/client';
+import { findProjectMembership, type ProjectMembership } from '@/db/queries/memberships';
+import type { SessionUser } from '@/db/queries/users';
+import { can, type Permission } from '@/lib/auth/roles';
+import type { Locale } from '@/lib/i18n/locales';
+import { getCurrentUser } from '@/lib/session/current-user';
+import { errorMessage, validationMessage } from './messages';
+import type { ActionErrorCode } from './result';
+
+/**
+ * The GET counterpart of the action wrapper, for route handlers that serve reads (TanStack Query, CSV exports):
+ * session → project membership and role → zod-parsed query string → handler. Reads write nothing, so there is no
+ * transaction or audit row. Failures are JSON `{ code, message }` with the matching status; a non-member gets 404.
+ */
+export interface RouteContext<Q> {
+  db: Database;
+  actor: SessionUser;
+  membership: ProjectMembership;
+  query: Q;
+  locale: Locale;
+}
+
+const STATUS: Record<ActionErrorCode, number> = {
+  unauthenticated: 401,
+  invalid: 400,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  rate_limited: 429,
+  server_error: 500,
+};
+
+function failure(locale: Locale, code: ActionErrorCode, fieldErrors?: Record<string, string[]>) {
+  return Response.json(
+    { code, message: errorMessage(locale, code), ...(fieldErrors && { fieldErrors }) },
+    { status: STATUS[code], headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+export function projectRoute<S extends z.ZodType>(def: {
+  name: string;
+  permission: Permission;
+  query: S;
+  handler: (ctx: RouteContext<z.output<S>>) => Promise<Response | object>;
+}) {
+  return async (request: Request, context: { params: Promise<{ projectKey: string }> }): Promise<Response> => {
+    const actor = await getCurrentUser();
+    if (!actor) return failure('fr', 'unauthenticated');
+    const locale = actor.locale;
+    try {
+      const { projectKey } = await context.params;
+      const db = getDb();
+      const membership = await findProjectMembership(db, actor.id, decodeURIComponent(projectKey));
+      if (!membership) return failure(locale, 'not_found');
+      if (!can(membership.role, def.permission)) return failure(locale, 'forbidden');
+      const raw = Object.fromEntries(new URL(request.url).searchParams);
+      const parsed = def.query.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          (fieldErrors[issue.path.join('.') || '_query'] ??= []).push(validationMessage(locale, issue.message));
+        }
+        return failure(locale, 'invalid', fieldErrors);
+      }
+      const result = await def.handler({ db, actor, membership, query: parsed.data, locale });
+      if (result instanceof Response) return result;
+      return Response.json(result, { headers: { 'Cache-Control': 'private, no-store' } });
+    } catch (error) {
+      console.error(`[route ${def.name}]`, error);
+      return failure(locale, 'server_error');
+    }
+  };
+}
