@@ -30,12 +30,17 @@ for (const role of Object.keys(DEMO_USERS) as Role[]) {
       );
     }
 
-    // A section that is not built yet says so honestly, with no fake data.
+    // Every role reads the requirements of the demo project.
     await sidebar.getByRole('link', { name: fr.sections.requirements, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/projects/${DEMO_PROJECT.key}/requirements$`));
     await expect(page.getByRole('heading', { level: 1, name: fr.sections.requirements })).toBeVisible();
+    await expect(page.getByTestId('requirement-count')).toBeVisible();
+
+    // A section that is not built yet says so honestly, with no fake data.
+    await sidebar.getByRole('link', { name: fr.sections.campaigns, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: fr.sections.campaigns })).toBeVisible();
     await expect(page.getByText(fr.placeholder.title)).toBeVisible();
-    await expect(page.getByText(fr.placeholder.requirements)).toBeVisible();
+    await expect(page.getByText(fr.placeholder.campaigns)).toBeVisible();
 
     // Settings: only an owner manages the project and its members; the others read.
     await sidebar.getByRole('link', { name: fr.sections.settings, exact: true }).click();

@@ -11,7 +11,7 @@ import { MermaidDiagram } from './mermaid-diagram';
  * interpreted, the result sanitized (no script, no event handler, no javascript: URL), and ```mermaid blocks drawn.
  */
 const components: Components = {
-  code({ className, children, ...props }) {
+  code({ node: _node, className, children, ...props }) {
     const language = /language-(\w+)/.exec(className ?? '')?.[1];
     if (language === 'mermaid') return <MermaidDiagram code={String(children).trimEnd()} />;
     return (
@@ -20,7 +20,11 @@ const components: Components = {
       </code>
     );
   },
-  pre({ children }) {
+  pre({ node, children }) {
+    // A ```mermaid block becomes a diagram, which must not sit inside <pre>.
+    const code = node?.children[0];
+    const classes = code?.type === 'element' ? code.properties?.className : undefined;
+    if (Array.isArray(classes) && classes.includes('language-mermaid')) return <>{children}</>;
     return <pre className="overflow-x-auto rounded bg-muted p-3 text-xs">{children}</pre>;
   },
   a({ children, href }) {

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { requirementVersions, specificationVersions } from '@/db/schema';
-import type { RequirementFields } from '@/lib/requirements/model';
-import type { SpecificationFields, SpecificationStatus } from '@/lib/specifications/model';
+import type { RequirementFields } from '@/lib/requirements/schema';
+import type { SpecificationStatus } from '@/lib/specifications/model';
+import type { SpecificationFields } from '@/lib/specifications/schema';
 
 /** What a requirement version records: its content, as the history page and the diff show it. */
 export type RequirementSnapshot = RequirementFields;

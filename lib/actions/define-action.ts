@@ -36,6 +36,8 @@ interface BaseContext<I> {
   input: I;
   locale: Locale;
   audit: (entry: AuditEntry) => Promise<void>;
+  /** Says out loud that this call changed nothing (e.g. a form saved unchanged), so it needs no audit row. */
+  nothingChanged: () => void;
 }
 export interface PublicContext<I> extends BaseContext<I> {
   actor: SessionUser | null;
@@ -126,6 +128,7 @@ function build<S extends z.ZodType, T>(
           if (!can(membership.role, permission!)) throw new ActionError('forbidden');
         }
         let audited = 0;
+        let unchanged = false;
         const audit = async (entry: AuditEntry) => {
           audited += 1;
           await tx.insert(auditEvents).values({
@@ -138,8 +141,11 @@ function build<S extends z.ZodType, T>(
             after: entry.after ?? null,
           });
         };
-        const result = await handler({ tx, input, locale, actor, membership, audit });
-        if (audited === 0) throw new Error(`${def.name}: a mutation must write its audit row`);
+        const nothingChanged = () => {
+          unchanged = true;
+        };
+        const result = await handler({ tx, input, locale, actor, membership, audit, nothingChanged });
+        if (audited === 0 && !unchanged) throw new Error(`${def.name}: a mutation must write its audit row`);
         return result;
       });
       const final = (await def.after?.(data, input)) ?? data;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import { findProjectMembership, type ProjectMembership } from '@/db/queries/memberships';
 import type { SessionUser } from '@/db/queries/users';

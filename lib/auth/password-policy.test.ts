@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { PASSWORD_MIN_LENGTH, passwordSchema } from './password-policy';
+import { PASSWORD_MIN_LENGTH } from './password-policy';
+import { passwordSchema } from './password-schema';
 
 describe('password policy (NIST SP 800-63B)', () => {
   test('8 characters minimum', () => {

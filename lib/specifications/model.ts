@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 export const SPECIFICATION_CATEGORIES = [
   'architecture',
   'interface',
@@ -40,11 +38,3 @@ export function statusAfterEdit(current: SpecificationStatus): SpecificationStat
 }
 
 export const SPECIFICATION_CONTENT_FIELDS = ['title', 'body', 'category', 'status'] as const;
-
-export const specificationFieldsSchema = z.object({
-  title: z.string().trim().min(1, { message: 'required' }).max(300, { message: 'tooLong' }),
-  body: z.string().max(100_000, { message: 'tooLong' }).default(''),
-  category: z.enum(SPECIFICATION_CATEGORIES, { message: 'invalid' }),
-});
-
-export type SpecificationFields = z.output<typeof specificationFieldsSchema>;

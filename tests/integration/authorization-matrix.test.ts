@@ -4,6 +4,7 @@ import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
+import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -101,6 +102,87 @@ const MATRIX: Record<string, MatrixEntry> = {
     scope: 'project',
     roles: ['owner'],
     input: (world) => ({ projectKey: world.project.key, userId: world.members.viewer.id }),
+  },
+
+  // app/(app)/projects/[projectKey]/requirements/actions.ts — requirements.write: owner and amoa
+  createRequirement: {
+    scope: 'project',
+    roles: ['owner', 'amoa'],
+    input: (world) => ({
+      projectKey: world.project.key,
+      title: 'Calcul de la paie',
+      statement: 'Le salaire est versé le 28.',
+      priority: 'must',
+      tags: 'paie, rh',
+    }),
+  },
+  updateRequirement: {
+    scope: 'project',
+    roles: ['owner', 'amoa'],
+    input: async (world) => {
+      const requirement = await createRequirementRow(world.project, { title: 'Avant' });
+      return { projectKey: world.project.key, id: requirement.id, version: requirement.version, title: 'Après', priority: 'should' };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/specifications/actions.ts — specifications.write: owner and amoe
+  createSpecification: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: (world) => ({ projectKey: world.project.key, title: 'Architecture cible', body: '# Vue', category: 'architecture' }),
+  },
+  updateSpecification: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const specification = await createSpecificationRow(world.project, { status: 'approved' });
+      return {
+        projectKey: world.project.key,
+        id: specification.id,
+        version: specification.version,
+        title: 'Titre revu',
+        body: 'Nouveau corps',
+        category: 'security',
+      };
+    },
+  },
+  changeSpecificationStatus: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const specification = await createSpecificationRow(world.project, { status: 'draft' });
+      return { projectKey: world.project.key, id: specification.id, version: specification.version, status: 'in_review' };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/traceability/actions.ts — trace links are written by owner and amoe
+  linkRequirementToSpecification: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const requirement = await createRequirementRow(world.project);
+      const specification = await createSpecificationRow(world.project);
+      return { projectKey: world.project.key, requirementId: requirement.id, specificationId: specification.id };
+    },
+  },
+  removeTraceLink: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const requirement = await createRequirementRow(world.project);
+      const link = await createLink(world.project, requirement, await createSpecificationRow(world.project));
+      return { projectKey: world.project.key, linkId: link.id };
+    },
+  },
+  reviewTraceLink: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      // A suspect link: the requirement moved to version 3 after the link was reviewed against version 1.
+      const requirement = await createRequirementRow(world.project, { version: 3 });
+      const link = await createLink(world.project, requirement, await createSpecificationRow(world.project), { reviewedVersion: 1 });
+      return { projectKey: world.project.key, linkId: link.id, seenVersion: 3 };
+    },
   },
 
   // app/(app)/admin/users/actions.ts

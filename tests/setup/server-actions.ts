@@ -67,3 +67,12 @@ export async function loadServerActions(modules: string[]): Promise<DiscoveredAc
   }
   return found;
 }
+
+/**
+ * A server action typed for tests that build their input as plain records (from fixtures, with overrides): the
+ * action parses it with zod anyway, which is what is under test.
+ */
+export type LooseAction = (input: Record<string, unknown> | FormData) => Promise<unknown>;
+export function loose(action: unknown): LooseAction {
+  return action as LooseAction;
+}

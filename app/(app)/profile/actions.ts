@@ -9,7 +9,7 @@ import { users } from '@/db/schema';
 import { userAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
-import { passwordSchema } from '@/lib/auth/password-policy';
+import { passwordSchema } from '@/lib/auth/password-schema';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';
 import { personNameSchema, versionSchema } from '@/lib/projects/schemas';
 

@@ -6,7 +6,7 @@ import { passwordTokens, users } from '@/db/schema';
 import { publicAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { hashPassword } from '@/lib/auth/password-hash';
-import { passwordSchema } from '@/lib/auth/password-policy';
+import { passwordSchema } from '@/lib/auth/password-schema';
 import { hashToken } from '@/lib/auth/tokens';
 
 export const setPasswordWithToken = publicAction({

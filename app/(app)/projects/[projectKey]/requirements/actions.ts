@@ -10,7 +10,8 @@ import { requirements } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
-import { REQUIREMENT_CONTENT_FIELDS, requirementFieldsSchema, type RequirementFields } from '@/lib/requirements/model';
+import { REQUIREMENT_CONTENT_FIELDS } from '@/lib/requirements/model';
+import { requirementFieldsSchema, type RequirementFields } from '@/lib/requirements/schema';
 import { REF_PREFIXES, formatRef } from '@/lib/traceability/refs';
 import { diffFields } from '@/lib/versioning/diff';
 
@@ -76,7 +77,7 @@ export const updateRequirement = projectAction({
   name: 'updateRequirement',
   permission: 'requirements.write',
   input: inProject.extend(requirementFieldsSchema.shape).extend({ id: z.uuid(), version: versionSchema }),
-  async handler({ tx, actor, input, membership, audit }) {
+  async handler({ tx, actor, input, membership, audit, nothingChanged }) {
     const [current] = await tx
       .select()
       .from(requirements)
@@ -93,7 +94,10 @@ export const updateRequirement = projectAction({
     }
     await checkParent(tx, membership.projectId, after.parentId, current.id);
     const changed = diffFields(before, after, REQUIREMENT_CONTENT_FIELDS).filter((d) => d.changed).map((d) => d.field);
-    if (changed.length === 0) return { version: current.version, changed };
+    if (changed.length === 0) {
+      nothingChanged();
+      return { version: current.version, changed };
+    }
     const contentChanged = changed.some((field) => field !== 'status');
     const version = contentChanged ? current.version + 1 : current.version;
     await tx

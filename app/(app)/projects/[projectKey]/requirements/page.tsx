@@ -1,8 +1,183 @@
-import { SectionPlaceholder } from '@/components/projects/section-placeholder';
+import { ListTree, Plus, Rows3 } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import {
+  hasListFilters,
+  REQUIREMENT_VIEWS,
+  requirementListHref,
+  requirementListSearchSchema,
+} from '@/components/requirements/list-search';
+import { RequirementFilters } from '@/components/requirements/requirement-filters';
+import { RequirementTable } from '@/components/requirements/requirement-table';
+import { RequirementTree } from '@/components/requirements/requirement-tree';
+import { Button } from '@/components/ui/button';
+import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
+import { listRequirements, listRequirementTags, REQUIREMENT_PAGE_SIZE } from '@/db/queries/requirements';
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
+import { cn } from '@/lib/ui/cn';
 
-export default async function Page({ params }: { params: Promise<{ projectKey: string }> }) {
-  await requireProjectMembership(await requireUser(), (await params).projectKey);
-  return <SectionPlaceholder section="requirements" />;
+type Props = {
+  params: Promise<{ projectKey: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('sections'))('requirements') };
+}
+
+export default async function RequirementsPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const membership = await requireProjectMembership(user, (await params).projectKey);
+  const search = requirementListSearchSchema.parse(await searchParams);
+  const flat = search.view === 'flat';
+  const page = flat ? (search.page ?? 1) : 1;
+  const db = getDb();
+  const [list, tags] = await Promise.all([
+    listRequirements(db, membership.projectId, {
+      q: search.q,
+      status: search.status,
+      priority: search.priority,
+      tag: search.tag,
+      coverage: search.coverage,
+      page,
+      // The tree needs every matching row to place each one under its chapter.
+      pageSize: flat ? REQUIREMENT_PAGE_SIZE : 0,
+    }),
+    listRequirementTags(db, membership.projectId),
+  ]);
+  const t = await getTranslations('requirements');
+  const tSections = await getTranslations('sections');
+  const basePath = `/projects/${membership.projectKey}/requirements`;
+  const writes = can(membership.role, 'requirements.write');
+  const filtered = hasListFilters(search);
+  const pageCount = Math.max(1, Math.ceil(list.total / REQUIREMENT_PAGE_SIZE));
+  const rows = list.rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    parentId: r.parentId,
+    title: r.title,
+    priority: r.priority,
+    status: r.status,
+    tags: r.tags,
+    coverage: r.coverage,
+    suspectCount: r.suspectCount,
+  }));
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold">{tSections('requirements')}</h1>
+          <p className="text-sm text-muted-foreground">{t('list.intro')}</p>
+        </div>
+        {writes && (
+          <Button asChild>
+            <Link href={`${basePath}/new`}>
+              <Plus />
+              {t('new')}
+            </Link>
+          </Button>
+        )}
+      </div>
+
+      <RequirementFilters basePath={basePath} search={search} tags={tags} />
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm font-medium" role="status" data-testid="requirement-count">
+          {filtered ? t('list.matching', { count: list.total }) : t('list.total', { count: list.total })}
+        </p>
+        <nav aria-label={t('list.viewLabel')} className="inline-flex rounded-md border bg-background p-0.5 text-sm">
+          {REQUIREMENT_VIEWS.map((view) => {
+            const Icon = view === 'tree' ? ListTree : Rows3;
+            const active = search.view === view;
+            return (
+              <Link
+                key={view}
+                href={requirementListHref(basePath, search, { view, page: undefined })}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'inline-flex items-center gap-1.5 rounded px-3 py-1',
+                  active ? 'bg-primary text-primary-foreground' : 'text-muted-foreground hover:bg-accent',
+                )}
+              >
+                <Icon className="size-4" aria-hidden />
+                {t(`views.${view}`)}
+              </Link>
+            );
+          })}
+        </nav>
+      </div>
+
+      {rows.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-10 text-center" data-testid="requirements-empty">
+          {flat && page > 1 ? (
+            <>
+              <p className="font-medium">{t('empty.pageOutOfRange')}</p>
+              <Button asChild variant="outline" size="sm">
+                <Link href={requirementListHref(basePath, search, { page: undefined })}>{t('empty.firstPage')}</Link>
+              </Button>
+            </>
+          ) : filtered ? (
+            <>
+              <p className="font-medium">{t('empty.noMatch')}</p>
+              <p className="max-w-prose text-sm text-muted-foreground">{t('empty.noMatchHint')}</p>
+              <Button asChild variant="outline" size="sm">
+                <Link href={requirementListHref(basePath, { view: search.view })}>{t('filters.reset')}</Link>
+              </Button>
+            </>
+          ) : (
+            <>
+              <p className="font-medium">{t('empty.none')}</p>
+              <p className="max-w-prose text-sm text-muted-foreground">
+                {writes ? t('empty.noneWriter') : t('empty.noneReader')}
+              </p>
+              {writes && (
+                <Button asChild size="sm">
+                  <Link href={`${basePath}/new`}>
+                    <Plus />
+                    {t('new')}
+                  </Link>
+                </Button>
+              )}
+            </>
+          )}
+        </div>
+      ) : flat ? (
+        <RequirementTable basePath={basePath} rows={rows} />
+      ) : (
+        <RequirementTree basePath={basePath} rows={rows} />
+      )}
+
+      {flat && list.total > REQUIREMENT_PAGE_SIZE && rows.length > 0 && (
+        <nav aria-label={t('list.pagination')} className="flex items-center justify-end gap-3 text-sm">
+          <span className="text-muted-foreground">{t('list.pageOf', { page, pages: pageCount })}</span>
+          {page > 1 ? (
+            <Button asChild variant="outline" size="sm">
+              <Link href={requirementListHref(basePath, search, { page: page - 1 })} rel="prev">
+                {t('list.previous')}
+              </Link>
+            </Button>
+          ) : (
+            <Button variant="outline" size="sm" disabled>
+              {t('list.previous')}
+            </Button>
+          )}
+          {page < pageCount ? (
+            <Button asChild variant="outline" size="sm">
+              <Link href={requirementListHref(basePath, search, { page: page + 1 })} rel="next">
+                {t('list.next')}
+              </Link>
+            </Button>
+          ) : (
+            <Button variant="outline" size="sm" disabled>
+              {t('list.next')}
+            </Button>
+          )}
+        </nav>
+      )}
+    </div>
+  );
 }

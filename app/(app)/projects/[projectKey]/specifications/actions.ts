@@ -10,13 +10,8 @@ import { specifications } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
-import {
-  SPECIFICATION_CONTENT_FIELDS,
-  SPECIFICATION_STATUSES,
-  canMoveSpecification,
-  specificationFieldsSchema,
-  statusAfterEdit,
-} from '@/lib/specifications/model';
+import { SPECIFICATION_CONTENT_FIELDS, SPECIFICATION_STATUSES, canMoveSpecification, statusAfterEdit } from '@/lib/specifications/model';
+import { specificationFieldsSchema } from '@/lib/specifications/schema';
 import { REF_PREFIXES, formatRef } from '@/lib/traceability/refs';
 import { diffFields } from '@/lib/versioning/diff';
 
@@ -26,7 +21,13 @@ function snapshotOf(row: SpecificationSnapshot): SpecificationSnapshot {
   return { title: row.title, body: row.body, category: row.category, status: row.status };
 }
 
-async function lockSpecification(tx: Transaction, projectId: string, id: string, version: number, proposed?: SpecificationSnapshot) {
+async function lockSpecification(
+  tx: Transaction,
+  projectId: string,
+  id: string,
+  version: number,
+  proposed?: Omit<SpecificationSnapshot, 'status'>,
+) {
   const [current] = await tx
     .select()
     .from(specifications)
@@ -36,7 +37,10 @@ async function lockSpecification(tx: Transaction, projectId: string, id: string,
   if (current.version !== version) {
     throw new ActionError('conflict', 'staleVersion', undefined, {
       currentVersion: current.version,
-      changes: proposed ? diffFields(proposed, snapshotOf(current), SPECIFICATION_CONTENT_FIELDS).filter((d) => d.changed) : [],
+      // The person proposed content, not a status: compare their text with the saved one under the saved status.
+      changes: proposed
+        ? diffFields({ ...proposed, status: current.status }, snapshotOf(current), SPECIFICATION_CONTENT_FIELDS).filter((d) => d.changed)
+        : [],
     });
   }
   return current;
@@ -71,19 +75,21 @@ export const updateSpecification = projectAction({
   name: 'updateSpecification',
   permission: 'specifications.write',
   input: inProject.extend(specificationFieldsSchema.shape).extend({ id: z.uuid(), version: versionSchema }),
-  async handler({ tx, actor, input, membership, audit }) {
+  async handler({ tx, actor, input, membership, audit, nothingChanged }) {
     const current = await lockSpecification(tx, membership.projectId, input.id, input.version, {
       title: input.title,
       body: input.body,
       category: input.category,
-      status: 'draft',
     });
     const status = statusAfterEdit(current.status);
     if (!status) throw new ActionError('conflict', 'specificationFrozen');
     const before = snapshotOf(current);
     const after: SpecificationSnapshot = { title: input.title, body: input.body, category: input.category, status };
     const changed = diffFields(before, after, SPECIFICATION_CONTENT_FIELDS).filter((d) => d.changed && d.field !== 'status');
-    if (changed.length === 0) return { version: current.version, status: current.status };
+    if (changed.length === 0) {
+      nothingChanged();
+      return { version: current.version, status: current.status };
+    }
     const version = current.version + 1;
     await tx
       .update(specifications)

@@ -1,8 +1,176 @@
-import { SectionPlaceholder } from '@/components/projects/section-placeholder';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { SpecificationCategoryBadge, SpecificationStatusBadge } from '@/components/specifications/specification-badges';
+import { SpecificationFilters } from '@/components/specifications/specification-filters';
+import { SuspectBadge } from '@/components/traceability/badges';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
+import { listSpecifications } from '@/db/queries/specifications';
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
+import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specifications/model';
+import { formatRef } from '@/lib/traceability/refs';
 
-export default async function Page({ params }: { params: Promise<{ projectKey: string }> }) {
-  await requireProjectMembership(await requireUser(), (await params).projectKey);
-  return <SectionPlaceholder section="specifications" />;
+type Props = {
+  params: Promise<{ projectKey: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Anything malformed in the URL is ignored rather than an error: a hand-edited link still shows a list. */
+const searchSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((q) => q || undefined)
+    .optional()
+    .catch(undefined),
+  status: z.enum(SPECIFICATION_STATUSES).optional().catch(undefined),
+  category: z.enum(SPECIFICATION_CATEGORIES).optional().catch(undefined),
+  suspect: z
+    .string()
+    .optional()
+    .transform((value) => value === '1' || value === 'on' || value === 'true')
+    .catch(false),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('specifications'))('title') };
+}
+
+export default async function SpecificationsPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const membership = await requireProjectMembership(user, (await params).projectKey);
+  const search = searchSchema.parse(await searchParams);
+  const filters = { q: search.q, status: search.status, category: search.category, suspect: search.suspect };
+  const result = await listSpecifications(getDb(), membership.projectId, { ...filters, page: search.page });
+  const t = await getTranslations('specifications');
+  const base = `/projects/${membership.projectKey}/specifications`;
+
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (filters.q) query.set('q', filters.q);
+    if (filters.status) query.set('status', filters.status);
+    if (filters.category) query.set('category', filters.category);
+    if (filters.suspect) query.set('suspect', '1');
+    if (page > 1) query.set('page', String(page));
+    const qs = query.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+  // Past the last page (a stale link after deletions or a narrower filter): back to the first.
+  if (result.rows.length === 0 && result.page > 1) redirect(pageHref(1));
+
+  const filtered = Boolean(filters.q || filters.status || filters.category || filters.suspect);
+  // Showing or hiding controls is a courtesy; the actions check the role themselves.
+  const canWrite = can(membership.role, 'specifications.write');
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
+        </div>
+        {canWrite && (
+          <Button asChild>
+            <Link href={`${base}/new`}>{t('new')}</Link>
+          </Button>
+        )}
+      </div>
+      <SpecificationFilters values={filters} />
+      <p className="text-sm text-muted-foreground" data-testid="specifications-total" aria-live="polite">
+        {t('total', { count: result.total })}
+      </p>
+      {result.rows.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid="specifications-empty">
+          {filtered ? (
+            <>
+              <p className="text-muted-foreground">{t('empty.filtered')}</p>
+              <Button asChild variant="outline" size="sm">
+                <Link href={base}>{t('empty.clear')}</Link>
+              </Button>
+            </>
+          ) : (
+            <>
+              <p className="font-medium">{t('empty.title')}</p>
+              <p className="max-w-xl text-sm text-muted-foreground">{canWrite ? t('empty.writer') : t('empty.reader')}</p>
+              {canWrite && (
+                <Button asChild size="sm">
+                  <Link href={`${base}/new`}>{t('new')}</Link>
+                </Button>
+              )}
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="rounded-lg border bg-background">
+          <Table data-testid="specifications-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-24">{t('columns.ref')}</TableHead>
+                <TableHead>{t('columns.title')}</TableHead>
+                <TableHead>{t('columns.category')}</TableHead>
+                <TableHead>{t('columns.status')}</TableHead>
+                <TableHead className="text-right">{t('columns.requirements')}</TableHead>
+                <TableHead>{t('columns.suspect')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((row) => {
+                const ref = formatRef('specification', row.number);
+                return (
+                  <TableRow key={row.id} data-testid={`specification-row-${ref}`}>
+                    <TableCell className="whitespace-nowrap font-mono text-xs">
+                      <Link href={`${base}/${ref}`} className="text-primary hover:underline">
+                        {ref}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="min-w-64">
+                      <Link href={`${base}/${ref}`} className="font-medium hover:underline">
+                        {row.title}
+                      </Link>
+                    </TableCell>
+                    <TableCell>
+                      <SpecificationCategoryBadge category={row.category} />
+                    </TableCell>
+                    <TableCell>
+                      <SpecificationStatusBadge status={row.status} />
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{row.requirementCount}</TableCell>
+                    <TableCell>{row.suspectCount > 0 && <SuspectBadge count={row.suspectCount} />}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">
+          {result.page > 1 && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(result.page - 1)} rel="prev">
+                {t('previous')}
+              </Link>
+            </Button>
+          )}
+          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages })}</span>
+          {result.page < pages && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(result.page + 1)} rel="next">
+                {t('next')}
+              </Link>
+            </Button>
+          )}
+        </nav>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,149 @@
+import { cookies } from 'next/headers';
+import { createTranslator } from 'next-intl';
+import { z } from 'zod';
+import { listSuspectLinks } from '@/db/queries/trace-links';
+import {
+  listOrphanSpecifications,
+  listRequirementsWithoutSpecification,
+  listTraceabilityMatrix,
+  MATRIX_STATUS_FILTERS,
+} from '@/db/queries/traceability-pages';
+import { projectRoute } from '@/lib/actions/define-route';
+import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from '@/lib/i18n/locales';
+import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
+import { formatRef } from '@/lib/traceability/refs';
+import { catalogues } from '@/messages/catalogues';
+
+/**
+ * CSV for French Excel: UTF-8 with a byte-order mark, `;` between cells, CRLF between rows. A cell that a
+ * spreadsheet would read as a formula (= + - @, tab, carriage return) gets a leading quote: exported text never runs.
+ */
+const SEPARATOR = ';';
+
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csv(rows: (string | number)[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(SEPARATOR)).join('\r\n')}\r\n`;
+}
+
+const parisDate = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
+
+function download(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
+
+function translator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], namespace: 'traceability', timeZone: TIME_ZONE });
+}
+
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** The matrix (with the page's filters) or the gap lists of the project, as a CSV download. */
+export const GET = projectRoute({
+  name: 'exportTraceability',
+  permission: 'project.read',
+  query: z.object({
+    what: z.enum(['matrix', 'gaps']),
+    q: lenient(z.string().trim().max(200)),
+    coverage: lenient(z.enum(['covered', 'uncovered', 'suspect'])),
+    status: lenient(z.enum(MATRIX_STATUS_FILTERS)),
+    priority: lenient(z.enum(REQUIREMENT_PRIORITIES)),
+  }),
+  async handler({ db, membership, query, locale: profileLocale }) {
+    // The language the pages are shown in: this browser's choice first, as i18n/request.ts decides it.
+    const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+    const locale = chosen ? toLocale(chosen) : profileLocale;
+    const t = translator(locale);
+    const projectId = membership.projectId;
+    const stamp = `${membership.projectKey}-${query.what === 'matrix' ? t('export.fileMatrix') : t('export.fileGaps')}-${parisDate(new Date())}.csv`;
+
+    if (query.what === 'matrix') {
+      const rows = await listTraceabilityMatrix(db, projectId, {
+        q: query.q || undefined,
+        coverage: query.coverage,
+        status: query.status,
+        priority: query.priority,
+      });
+      const header = (
+        ['ref', 'title', 'priority', 'status', 'coverage', 'specifications', 'suspectSpecifications'] as const
+      ).map((column) => t(`export.columns.${column}`));
+      return download(
+        csv([
+          header,
+          ...rows.map((row) => [
+            formatRef('requirement', row.number),
+            row.title,
+            t(`priority.${row.priority}`),
+            t(`requirementStatus.${row.status}`),
+            t(`coverage.${row.coverage}`),
+            row.specifications.map(([number]) => formatRef('specification', number)).join(', '),
+            row.specifications
+              .filter(([, , suspectLinkId]) => suspectLinkId)
+              .map(([number]) => formatRef('specification', number))
+              .join(', '),
+          ]),
+        ]),
+        stamp,
+      );
+    }
+
+    const [uncovered, orphans, suspect] = await Promise.all([
+      listRequirementsWithoutSpecification(db, projectId),
+      listOrphanSpecifications(db, projectId),
+      listSuspectLinks(db, projectId),
+    ]);
+    const header = (['gap', 'ref', 'title', 'status', 'linked', 'detail'] as const).map((column) =>
+      t(`export.columns.${column}`),
+    );
+    const dateTime = (date: Date) =>
+      new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+        timeZone: TIME_ZONE,
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }).format(date);
+    return download(
+      csv([
+        header,
+        ...uncovered.map((r) => [
+          t('export.gapTypes.uncovered'),
+          formatRef('requirement', r.number),
+          r.title,
+          t(`requirementStatus.${r.status}`),
+          '',
+          t('export.detailPriority', { value: t(`priority.${r.priority}`) }),
+        ]),
+        ...orphans.map((s) => [
+          t('export.gapTypes.orphan'),
+          formatRef('specification', s.number),
+          s.title,
+          t(`specificationStatus.${s.status}`),
+          '',
+          t('export.detailCategory', { value: t(`category.${s.category}`) }),
+        ]),
+        ...suspect.map((l) => [
+          t('export.gapTypes.suspect'),
+          formatRef('requirement', l.requirementNumber),
+          l.requirementTitle,
+          '',
+          `${formatRef('specification', l.specificationNumber)} — ${l.specificationTitle}`,
+          t('export.suspectDetail', {
+            reviewed: l.reviewedVersion,
+            current: l.requirementVersion,
+            date: dateTime(l.requirementUpdatedAt),
+          }),
+        ]),
+      ]),
+      stamp,
+    );
+  },
+});

@@ -1,0 +1,149 @@
+'use client';
+
+import { AlertTriangle } from 'lucide-react';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useCallback, useMemo } from 'react';
+import { CoverageBadge } from '@/components/traceability/badges';
+import { VirtualRows } from '@/components/traceability/virtual-rows';
+import { Badge } from '@/components/ui/badge';
+import {
+  REQUIREMENT_PRIORITIES,
+  REQUIREMENT_STATUSES,
+  type RequirementPriority,
+  type RequirementStatus,
+} from '@/lib/requirements/model';
+import { SPECIFICATION_STATUSES, type SpecificationStatus } from '@/lib/specifications/model';
+import type { CoverageState } from '@/lib/traceability/coverage';
+import { formatRef } from '@/lib/traceability/refs';
+import { cn } from '@/lib/ui/cn';
+
+export interface MatrixRowData {
+  number: number;
+  title: string;
+  priority: RequirementPriority;
+  status: RequirementStatus;
+  coverage: CoverageState;
+  /** [number, status, linkId when the link is suspect, else null] per linked specification. */
+  specifications: [number, SpecificationStatus, string | null][];
+}
+
+const CHIP_STYLE: Record<SpecificationStatus, string> = {
+  approved: 'border-emerald-300 bg-emerald-50 text-emerald-900',
+  draft: 'border-dashed border-slate-300 bg-background text-foreground',
+  in_review: 'border-dashed border-slate-300 bg-background text-foreground',
+  superseded: 'border-slate-200 bg-muted text-muted-foreground line-through',
+};
+const SUSPECT_CHIP = 'border-amber-400 bg-amber-100 text-amber-950 font-semibold';
+const rowKey = (row: MatrixRowData) => String(row.number);
+
+/** One row per requirement with its coverage and the refs of its specifications; suspect links stand out. */
+export function TraceabilityMatrix({ projectKey, rows }: { projectKey: string; rows: MatrixRowData[] }) {
+  const t = useTranslations('traceability');
+  const base = `/projects/${encodeURIComponent(projectKey)}`;
+  // Labels looked up once, not once per cell: the matrix may draw thousands of cells while scrolling.
+  const labels = useMemo(
+    () => ({
+      priority: Object.fromEntries(REQUIREMENT_PRIORITIES.map((p) => [p, t(`priority.${p}`)])),
+      status: Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, t(`requirementStatus.${s}`)])),
+      specStatus: Object.fromEntries(SPECIFICATION_STATUSES.map((s) => [s, t(`specificationStatus.${s}`)])),
+      none: t('matrix.none'),
+    }),
+    [t],
+  );
+
+  const renderCells = useCallback(
+    (row: MatrixRowData) => {
+      const ref = formatRef('requirement', row.number);
+      return [
+        <Link
+          prefetch={false}
+          key="ref"
+          href={`${base}/requirements/${ref}`}
+          className="font-mono font-medium text-primary hover:underline"
+          data-testid={`matrix-row-${ref}`}
+        >
+          {ref}
+        </Link>,
+        <span key="title" className="line-clamp-2" title={row.title}>
+          {row.title}
+        </span>,
+        <span key="priority">{labels.priority[row.priority]}</span>,
+        <span key="status" className={cn(row.status === 'obsolete' && 'text-muted-foreground')}>
+          {labels.status[row.status]}
+        </span>,
+        <CoverageBadge key="coverage" state={row.coverage} />,
+        row.specifications.length === 0 ? (
+          <span key="specs" className="text-muted-foreground">
+            {labels.none}
+          </span>
+        ) : (
+          <ul key="specs" className="flex flex-wrap gap-1">
+            {row.specifications.map(([number, status, suspectLinkId]) => {
+              const specRef = formatRef('specification', number);
+              return (
+                <li key={number}>
+                  <Link
+                    prefetch={false}
+                    href={suspectLinkId ? `${base}/traceability/review/${suspectLinkId}` : `${base}/specifications/${specRef}`}
+                    title={suspectLinkId ? t('matrix.chipSuspect', { ref: specRef }) : `${specRef} · ${labels.specStatus[status]}`}
+                    data-suspect={suspectLinkId ? 'true' : undefined}
+                    className={cn(
+                      'inline-flex items-center gap-1 rounded border px-1.5 py-0.5 font-mono text-xs hover:ring-2 hover:ring-ring/40',
+                      suspectLinkId ? SUSPECT_CHIP : CHIP_STYLE[status],
+                    )}
+                  >
+                    {suspectLinkId && <AlertTriangle className="size-3" aria-hidden />}
+                    {specRef}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        ),
+      ];
+    },
+    [base, labels, t],
+  );
+
+  return (
+    <div className="flex flex-col gap-2">
+      <VirtualRows
+        label={t('matrix.label')}
+        testId="traceability-matrix"
+        rows={rows}
+        rowKey={rowKey}
+        minWidth="60rem"
+        columns={[
+          { label: t('matrix.requirement'), width: '6.5rem' },
+          { label: t('matrix.title'), width: 'minmax(14rem, 2fr)' },
+          { label: t('matrix.priority'), width: '7rem' },
+          { label: t('matrix.status'), width: '7rem' },
+          { label: t('matrix.coverage'), width: '8rem' },
+          { label: t('matrix.specifications'), width: 'minmax(14rem, 2fr)' },
+        ]}
+        renderCells={renderCells}
+      />
+      <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+        <span>{t('matrix.legend')}</span>
+        <Badge variant="outline" className={CHIP_STYLE.approved}>
+          STD
+        </Badge>
+        <span>{t('matrix.legendApproved')}</span>
+        <Badge variant="outline" className={CHIP_STYLE.draft}>
+          STD
+        </Badge>
+        <span>{t('matrix.legendDraft')}</span>
+        <Badge variant="outline" className={CHIP_STYLE.superseded}>
+          STD
+        </Badge>
+        <span>{t('matrix.legendSuperseded')}</span>
+        <Badge variant="outline" className={cn('gap-1', SUSPECT_CHIP)}>
+          <AlertTriangle className="size-3" aria-hidden />
+          STD
+        </Badge>
+        <span>{t('matrix.legendSuspect')}</span>
+      </p>
+    </div>
+  );
+}

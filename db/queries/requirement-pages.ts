@@ -1,0 +1,60 @@
+import 'server-only';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { requirements } from '@/db/schema';
+import { formatRef, parseRef } from '@/lib/traceability/refs';
+import { findRequirement } from './requirements';
+
+/**
+ * A requirement from the ref in a URL segment (`EXF-12`; `exf-12` or `EXF%2012` are read too, `canonical` says how
+ * to spell it). Malformed refs, other kinds of refs and numbers not in the project give null.
+ */
+export async function findRequirementByRef(db: Executor, projectId: string, segment: string) {
+  let text: string;
+  try {
+    text = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  const ref = parseRef(text);
+  if (ref?.kind !== 'requirement') return null;
+  const requirement = await findRequirement(db, projectId, ref.number);
+  if (!requirement) return null;
+  const canonical = formatRef('requirement', requirement.number);
+  return { requirement, ref: canonical, isCanonical: text === canonical };
+}
+
+/** A requirement's chapter and its direct sub-requirements, in one query, for the detail page. */
+export async function findRequirementFamily(
+  db: Executor,
+  projectId: string,
+  requirement: { id: string; parentId: string | null },
+) {
+  const family = requirement.parentId
+    ? or(eq(requirements.id, requirement.parentId), eq(requirements.parentId, requirement.id))
+    : eq(requirements.parentId, requirement.id);
+  const rows = await db
+    .select({
+      id: requirements.id,
+      number: requirements.number,
+      title: requirements.title,
+      status: requirements.status,
+      parentId: requirements.parentId,
+    })
+    .from(requirements)
+    .where(and(eq(requirements.projectId, projectId), family))
+    .orderBy(asc(requirements.number));
+  return {
+    parent: rows.find((r) => r.id === requirement.parentId) ?? null,
+    children: rows.filter((r) => r.parentId === requirement.id),
+  };
+}
+
+/** Number and title of some requirements of the project (e.g. the chapters named in a history), in one query. */
+export async function listRequirementRefs(db: Executor, projectId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: requirements.id, number: requirements.number, title: requirements.title })
+    .from(requirements)
+    .where(and(eq(requirements.projectId, projectId), inArray(requirements.id, [...ids])));
+}

@@ -1,0 +1,205 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { requirements, specifications, traceLinks } from '@/db/schema';
+import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
+import { toPrefixTsquery } from '@/lib/search/text-query';
+import type { SpecificationStatus } from '@/lib/specifications/model';
+import type { CoverageState } from '@/lib/traceability/coverage';
+import { formatRef, parseRef } from '@/lib/traceability/refs';
+import { coverageSql, requirementCoverageCte } from './coverage';
+import { textSearchCondition } from './search';
+
+/**
+ * Reads behind the traceability page, the link picker and the CSV exports. Each is one set-based statement whose
+ * cost grows with the project, never one query per row.
+ */
+
+const REQUIREMENT_SPECIFICATION = 'requirement_specification';
+const isSuspect = sql`${requirements.version} > ${traceLinks.reviewedVersion}`;
+
+export type TraceItemType = 'requirement' | 'specification';
+
+export interface TraceItemOption {
+  id: string;
+  ref: string;
+  title: string;
+  status: string;
+}
+
+/**
+ * The link picker's search: a typed ref or a bare number finds that item; words search the French full-text index
+ * (title first). Without a query, the first items by number.
+ */
+export async function searchTraceItems(
+  db: Executor,
+  projectId: string,
+  type: TraceItemType,
+  q: string | undefined,
+  limit: number,
+): Promise<TraceItemOption[]> {
+  const table = type === 'requirement' ? requirements : specifications;
+  const text = q?.trim() ?? '';
+  const matches = textSearchCondition(text, table, type);
+  const condition = /^\d{1,7}$/.test(text) ? or(eq(table.number, Number(text)), matches) : matches;
+  const tsquery = text && !parseRef(text) ? toPrefixTsquery(text) : null;
+  const order: SQL[] = [];
+  if (/^\d{1,7}$/.test(text)) order.push(sql`${table.number} = ${Number(text)} desc`);
+  if (tsquery) order.push(desc(sql`ts_rank(${table.search}, to_tsquery('french', passerelle_unaccent(${tsquery})))`));
+  order.push(asc(table.number));
+  const rows = await db
+    .select({ id: table.id, number: table.number, title: table.title, status: table.status })
+    .from(table)
+    .where(and(eq(table.projectId, projectId), condition))
+    .orderBy(...order)
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, ref: formatRef(type, r.number), title: r.title, status: r.status }));
+}
+
+/** The figures at the top of the traceability page, in one statement. Coverage counts leave obsolete requirements out. */
+export async function traceabilitySummary(db: Executor, projectId: string) {
+  const coverage = requirementCoverageCte(db, projectId);
+  const state = coverageSql(coverage);
+  const active = sql`${requirements.status} <> 'obsolete'`;
+  const [row] = await db
+    .with(coverage)
+    .select({
+      requirements: sql<number>`count(${requirements.id})::int`,
+      activeRequirements: sql<number>`(count(*) filter (where ${active}))::int`,
+      covered: sql<number>`(count(*) filter (where ${active} and ${state} = 'covered'))::int`,
+      uncovered: sql<number>`(count(*) filter (where ${active} and ${state} = 'uncovered'))::int`,
+      suspect: sql<number>`(count(*) filter (where ${active} and ${state} = 'suspect'))::int`,
+      withoutSpecification: sql<number>`(count(*) filter (where ${active} and ${coverage.specCount} is null))::int`,
+      specifications: sql<number>`(select count(*)::int from ${specifications} where ${specifications.projectId} = ${projectId})`,
+      orphanSpecifications: sql<number>`(select count(*)::int from ${specifications}
+        where ${specifications.projectId} = ${projectId} and ${specifications.status} <> 'superseded'
+        and not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
+          and ${traceLinks.downstreamId} = ${specifications.id}))`,
+      suspectLinks: sql<number>`(select coalesce(sum(${coverage.suspectCount}), 0)::int from ${coverage})`,
+    })
+    .from(requirements)
+    .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
+    .where(eq(requirements.projectId, projectId));
+  return row!;
+}
+
+export type TraceabilitySummary = Awaited<ReturnType<typeof traceabilitySummary>>;
+
+/** A requirement status, or `active`: every status but obsolete (what the coverage figures count). */
+export const MATRIX_STATUS_FILTERS = ['active', ...REQUIREMENT_STATUSES] as const;
+export type MatrixStatusFilter = (typeof MATRIX_STATUS_FILTERS)[number];
+
+export interface MatrixFilters {
+  q?: string;
+  coverage?: CoverageState;
+  status?: MatrixStatusFilter;
+  priority?: RequirementPriority;
+}
+
+/** A linked specification as the matrix shows it: [number, status, linkId when the link is suspect, else null]. */
+export type MatrixSpecification = [number, SpecificationStatus, string | null];
+
+export interface MatrixRow {
+  number: number;
+  title: string;
+  priority: RequirementPriority;
+  status: RequirementStatus;
+  coverage: CoverageState;
+  specifications: MatrixSpecification[];
+}
+
+/**
+ * The requirements × specifications matrix: every requirement matching the filters with its coverage and its linked
+ * specifications aggregated into one JSON array per row, in one grouped statement. Requirements drive the join (not a
+ * per-project aggregate joined back), so a selective search uses the link index instead of re-aggregating per row.
+ */
+export async function listTraceabilityMatrix(db: Executor, projectId: string, filters: MatrixFilters = {}): Promise<MatrixRow[]> {
+  const suspectCount = sql`count(${traceLinks.id}) filter (where ${isSuspect})`;
+  const approvedCount = sql`count(${traceLinks.id}) filter (where ${specifications.status} = 'approved')`;
+  // The rule of lib/traceability/coverage.ts (and of coverageSql), on this query's own counts.
+  const state = sql<CoverageState>`case when ${suspectCount} > 0 then 'suspect'
+    when ${approvedCount} > 0 then 'covered' else 'uncovered' end`;
+  const rows = await db
+    .select({
+      number: requirements.number,
+      title: requirements.title,
+      priority: requirements.priority,
+      status: requirements.status,
+      coverage: state,
+      specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
+        ${specifications.status}, case when ${isSuspect} then ${traceLinks.id} end) order by ${specifications.number})
+        filter (where ${traceLinks.id} is not null), '[]'::json)`,
+    })
+    .from(requirements)
+    .leftJoin(
+      traceLinks,
+      and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, REQUIREMENT_SPECIFICATION)),
+    )
+    .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
+    .where(
+      and(
+        eq(requirements.projectId, projectId),
+        filters.status === 'active'
+          ? ne(requirements.status, 'obsolete')
+          : filters.status && eq(requirements.status, filters.status),
+        filters.priority && eq(requirements.priority, filters.priority),
+        textSearchCondition(filters.q, requirements, 'requirement'),
+      ),
+    )
+    .groupBy(requirements.id)
+    .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
+    .orderBy(asc(requirements.number));
+  return rows;
+}
+
+/** Non-obsolete requirements no specification answers yet, the most important first. */
+export async function listRequirementsWithoutSpecification(db: Executor, projectId: string) {
+  return db
+    .select({
+      number: requirements.number,
+      title: requirements.title,
+      priority: requirements.priority,
+      status: requirements.status,
+    })
+    .from(requirements)
+    .where(
+      and(
+        eq(requirements.projectId, projectId),
+        sql`${requirements.status} <> 'obsolete'`,
+        sql`not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
+          and ${traceLinks.upstreamId} = ${requirements.id})`,
+      ),
+    )
+    .orderBy(asc(requirements.priority), asc(requirements.number));
+}
+
+/** Specifications (other than superseded ones) that answer no requirement: orphans. */
+export async function listOrphanSpecifications(db: Executor, projectId: string) {
+  return db
+    .select({
+      number: specifications.number,
+      title: specifications.title,
+      category: specifications.category,
+      status: specifications.status,
+    })
+    .from(specifications)
+    .where(
+      and(
+        eq(specifications.projectId, projectId),
+        sql`${specifications.status} <> 'superseded'`,
+        sql`not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
+          and ${traceLinks.downstreamId} = ${specifications.id})`,
+      ),
+    )
+    .orderBy(asc(specifications.number));
+}
+
+/** Requirement refs and titles by id, to show a parent chapter in a diff as "EXF-3 — Title" rather than a uuid. */
+export async function requirementLabels(db: Executor, projectId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: requirements.id, number: requirements.number, title: requirements.title })
+    .from(requirements)
+    .where(and(eq(requirements.projectId, projectId), inArray(requirements.id, ids)));
+  return new Map(rows.map((r) => [r.id, `${formatRef('requirement', r.number)} — ${r.title}`]));
+}

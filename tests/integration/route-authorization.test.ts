@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
+import { actAs } from '../setup/actors';
+import { snapshotTables } from '../setup/db-state';
+import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
+import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
+import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
+
+/**
+ * The route-handler half of the authorization matrix (DESIGN.md §4 and §7): every GET route under app/api (Auth.js's
+ * own endpoints aside) × every project role × a member of another project only × an instance administrator × nobody
+ * signed in. Routes are found on disk, so a new route without an entry here fails the suite.
+ *
+ * `roles` is written out by hand from the design table. Expected: a listed role → 200; another member → 403; a
+ * non-member (outsider, administrator) → 404, never 403 (no existence leak); signed out → 401.
+ */
+
+/** Items seeded in the world's project (visible to its members) and in the other project (never visible here). */
+interface Seeded {
+  visibleRequirement: string;
+  visibleSpecification: string;
+  secretRequirement: string;
+  secretSpecification: string;
+}
+
+interface RouteRequest {
+  /** Query string, without the `?`. */
+  query: string;
+  /** What a 200 answer must hold (text found in the body), and what it must never hold. */
+  contains: (seeded: Seeded) => string[];
+  contentType: RegExp;
+}
+
+interface RouteEntry {
+  roles: readonly ProjectRole[];
+  requests: RouteRequest[];
+}
+
+const JSON_TYPE = /^application\/json/;
+const CSV_TYPE = /^text\/csv/;
+
+const ROUTES: Record<string, RouteEntry> = {
+  'app/api/projects/[projectKey]/trace-items/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: 'type=requirement&q=', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
+      { query: 'type=specification&q=', contains: (s) => [s.visibleSpecification], contentType: JSON_TYPE },
+      { query: 'type=requirement&q=visible', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
+    ],
+  },
+  'app/api/projects/[projectKey]/traceability/export/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: 'what=matrix', contains: (s) => [s.visibleRequirement, 'STD-'], contentType: CSV_TYPE },
+      // The seeded link is suspect and the seeded spec has no other requirement: both appear among the gaps.
+      { query: 'what=gaps', contains: (s) => [s.visibleRequirement], contentType: CSV_TYPE },
+    ],
+  },
+};
+
+const discovered = discoverApiRoutes();
+
+async function seed(world: World): Promise<Seeded> {
+  const seeded: Seeded = {
+    visibleRequirement: 'Exigence visible du projet',
+    visibleSpecification: 'Spécification visible du projet',
+    secretRequirement: 'Exigence secrète ailleurs',
+    secretSpecification: 'Spécification secrète ailleurs',
+  };
+  const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
+  const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
+  await createLink(world.project, requirement, specification, { reviewedVersion: 1 });
+  await createSpecificationRow(world.project, { title: 'Orpheline visible' });
+  const secret = await createRequirementRow(world.otherProject, { title: seeded.secretRequirement, version: 2 });
+  const secretSpec = await createSpecificationRow(world.otherProject, { title: seeded.secretSpecification, status: 'approved' });
+  await createLink(world.otherProject, secret, secretSpec, { reviewedVersion: 1 });
+  return seeded;
+}
+
+function expectedStatus(entry: RouteEntry, kind: ActorKind): number {
+  if (kind === 'signedOut') return 401;
+  if (!(PROJECT_ROLES as readonly string[]).includes(kind)) return 404;
+  return entry.roles.includes(kind as ProjectRole) ? 200 : 403;
+}
+
+function call(handler: RouteHandler, projectKey: string, route: string, query: string): Promise<Response> {
+  const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', encodeURIComponent(projectKey));
+  return handler(new Request(`http://localhost${urlPath}?${query}`), { params: Promise.resolve({ projectKey }) });
+}
+
+describe('the route matrix covers every API route', () => {
+  test('routes are found and Auth.js endpoints are left out (the discovery itself works)', () => {
+    expect(fs.existsSync(path.resolve('app/api/auth'))).toBe(true);
+    expect(discovered.some((file) => file.startsWith('app/api/auth/'))).toBe(false);
+    expect(discovered).toContain('app/api/projects/[projectKey]/trace-items/route.ts');
+  });
+
+  test('every API route has a matrix entry', () => {
+    const missing = discovered.filter((file) => !(file in ROUTES));
+    expect(missing, 'add these to ROUTES in tests/integration/route-authorization.test.ts').toEqual([]);
+  });
+
+  test('every matrix entry is a route on disk', () => {
+    expect(Object.keys(ROUTES).filter((file) => !discovered.includes(file))).toEqual([]);
+  });
+
+  test('every route answers GET only (other methods would need their own entries here)', async () => {
+    for (const file of discovered) {
+      expect(Object.keys(await loadRouteModule(file)), file).toEqual(['GET']);
+    }
+  });
+});
+
+const cases = discovered
+  .filter((file) => file in ROUTES)
+  .flatMap((file) =>
+    ACTOR_KINDS.map((kind) => ({ route: file, kind, expected: expectedStatus(ROUTES[file]!, kind) })),
+  );
+
+describe('route authorization matrix', () => {
+  test.each(cases)('GET $route as $kind → $expected', async ({ route, kind, expected }) => {
+    const { GET } = await loadRouteModule(route);
+    const world = await createWorld();
+    const seeded = await seed(world);
+    await actAs(actorOf(world, kind));
+    const before = await snapshotTables();
+
+    for (const request of ROUTES[route]!.requests) {
+      const response = await call(GET!, world.project.key, route, request.query);
+      const body = await response.text();
+      expect(response.status, `${request.query}: ${body}`).toBe(expected);
+      expect(response.headers.get('cache-control') ?? '', request.query).toMatch(/no-store/);
+      // Nothing from the other project, whoever asks.
+      expect(body).not.toContain(seeded.secretRequirement);
+      expect(body).not.toContain(seeded.secretSpecification);
+      if (expected === 200) {
+        expect(response.headers.get('content-type') ?? '').toMatch(request.contentType);
+        for (const text of request.contains(seeded)) expect(body, request.query).toContain(text);
+      } else {
+        expect(response.headers.get('content-type') ?? '').toMatch(JSON_TYPE);
+        expect(JSON.parse(body)).toEqual({
+          code: { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected],
+          message: expect.any(String),
+        });
+        expect(body).not.toContain(seeded.visibleRequirement);
+        expect(body).not.toContain(seeded.visibleSpecification);
+      }
+    }
+    // Reads write nothing, not even for a refused caller.
+    expect(await snapshotTables()).toEqual(before);
+  });
+
+  test('a member asking with the other project key gets 404 and nothing of it', async () => {
+    const world = await createWorld();
+    const seeded = await seed(world);
+    await actAs(world.members.owner);
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      if (!discovered.includes(route)) continue;
+      const { GET } = await loadRouteModule(route);
+      for (const request of entry.requests) {
+        const response = await call(GET!, world.otherProject.key, route, request.query);
+        const body = await response.text();
+        expect(response.status, `${route}?${request.query}`).toBe(404);
+        expect(body).not.toContain(seeded.secretRequirement);
+      }
+    }
+  });
+
+  test('a project that does not exist is 404 like a foreign one; a bad query is 400 for a member', async () => {
+    const world = await createWorld();
+    await actAs(world.members.viewer);
+    const picker = 'app/api/projects/[projectKey]/trace-items/route.ts';
+    const { GET } = await loadRouteModule(picker);
+    expect((await call(GET!, 'NOPE', picker, 'type=requirement')).status).toBe(404);
+    const invalid = await call(GET!, world.project.key, picker, 'type=testCase');
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ code: 'invalid', fieldErrors: { type: [expect.any(String)] } });
+  });
+});

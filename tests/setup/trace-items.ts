@@ -1,0 +1,170 @@
+import { eq } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db/client';
+import { nextRefNumber } from '@/db/queries/refs';
+import { requirements, requirementVersions, specifications, specificationVersions, traceLinks } from '@/db/schema';
+import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
+import type { SpecificationCategory, SpecificationStatus } from '@/lib/specifications/model';
+import { REF_PREFIXES } from '@/lib/traceability/refs';
+
+/**
+ * Requirements, specifications and trace links written straight into the database (no action, no audit row), for
+ * tests that need items to exist before the call under test. Numbers come from the project's real counter, so
+ * rows made here and rows made by the actions never collide.
+ */
+
+export interface RequirementRowOptions {
+  title?: string;
+  statement?: string;
+  rationale?: string;
+  acceptanceCriteria?: string;
+  priority?: RequirementPriority;
+  status?: RequirementStatus;
+  source?: string;
+  tags?: string[];
+  parentId?: string | null;
+  /** The current version; versions 1..version are all recorded in the history, as the actions would have. */
+  version?: number;
+  createdBy?: string | null;
+  updatedAt?: Date;
+}
+
+export interface RequirementRow {
+  id: string;
+  number: number;
+  version: number;
+  title: string;
+}
+
+export async function createRequirementRow(
+  project: { id: string },
+  options: RequirementRowOptions = {},
+  db: Executor = getDb(),
+): Promise<RequirementRow> {
+  const number = await nextRefNumber(db, project.id, REF_PREFIXES.requirement);
+  const version = options.version ?? 1;
+  const fields = {
+    title: options.title ?? `Exigence ${number}`,
+    statement: options.statement ?? '',
+    rationale: options.rationale ?? '',
+    acceptanceCriteria: options.acceptanceCriteria ?? '',
+    priority: options.priority ?? 'must',
+    status: options.status ?? 'draft',
+    source: options.source ?? '',
+    tags: options.tags ?? [],
+    parentId: options.parentId ?? null,
+  } as const;
+  const [row] = await db
+    .insert(requirements)
+    .values({
+      ...fields,
+      tags: [...fields.tags],
+      projectId: project.id,
+      number,
+      version,
+      createdBy: options.createdBy ?? null,
+      updatedBy: options.createdBy ?? null,
+      ...(options.updatedAt && { updatedAt: options.updatedAt }),
+    })
+    .returning({ id: requirements.id, number: requirements.number, version: requirements.version, title: requirements.title });
+  await db.insert(requirementVersions).values(
+    Array.from({ length: version }, (_, i) => ({
+      requirementId: row!.id,
+      version: i + 1,
+      snapshot: { ...fields, title: i + 1 === version ? fields.title : `${fields.title} (v${i + 1})` },
+      changedBy: options.createdBy ?? null,
+    })),
+  );
+  return row!;
+}
+
+export interface SpecificationRowOptions {
+  title?: string;
+  body?: string;
+  category?: SpecificationCategory;
+  status?: SpecificationStatus;
+  version?: number;
+  createdBy?: string | null;
+}
+
+export interface SpecificationRow {
+  id: string;
+  number: number;
+  version: number;
+  title: string;
+  status: SpecificationStatus;
+}
+
+export async function createSpecificationRow(
+  project: { id: string },
+  options: SpecificationRowOptions = {},
+  db: Executor = getDb(),
+): Promise<SpecificationRow> {
+  const number = await nextRefNumber(db, project.id, REF_PREFIXES.specification);
+  const version = options.version ?? 1;
+  const fields = {
+    title: options.title ?? `Spécification ${number}`,
+    body: options.body ?? '',
+    category: options.category ?? 'architecture',
+    status: options.status ?? 'draft',
+  } as const;
+  const [row] = await db
+    .insert(specifications)
+    .values({ ...fields, projectId: project.id, number, version, createdBy: options.createdBy ?? null, updatedBy: options.createdBy ?? null })
+    .returning({
+      id: specifications.id,
+      number: specifications.number,
+      version: specifications.version,
+      title: specifications.title,
+      status: specifications.status,
+    });
+  await db.insert(specificationVersions).values(
+    Array.from({ length: version }, (_, i) => ({
+      specificationId: row!.id,
+      version: i + 1,
+      snapshot: { ...fields, title: i + 1 === version ? fields.title : `${fields.title} (v${i + 1})` },
+      changedBy: options.createdBy ?? null,
+    })),
+  );
+  return row!;
+}
+
+/**
+ * A requirement → specification link of the project. `reviewedVersion` defaults to the requirement's current
+ * version (a fresh, clean link); pass a lower one to make it suspect.
+ */
+export async function createLink(
+  project: { id: string },
+  requirement: { id: string; version: number },
+  specification: { id: string },
+  options: { reviewedVersion?: number; reviewedBy?: string | null; createdBy?: string | null } = {},
+  db: Executor = getDb(),
+): Promise<{ id: string; reviewedVersion: number }> {
+  const [row] = await db
+    .insert(traceLinks)
+    .values({
+      projectId: project.id,
+      kind: 'requirement_specification',
+      upstreamId: requirement.id,
+      downstreamId: specification.id,
+      reviewedVersion: options.reviewedVersion ?? requirement.version,
+      reviewedBy: options.reviewedBy ?? null,
+      createdBy: options.createdBy ?? null,
+    })
+    .returning({ id: traceLinks.id, reviewedVersion: traceLinks.reviewedVersion });
+  return row!;
+}
+
+export async function requirementById(id: string) {
+  const [row] = await getDb().select().from(requirements).where(eq(requirements.id, id));
+  return row ?? null;
+}
+
+export async function specificationById(id: string) {
+  const [row] = await getDb().select().from(specifications).where(eq(specifications.id, id));
+  return row ?? null;
+}
+
+export async function traceLinkById(id: string) {
+  const [row] = await getDb().select().from(traceLinks).where(eq(traceLinks.id, id));
+  return row ?? null;
+}
