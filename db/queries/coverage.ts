@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { CoverageState } from '@/lib/traceability/coverage';
 import type { Executor } from '@/db/client';
 import { requirements, specifications, traceLinks } from '@/db/schema';
 
@@ -28,9 +29,14 @@ export function requirementCoverageCte(db: Executor, projectId: string) {
 
 export type CoverageCte = ReturnType<typeof requirementCoverageCte>;
 
-export function coverageSql(cte: CoverageCte) {
-  return sql<'covered' | 'uncovered' | 'suspect'>`case
-    when coalesce(${cte.suspectCount}, 0) > 0 then 'suspect'
-    when coalesce(${cte.approvedCount}, 0) > 0 then 'covered'
+/** The rule of lib/traceability/coverage.ts in SQL, on a query's own suspect and approved-spec link counts. */
+export function coverageCase(suspectCount: SQL, approvedCount: SQL) {
+  return sql<CoverageState>`case
+    when coalesce(${suspectCount}, 0) > 0 then 'suspect'
+    when coalesce(${approvedCount}, 0) > 0 then 'covered'
     else 'uncovered' end`;
+}
+
+export function coverageSql(cte: CoverageCte) {
+  return coverageCase(sql`${cte.suspectCount}`, sql`${cte.approvedCount}`);
 }

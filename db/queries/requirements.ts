@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, arrayContains, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, requirementVersions, users } from '@/db/schema';
+import { requirements, requirementVersions, specifications, traceLinks, users } from '@/db/schema';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
-import { coverageSql, requirementCoverageCte } from './coverage';
+import { coverageCase } from './coverage';
 import { textSearchCondition } from './search';
 
 export interface RequirementFilters {
@@ -20,22 +20,18 @@ export interface RequirementFilters {
 
 export const REQUIREMENT_PAGE_SIZE = 50;
 
-/** A page of a project's requirements with their coverage, in one query (counts grouped, total by window). */
+/**
+ * A page of a project's requirements with their coverage, in one grouped statement. Requirements drive the join
+ * (not a per-project aggregate joined back), so a selective search uses the link index instead of re-aggregating.
+ */
 export async function listRequirements(db: Executor, projectId: string, filters: RequirementFilters = {}) {
-  const coverage = requirementCoverageCte(db, projectId);
-  const state = coverageSql(coverage);
-  const conditions: (SQL | undefined)[] = [
-    eq(requirements.projectId, projectId),
-    filters.status && eq(requirements.status, filters.status),
-    filters.priority && eq(requirements.priority, filters.priority),
-    filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
-    filters.coverage && sql`${state} = ${filters.coverage}`,
-    textSearchCondition(filters.q, requirements, 'requirement'),
-  ];
+  const isSuspect = sql`${requirements.version} > ${traceLinks.reviewedVersion}`;
+  const suspectCount = sql<number>`(count(${traceLinks.id}) filter (where ${isSuspect}))::int`;
+  const approvedCount = sql<number>`(count(${traceLinks.id}) filter (where ${specifications.status} = 'approved'))::int`;
+  const state = coverageCase(suspectCount, approvedCount);
   const pageSize = filters.pageSize ?? REQUIREMENT_PAGE_SIZE;
   const page = Math.max(filters.page ?? 1, 1);
   const query = db
-    .with(coverage)
     .select({
       id: requirements.id,
       number: requirements.number,
@@ -46,14 +42,28 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       tags: requirements.tags,
       version: requirements.version,
       updatedAt: requirements.updatedAt,
-      specCount: sql<number>`coalesce(${coverage.specCount}, 0)`,
-      suspectCount: sql<number>`coalesce(${coverage.suspectCount}, 0)`,
+      specCount: sql<number>`count(${traceLinks.id})::int`,
+      suspectCount,
       coverage: state,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(requirements)
-    .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
-    .where(and(...conditions))
+    .leftJoin(
+      traceLinks,
+      and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, 'requirement_specification')),
+    )
+    .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
+    .where(
+      and(
+        eq(requirements.projectId, projectId),
+        filters.status && eq(requirements.status, filters.status),
+        filters.priority && eq(requirements.priority, filters.priority),
+        filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
+        textSearchCondition(filters.q, requirements, 'requirement'),
+      ),
+    )
+    .groupBy(requirements.id)
+    .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
     .orderBy(asc(requirements.number))
     .$dynamic();
   const rows = pageSize > 0 ? await query.limit(pageSize).offset((page - 1) * pageSize) : await query;

@@ -7,7 +7,7 @@ import { toPrefixTsquery } from '@/lib/search/text-query';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
-import { coverageSql, requirementCoverageCte } from './coverage';
+import { coverageCase, coverageSql, requirementCoverageCte } from './coverage';
 import { textSearchCondition } from './search';
 
 /**
@@ -116,9 +116,7 @@ export interface MatrixRow {
 export async function listTraceabilityMatrix(db: Executor, projectId: string, filters: MatrixFilters = {}): Promise<MatrixRow[]> {
   const suspectCount = sql`count(${traceLinks.id}) filter (where ${isSuspect})`;
   const approvedCount = sql`count(${traceLinks.id}) filter (where ${specifications.status} = 'approved')`;
-  // The rule of lib/traceability/coverage.ts (and of coverageSql), on this query's own counts.
-  const state = sql<CoverageState>`case when ${suspectCount} > 0 then 'suspect'
-    when ${approvedCount} > 0 then 'covered' else 'uncovered' end`;
+  const state = coverageCase(suspectCount, approvedCount);
   const rows = await db
     .select({
       number: requirements.number,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
 import { findProjectMembership, type ProjectMembership } from '@/db/queries/memberships';
 import { auditEvents } from '@/db/schema';
@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/lib/session/current-user';
 import { requestLocale } from '@/lib/session/request-locale';
 import type { SessionUser } from '@/db/queries/users';
 import { formDataToObject } from './form-data';
-import { errorMessage, validationMessage } from './messages';
+import { errorMessage, validationMessage, zodErrorMap } from './messages';
 import { ActionError, type ActionErrorCode, type ActionResult } from './result';
 
 /**
@@ -93,10 +93,6 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
     (out[key] ??= []).push(issue.message);
   }
   return out;
-}
-
-function zodErrorMap(locale: Locale) {
-  return locale === 'fr' ? z.locales.fr().localeError : z.locales.en().localeError;
 }
 
 function build<S extends z.ZodType, T>(

@@ -6,7 +6,8 @@ import type { SessionUser } from '@/db/queries/users';
 import { can, type Permission } from '@/lib/auth/roles';
 import type { Locale } from '@/lib/i18n/locales';
 import { getCurrentUser } from '@/lib/session/current-user';
-import { errorMessage, validationMessage } from './messages';
+import { chosenLocale } from '@/lib/session/request-locale';
+import { errorMessage, validationMessage, zodErrorMap } from './messages';
 import type { ActionErrorCode } from './result';
 
 /**
@@ -47,8 +48,9 @@ export function projectRoute<S extends z.ZodType>(def: {
 }) {
   return async (request: Request, context: { params: Promise<{ projectKey: string }> }): Promise<Response> => {
     const actor = await getCurrentUser();
-    if (!actor) return failure('fr', 'unauthenticated');
-    const locale = actor.locale;
+    // The language the pages are shown in: this browser's choice first, then the profile (as i18n/request.ts).
+    const locale = (await chosenLocale()) ?? actor?.locale ?? 'fr';
+    if (!actor) return failure(locale, 'unauthenticated');
     try {
       const { projectKey } = await context.params;
       const db = getDb();
@@ -56,7 +58,7 @@ export function projectRoute<S extends z.ZodType>(def: {
       if (!membership) return failure(locale, 'not_found');
       if (!can(membership.role, def.permission)) return failure(locale, 'forbidden');
       const raw = Object.fromEntries(new URL(request.url).searchParams);
-      const parsed = def.query.safeParse(raw);
+      const parsed = def.query.safeParse(raw, { error: zodErrorMap(locale) });
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
         for (const issue of parsed.error.issues) {

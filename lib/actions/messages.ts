@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
 import { catalogues } from '@/messages/catalogues';
 
@@ -18,4 +19,9 @@ export function errorMessage(locale: Locale, key: string): string {
 /** Schema messages are catalogue keys (e.g. `password.tooShort`); anything else is zod's own localized text. */
 export function validationMessage(locale: Locale, message: string): string {
   return lookup(locale, `validation.${message}`) ?? message;
+}
+
+/** zod's own messages in the reader's language, for inputs whose schema names no catalogue key. */
+export function zodErrorMap(locale: Locale) {
+  return locale === 'fr' ? z.locales.fr().localeError : z.locales.en().localeError;
 }

@@ -1,4 +1,3 @@
-import { cookies } from 'next/headers';
 import { createTranslator } from 'next-intl';
 import { z } from 'zod';
 import { listSuspectLinks } from '@/db/queries/trace-links';
@@ -9,7 +8,7 @@ import {
   MATRIX_STATUS_FILTERS,
 } from '@/db/queries/traceability-pages';
 import { projectRoute } from '@/lib/actions/define-route';
-import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from '@/lib/i18n/locales';
+import { TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
 import { formatRef } from '@/lib/traceability/refs';
 import { catalogues } from '@/messages/catalogues';
@@ -59,10 +58,7 @@ export const GET = projectRoute({
     status: lenient(z.enum(MATRIX_STATUS_FILTERS)),
     priority: lenient(z.enum(REQUIREMENT_PRIORITIES)),
   }),
-  async handler({ db, membership, query, locale: profileLocale }) {
-    // The language the pages are shown in: this browser's choice first, as i18n/request.ts decides it.
-    const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-    const locale = chosen ? toLocale(chosen) : profileLocale;
+  async handler({ db, membership, query, locale }) {
     const t = translator(locale);
     const projectId = membership.projectId;
     const stamp = `${membership.projectKey}-${query.what === 'matrix' ? t('export.fileMatrix') : t('export.fileGaps')}-${parisDate(new Date())}.csv`;
