@@ -12,22 +12,7 @@ import { TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
 import { formatRef } from '@/lib/traceability/refs';
 import { catalogues } from '@/messages/catalogues';
-
-/**
- * CSV for French Excel: UTF-8 with a byte-order mark, `;` between cells, CRLF between rows. A cell that a
- * spreadsheet would read as a formula (= + - @, tab, carriage return) gets a leading quote: exported text never runs.
- */
-const SEPARATOR = ';';
-
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csv(rows: (string | number)[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(SEPARATOR)).join('\r\n')}\r\n`;
-}
+import { toCsv } from '@/lib/export/csv';
 
 const parisDate = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
 
@@ -74,7 +59,7 @@ export const GET = projectRoute({
         ['ref', 'title', 'priority', 'status', 'coverage', 'specifications', 'suspectSpecifications'] as const
       ).map((column) => t(`export.columns.${column}`));
       return download(
-        csv([
+        toCsv([
           header,
           ...rows.map((row) => [
             formatRef('requirement', row.number),
@@ -108,7 +93,7 @@ export const GET = projectRoute({
         timeStyle: 'short',
       }).format(date);
     return download(
-      csv([
+      toCsv([
         header,
         ...uncovered.map((r) => [
           t('export.gapTypes.uncovered'),
