@@ -34,7 +34,13 @@ export function ConflictNotice({
     <Alert variant="destructive" role="alert" className="flex flex-col gap-3" data-testid="conflict-notice">
       <p className="font-medium">{t('conflictTitle', { version: details.currentVersion })}</p>
       <p className="text-foreground">{t('conflictBody')}</p>
-      {details.changes.length > 0 && <Redline diffs={details.changes} labels={labels} />}
+      {details.changes.length > 0 && (
+        <Redline
+          diffs={details.changes}
+          labels={labels}
+          sides={{ before: t('yours'), after: t('saved', { version: details.currentVersion }) }}
+        />
+      )}
       <a href={reloadHref} className="text-sm font-medium text-primary underline">
         {t('reload')}
       </a>

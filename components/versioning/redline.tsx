@@ -1,10 +1,46 @@
-import type { FieldDiff } from '@/lib/versioning/diff';
+import { useTranslations } from 'next-intl';
+import type { DiffPart, FieldDiff } from '@/lib/versioning/diff';
+
+function Side({ parts, show }: { parts: DiffPart[]; show: 'before' | 'after' }) {
+  return (
+    <div className="whitespace-pre-wrap rounded border bg-background p-2 text-sm">
+      {parts.map((part, i) => {
+        if (part.added) {
+          return show === 'after' ? (
+            <ins key={i} className="bg-emerald-100 text-emerald-900 underline decoration-emerald-600 underline-offset-2">
+              {part.value}
+            </ins>
+          ) : null;
+        }
+        if (part.removed) {
+          return show === 'before' ? (
+            <del key={i} className="bg-red-100 text-red-900 line-through">
+              {part.value}
+            </del>
+          ) : null;
+        }
+        return <span key={i}>{part.value}</span>;
+      })}
+    </div>
+  );
+}
 
 /**
- * A word-level redline of each field: removed words struck through in red, added words underlined in green.
- * `labels` names the fields in the reader's language.
+ * A word-level redline of each field, the two versions side by side: on the left what was removed is struck
+ * through in red, on the right what was added is underlined in green. Unchanged fields are shown once, dimmed.
+ * `labels` names the fields, `sides` the two columns, in the reader's language.
  */
-export function Redline({ diffs, labels }: { diffs: FieldDiff[]; labels: Record<string, string> }) {
+export function Redline({
+  diffs,
+  labels,
+  sides,
+}: {
+  diffs: FieldDiff[];
+  labels: Record<string, string>;
+  sides?: { before: string; after: string };
+}) {
+  const t = useTranslations('versioning');
+  const columns = sides ?? { before: t('before'), after: t('after') };
   return (
     <dl className="flex flex-col gap-4" data-testid="redline">
       {diffs.map((d) => (
@@ -12,19 +48,20 @@ export function Redline({ diffs, labels }: { diffs: FieldDiff[]; labels: Record<
           <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-muted-foreground">
             {labels[d.field] ?? d.field}
           </dt>
-          <dd className="whitespace-pre-wrap rounded border bg-background p-2 text-sm">
-            {d.parts.map((part, i) =>
-              part.added ? (
-                <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline decoration-emerald-600 underline-offset-2 [text-decoration-line:underline]">
-                  {part.value}
-                </ins>
-              ) : part.removed ? (
-                <del key={i} className="bg-red-100 text-red-900 line-through">
-                  {part.value}
-                </del>
-              ) : (
-                <span key={i}>{part.value}</span>
-              ),
+          <dd>
+            {d.changed ? (
+              <div className="grid gap-2 md:grid-cols-2">
+                <div>
+                  <p className="mb-1 text-xs text-muted-foreground">{columns.before}</p>
+                  <Side parts={d.parts} show="before" />
+                </div>
+                <div>
+                  <p className="mb-1 text-xs text-muted-foreground">{columns.after}</p>
+                  <Side parts={d.parts} show="after" />
+                </div>
+              </div>
+            ) : (
+              <Side parts={d.parts} show="after" />
             )}
           </dd>
         </div>

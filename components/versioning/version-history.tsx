@@ -80,7 +80,11 @@ export async function VersionHistory({
           </Button>
         </form>
         <p className="text-sm text-muted-foreground">{t('comparing', { from: fromVersion, to: toVersion })}</p>
-        <Redline diffs={diffs} labels={labels} />
+        <Redline
+          diffs={diffs}
+          labels={labels}
+          sides={{ before: t('versionColumn', { version: fromVersion }), after: t('versionColumn', { version: toVersion }) }}
+        />
       </div>
     </div>
   );

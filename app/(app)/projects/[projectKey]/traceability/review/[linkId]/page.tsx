@@ -201,7 +201,14 @@ export default async function ReviewLinkPage({ params }: Props) {
                 </ul>
               </div>
             )}
-            <Redline diffs={changed} labels={labels} />
+            <Redline
+              diffs={changed}
+              labels={labels}
+              sides={{
+                before: `v${reviewed?.version ?? link.reviewedVersion}`,
+                after: `v${link.requirementVersion}`,
+              }}
+            />
             {unchanged.length > 0 && (
               <p className="text-sm text-muted-foreground">
                 {t('reviewLink.unchanged', { fields: String(format.list(unchanged, { type: 'conjunction' })) })}
