@@ -1,4 +1,3 @@
-import { useTranslations } from 'next-intl';
 import type { DiffPart, FieldDiff } from '@/lib/versioning/diff';
 
 function Side({ parts, show }: { parts: DiffPart[]; show: 'before' | 'after' }) {
@@ -37,10 +36,8 @@ export function Redline({
 }: {
   diffs: FieldDiff[];
   labels: Record<string, string>;
-  sides?: { before: string; after: string };
+  sides: { before: string; after: string };
 }) {
-  const t = useTranslations('versioning');
-  const columns = sides ?? { before: t('before'), after: t('after') };
   return (
     <dl className="flex flex-col gap-4" data-testid="redline">
       {diffs.map((d) => (
@@ -52,11 +49,11 @@ export function Redline({
             {d.changed ? (
               <div className="grid gap-2 md:grid-cols-2">
                 <div>
-                  <p className="mb-1 text-xs text-muted-foreground">{columns.before}</p>
+                  <p className="mb-1 text-xs text-muted-foreground">{sides.before}</p>
                   <Side parts={d.parts} show="before" />
                 </div>
                 <div>
-                  <p className="mb-1 text-xs text-muted-foreground">{columns.after}</p>
+                  <p className="mb-1 text-xs text-muted-foreground">{sides.after}</p>
                   <Side parts={d.parts} show="after" />
                 </div>
               </div>

@@ -121,7 +121,7 @@ describe('payloads stored through the actions', () => {
     const updated = await updateRequirement({ ...input, id: row!.id, version: 1, statement: `${ALL}\n\n<script>alert(2)</script>` });
     expect(updated).toMatchObject({ ok: true });
     const html = renderToStaticMarkup(
-      createElement(Redline, { diffs: diffFields({ ...row }, { ...(await requirementById(row!.id)) }, ['title', 'statement']), labels: {} }),
+      createElement(Redline, { diffs: diffFields({ ...row }, { ...(await requirementById(row!.id)) }, ['title', 'statement']), labels: {}, sides: { before: 'v1', after: 'v2' } }),
     );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
