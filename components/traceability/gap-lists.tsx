@@ -52,6 +52,7 @@ function Empty({ children }: { children: string }) {
 /** Non-obsolete requirements that no specification answers. */
 export function UncoveredRequirementsList({ projectKey, rows }: { projectKey: string; rows: UncoveredRequirementRow[] }) {
   const t = useTranslations('traceability');
+  const tv = useTranslations();
   const base = `/projects/${encodeURIComponent(projectKey)}`;
   const renderCells = useCallback(
     (row: UncoveredRequirementRow) => {
@@ -64,9 +65,9 @@ export function UncoveredRequirementsList({ projectKey, rows }: { projectKey: st
           {row.title}
         </span>,
         <span key="priority" className={row.priority === 'must' ? 'font-medium' : undefined}>
-          {t(`priority.${row.priority}`)}
+          {tv(`requirements.priorities.${row.priority}`)}
         </span>,
-        <span key="status">{t(`requirementStatus.${row.status}`)}</span>,
+        <span key="status">{tv(`requirements.statuses.${row.status}`)}</span>,
       ];
     },
     [base, t],
@@ -92,6 +93,7 @@ export function UncoveredRequirementsList({ projectKey, rows }: { projectKey: st
 /** Specifications, other than superseded ones, that answer no requirement. */
 export function OrphanSpecificationsList({ projectKey, rows }: { projectKey: string; rows: OrphanSpecificationRow[] }) {
   const t = useTranslations('traceability');
+  const tv = useTranslations();
   const base = `/projects/${encodeURIComponent(projectKey)}`;
   const renderCells = useCallback(
     (row: OrphanSpecificationRow) => {
@@ -103,8 +105,8 @@ export function OrphanSpecificationsList({ projectKey, rows }: { projectKey: str
         <span key="title" className="line-clamp-2">
           {row.title}
         </span>,
-        <span key="category">{t(`category.${row.category}`)}</span>,
-        <span key="status">{t(`specificationStatus.${row.status}`)}</span>,
+        <span key="category">{tv(`specifications.categories.${row.category}`)}</span>,
+        <span key="status">{tv(`specifications.statuses.${row.status}`)}</span>,
       ];
     },
     [base, t],

@@ -19,6 +19,7 @@ type FilterKey = (typeof FILTER_KEYS)[number];
  */
 export function MatrixFilters({ values, count }: { values: Partial<Record<FilterKey, string>>; count: number }) {
   const t = useTranslations('traceability');
+  const tv = useTranslations();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -111,10 +112,10 @@ export function MatrixFilters({ values, count }: { values: Partial<Record<Filter
       {select(
         'status',
         ['active', ...REQUIREMENT_STATUSES],
-        (v) => (v === 'active' ? t('filters.active') : t(`requirementStatus.${v}`)),
+        (v) => (v === 'active' ? t('filters.active') : tv(`requirements.statuses.${v}`)),
         t('filters.allStatuses'),
       )}
-      {select('priority', REQUIREMENT_PRIORITIES, (v) => t(`priority.${v}`), t('filters.all'))}
+      {select('priority', REQUIREMENT_PRIORITIES, (v) => tv(`requirements.priorities.${v}`), t('filters.all'))}
       {active && (
         <Button
           type="button"

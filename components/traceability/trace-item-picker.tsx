@@ -53,7 +53,7 @@ export function TraceItemPicker({
   onSelect: (item: TraceItemOption) => void;
 }) {
   const t = useTranslations('traceability.picker');
-  const tAll = useTranslations('traceability');
+  const tv = useTranslations();
   const inputId = useId();
   const listId = useId();
   const hintId = useId();
@@ -70,9 +70,9 @@ export function TraceItemPicker({
     placeholderData: keepPreviousData,
   });
   const items = data ?? [];
-  const statusKey = type === 'requirement' ? 'requirementStatus' : 'specificationStatus';
+  const statusKey = type === 'requirement' ? 'requirements.statuses' : 'specifications.statuses';
   const statusLabel = (status: string) =>
-    tAll.has(`${statusKey}.${status}`) ? tAll(`${statusKey}.${status}`) : status;
+    tv.has(`${statusKey}.${status}`) ? tv(`${statusKey}.${status}`) : status;
 
   function pick(item: TraceItemOption | undefined) {
     if (!item || linked.has(item.id)) return;

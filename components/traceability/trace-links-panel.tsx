@@ -52,7 +52,7 @@ export function TraceLinksPanel({
   unlink: (input: { projectKey: string; linkId: string }) => Promise<ActionResult<{ linkId: string }>>;
 }) {
   const t = useTranslations('traceability.panel');
-  const tStatus = useTranslations('traceability');
+  const tStatus = useTranslations();
   const router = useRouter();
   const headingId = useId();
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function TraceLinksPanel({
   const other = OTHER_SIDE[side];
   const base = `/projects/${encodeURIComponent(projectKey)}`;
   const statusLabel = (status: string) => {
-    const key = `${other === 'requirement' ? 'requirementStatus' : 'specificationStatus'}.${status}`;
+    const key = `${other === 'requirement' ? 'requirements.statuses' : 'specifications.statuses'}.${status}`;
     return tStatus.has(key) ? tStatus(key) : status;
   };
   const suspectCount = links.filter((l) => l.suspect).length;

@@ -40,13 +40,14 @@ const rowKey = (row: MatrixRowData) => String(row.number);
 /** One row per requirement with its coverage and the refs of its specifications; suspect links stand out. */
 export function TraceabilityMatrix({ projectKey, rows }: { projectKey: string; rows: MatrixRowData[] }) {
   const t = useTranslations('traceability');
+  const tv = useTranslations();
   const base = `/projects/${encodeURIComponent(projectKey)}`;
   // Labels looked up once, not once per cell: the matrix may draw thousands of cells while scrolling.
   const labels = useMemo(
     () => ({
-      priority: Object.fromEntries(REQUIREMENT_PRIORITIES.map((p) => [p, t(`priority.${p}`)])),
-      status: Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, t(`requirementStatus.${s}`)])),
-      specStatus: Object.fromEntries(SPECIFICATION_STATUSES.map((s) => [s, t(`specificationStatus.${s}`)])),
+      priority: Object.fromEntries(REQUIREMENT_PRIORITIES.map((p) => [p, tv(`requirements.priorities.${p}`)])),
+      status: Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, tv(`requirements.statuses.${s}`)])),
+      specStatus: Object.fromEntries(SPECIFICATION_STATUSES.map((s) => [s, tv(`specifications.statuses.${s}`)])),
       none: t('matrix.none'),
     }),
     [t],

@@ -13,6 +13,33 @@ export interface VersionEntry {
   changedByName: string | null;
 }
 
+function VersionSelect({
+  id,
+  name,
+  label,
+  value,
+  versions,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: number;
+  versions: VersionEntry[];
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={id}>{label}</Label>
+      <NativeSelect id={id} name={name} defaultValue={String(value)} className="w-32">
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            v{v.version}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
+  );
+}
+
 /**
  * The history of a versioned item (requirement, specification, later test case): every version with who and when,
  * and a redline between any two (by default the previous version and the latest). Choices live in the URL.
@@ -55,26 +82,8 @@ export async function VersionHistory({
       </ol>
       <div className="flex flex-col gap-4">
         <form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="diff-from">{t('from')}</Label>
-            <NativeSelect id="diff-from" name="from" defaultValue={String(fromVersion)} className="w-32">
-              {versions.map((v) => (
-                <option key={v.version} value={v.version}>
-                  v{v.version}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="diff-to">{t('to')}</Label>
-            <NativeSelect id="diff-to" name="to" defaultValue={String(toVersion)} className="w-32">
-              {versions.map((v) => (
-                <option key={v.version} value={v.version}>
-                  v{v.version}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
+          <VersionSelect id="diff-from" name="from" label={t('from')} value={fromVersion} versions={versions} />
+          <VersionSelect id="diff-to" name="to" label={t('to')} value={toVersion} versions={versions} />
           <Button type="submit" variant="secondary">
             {t('compare')}
           </Button>

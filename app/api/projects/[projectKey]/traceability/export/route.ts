@@ -30,6 +30,11 @@ function translator(locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], namespace: 'traceability', timeZone: TIME_ZONE });
 }
 
+/** The shared vocabulary (priorities, statuses, categories) lives with requirements and specifications. */
+function vocabulary(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], timeZone: TIME_ZONE });
+}
+
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** The matrix (with the page's filters) or the gap lists of the project, as a CSV download. */
@@ -45,6 +50,7 @@ export const GET = projectRoute({
   }),
   async handler({ db, membership, query, locale }) {
     const t = translator(locale);
+    const tv = vocabulary(locale);
     const projectId = membership.projectId;
     const stamp = `${membership.projectKey}-${query.what === 'matrix' ? t('export.fileMatrix') : t('export.fileGaps')}-${parisDate(new Date())}.csv`;
 
@@ -64,8 +70,8 @@ export const GET = projectRoute({
           ...rows.map((row) => [
             formatRef('requirement', row.number),
             row.title,
-            t(`priority.${row.priority}`),
-            t(`requirementStatus.${row.status}`),
+            tv(`requirements.priorities.${row.priority}`),
+            tv(`requirements.statuses.${row.status}`),
             t(`coverage.${row.coverage}`),
             row.specifications.map(([number]) => formatRef('specification', number)).join(', '),
             row.specifications
@@ -99,17 +105,17 @@ export const GET = projectRoute({
           t('export.gapTypes.uncovered'),
           formatRef('requirement', r.number),
           r.title,
-          t(`requirementStatus.${r.status}`),
+          tv(`requirements.statuses.${r.status}`),
           '',
-          t('export.detailPriority', { value: t(`priority.${r.priority}`) }),
+          t('export.detailPriority', { value: tv(`requirements.priorities.${r.priority}`) }),
         ]),
         ...orphans.map((s) => [
           t('export.gapTypes.orphan'),
           formatRef('specification', s.number),
           s.title,
-          t(`specificationStatus.${s.status}`),
+          tv(`specifications.statuses.${s.status}`),
           '',
-          t('export.detailCategory', { value: t(`category.${s.category}`) }),
+          t('export.detailCategory', { value: tv(`specifications.categories.${s.category}`) }),
         ]),
         ...suspect.map((l) => [
           t('export.gapTypes.suspect'),

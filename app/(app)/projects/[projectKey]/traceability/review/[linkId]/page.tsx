@@ -48,6 +48,7 @@ export default async function ReviewLinkPage({ params }: Props) {
   if (!requirement) notFound();
 
   const t = await getTranslations('traceability');
+  const tv = await getTranslations();
   const format = await getFormatter();
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'short', timeStyle: 'short' });
   const base = `/projects/${encodeURIComponent(membership.projectKey)}`;
@@ -81,15 +82,15 @@ export default async function ReviewLinkPage({ params }: Props) {
   // Values as people read them: labels rather than codes, the parent chapter by ref rather than by id.
   const readable = (snapshot: Record<string, unknown>) => ({
     ...snapshot,
-    priority: t.has(`priority.${String(snapshot.priority)}`) ? t(`priority.${String(snapshot.priority)}`) : snapshot.priority,
-    status: t.has(`requirementStatus.${String(snapshot.status)}`)
-      ? t(`requirementStatus.${String(snapshot.status)}`)
+    priority: tv.has(`requirements.priorities.${String(snapshot.priority)}`) ? tv(`requirements.priorities.${String(snapshot.priority)}`) : snapshot.priority,
+    status: tv.has(`requirements.statuses.${String(snapshot.status)}`)
+      ? tv(`requirements.statuses.${String(snapshot.status)}`)
       : snapshot.status,
     parentId: typeof snapshot.parentId === 'string' ? (parents.get(snapshot.parentId) ?? snapshot.parentId) : '',
   });
   const diffs = link.suspect ? diffFields(reviewed ? readable(before) : {}, readable(current), REQUIREMENT_CONTENT_FIELDS) : [];
   const labels: Record<string, string> = Object.fromEntries(
-    REQUIREMENT_CONTENT_FIELDS.map((field) => [field, t(`fields.${field}`)]),
+    REQUIREMENT_CONTENT_FIELDS.map((field) => [field, tv(`requirements.fields.${field}`)]),
   );
   const changesSince = versions.filter((v) => v.version > link.reviewedVersion);
   const changed = diffs.filter((d) => d.changed);
@@ -121,8 +122,8 @@ export default async function ReviewLinkPage({ params }: Props) {
           </CardHeader>
           <CardContent className="flex flex-col gap-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
-              <Badge variant="outline">{t(`requirementStatus.${requirement.status}`)}</Badge>
-              <Badge variant="outline">{t(`priority.${requirement.priority}`)}</Badge>
+              <Badge variant="outline">{tv(`requirements.statuses.${requirement.status}`)}</Badge>
+              <Badge variant="outline">{tv(`requirements.priorities.${requirement.priority}`)}</Badge>
               <span className="text-muted-foreground">{t('reviewLink.currentVersion', { version: link.requirementVersion })}</span>
             </div>
             <div>
@@ -144,7 +145,7 @@ export default async function ReviewLinkPage({ params }: Props) {
           </CardHeader>
           <CardContent className="flex flex-col gap-3 text-sm">
             <div>
-              <Badge variant="outline">{t(`specificationStatus.${link.specificationStatus}`)}</Badge>
+              <Badge variant="outline">{tv(`specifications.statuses.${link.specificationStatus}`)}</Badge>
             </div>
             <div className="flex flex-wrap gap-2">
               <Button asChild variant="outline" size="sm">
