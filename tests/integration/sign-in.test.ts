@@ -170,8 +170,12 @@ describe('signInWithPassword (the sign-in form action)', () => {
     const signInTo = (callbackUrl: string) =>
       redirectTarget(() => signInWithPassword({ email: user.email, password: TEST_PASSWORD, callbackUrl }));
     expect(await signInTo('/projects/PAIE/settings')).toBe('/projects/PAIE/settings');
-    for (const hostile of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)']) {
-      expect(await signInTo(hostile)).toBe('/projects');
+    expect(await signInTo('/projects/PAIE/requirements?q=paie#liste')).toBe('/projects/PAIE/requirements?q=paie#liste');
+    const hostile = ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)'];
+    // Confirmed in Chromium before the fix: a tab (or newline) between the slashes is dropped by the browser.
+    hostile.push('/\t/evil.example/', '/\n/evil.example/', '\\/evil.example', '/x/..//evil.example/');
+    for (const callbackUrl of hostile) {
+      expect(await signInTo(callbackUrl), JSON.stringify(callbackUrl)).toBe('/projects');
     }
   });
 

@@ -1,27 +1,35 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
 import { signInAction, userAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
+import { safeCallbackPath } from '@/lib/http/safe-callback';
 
-/** Only same-site paths: an attacker's link must not turn the sign-in page into an open redirect. */
-const callbackSchema = z
-  .string()
-  .optional()
-  .transform((value) => (value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/projects'));
+/**
+ * The origin callback URLs are resolved against: AUTH_URL when set, else this request's host. Only a path ever
+ * comes out of `safeCallbackPath`, so a forged Host header cannot send anyone elsewhere either.
+ */
+async function appOrigin(): Promise<string> {
+  if (process.env.AUTH_URL) return process.env.AUTH_URL;
+  const requestHeaders = await headers();
+  const protocol = requestHeaders.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return `${protocol}://${requestHeaders.get('host') ?? 'localhost'}`;
+}
 
 export const signInWithPassword = signInAction({
   name: 'signInWithPassword',
   input: z.object({
     email: z.string().trim().max(254),
     password: z.string().max(256),
-    callbackUrl: callbackSchema,
+    callbackUrl: z.string().optional(),
   }),
   async handler(input) {
     try {
-      await signIn('credentials', { email: input.email, password: input.password, redirectTo: input.callbackUrl });
+      const redirectTo = safeCallbackPath(input.callbackUrl, await appOrigin());
+      await signIn('credentials', { email: input.email, password: input.password, redirectTo });
     } catch (error) {
       if (error instanceof AuthError) throw new ActionError('unauthenticated', 'signInFailed');
       throw error;
