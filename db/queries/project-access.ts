@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
+import { decodeSegment } from '@/lib/http/url-segment';
 import { findProjectMembership, type ProjectMembership } from './memberships';
 import type { SessionUser } from './users';
 
@@ -11,7 +12,8 @@ import type { SessionUser } from './users';
  */
 export const requireProjectMembership = cache(
   async (actor: SessionUser, projectKey: string): Promise<ProjectMembership> => {
-    const membership = await findProjectMembership(getDb(), actor.id, decodeURIComponent(projectKey));
+    const key = decodeSegment(projectKey);
+    const membership = key === null ? null : await findProjectMembership(getDb(), actor.id, key);
     if (!membership) notFound();
     return membership;
   },

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { requirements } from '@/db/schema';
+import { decodeSegment } from '@/lib/http/url-segment';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
 import { findRequirement } from './requirements';
 
@@ -10,12 +11,8 @@ import { findRequirement } from './requirements';
  * to spell it). Malformed refs, other kinds of refs and numbers not in the project give null.
  */
 export async function findRequirementByRef(db: Executor, projectId: string, segment: string) {
-  let text: string;
-  try {
-    text = decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
+  const text = decodeSegment(segment);
+  if (text === null) return null;
   const ref = parseRef(text);
   if (ref?.kind !== 'requirement') return null;
   const requirement = await findRequirement(db, projectId, ref.number);

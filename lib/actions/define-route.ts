@@ -4,6 +4,7 @@ import { getDb, type Database } from '@/db/client';
 import { findProjectMembership, type ProjectMembership } from '@/db/queries/memberships';
 import type { SessionUser } from '@/db/queries/users';
 import { can, type Permission } from '@/lib/auth/roles';
+import { decodeSegment } from '@/lib/http/url-segment';
 import type { Locale } from '@/lib/i18n/locales';
 import { getCurrentUser } from '@/lib/session/current-user';
 import { chosenLocale } from '@/lib/session/request-locale';
@@ -52,9 +53,9 @@ export function projectRoute<S extends z.ZodType>(def: {
     const locale = (await chosenLocale()) ?? actor?.locale ?? 'fr';
     if (!actor) return failure(locale, 'unauthenticated');
     try {
-      const { projectKey } = await context.params;
+      const projectKey = decodeSegment((await context.params).projectKey);
       const db = getDb();
-      const membership = await findProjectMembership(db, actor.id, decodeURIComponent(projectKey));
+      const membership = projectKey === null ? null : await findProjectMembership(db, actor.id, projectKey);
       if (!membership) return failure(locale, 'not_found');
       if (!can(membership.role, def.permission)) return failure(locale, 'forbidden');
       const raw = Object.fromEntries(new URL(request.url).searchParams);

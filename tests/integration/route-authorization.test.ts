@@ -168,6 +168,20 @@ describe('route authorization matrix', () => {
     }
   });
 
+  test.each(['%ZZ', '%E9t%C3', '%'])('a malformed percent-encoding in the project key (%s) is a JSON 404, not a 500', async (projectKey) => {
+    const world = await createWorld();
+    await actAs(world.members.owner);
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      const { GET } = await loadRouteModule(route);
+      const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', projectKey);
+      const response = await GET!(new Request(`http://localhost${urlPath}?${entry.requests[0]!.query}`), {
+        params: Promise.resolve({ projectKey }),
+      });
+      expect(response.status, route).toBe(404);
+      expect(await response.json()).toEqual({ code: 'not_found', message: expect.any(String) });
+    }
+  });
+
   test('a project that does not exist is 404 like a foreign one; a bad query is 400 for a member', async () => {
     const world = await createWorld();
     await actAs(world.members.viewer);

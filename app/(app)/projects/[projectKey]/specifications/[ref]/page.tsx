@@ -17,12 +17,13 @@ import { listRequirementsOfSpecification } from '@/db/queries/trace-links';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
 import { nextStatuses } from '@/lib/specifications/model';
+import { decodeSegment } from '@/lib/http/url-segment';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
 
 type Props = { params: Promise<{ projectKey: string; ref: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const parsed = parseRef(decodeURIComponent((await params).ref));
+  const parsed = parseRef(decodeSegment((await params).ref) ?? '');
   if (parsed?.kind === 'specification') return { title: formatRef('specification', parsed.number) };
   return { title: (await getTranslations('specifications'))('title') };
 }
@@ -31,7 +32,7 @@ export default async function SpecificationPage({ params }: Props) {
   const { projectKey, ref: rawRef } = await params;
   const user = await requireUser();
   const membership = await requireProjectMembership(user, projectKey);
-  const parsed = parseRef(decodeURIComponent(rawRef));
+  const parsed = parseRef(decodeSegment(rawRef) ?? '');
   if (parsed?.kind !== 'specification') notFound();
   const db = getDb();
   const specification = await findSpecification(db, membership.projectId, parsed.number);

@@ -11,13 +11,14 @@ import { findSpecification } from '@/db/queries/specifications';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
 import { SPECIFICATION_CATEGORIES } from '@/lib/specifications/model';
+import { decodeSegment } from '@/lib/http/url-segment';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
 
 type Props = { params: Promise<{ projectKey: string; ref: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations('specifications');
-  const parsed = parseRef(decodeURIComponent((await params).ref));
+  const parsed = parseRef(decodeSegment((await params).ref) ?? '');
   if (parsed?.kind === 'specification') return { title: t('editor.editTitle', { ref: formatRef('specification', parsed.number) }) };
   return { title: t('title') };
 }
@@ -26,7 +27,7 @@ export default async function EditSpecificationPage({ params }: Props) {
   const { projectKey, ref: rawRef } = await params;
   const user = await requireUser();
   const membership = await requireProjectMembership(user, projectKey);
-  const parsed = parseRef(decodeURIComponent(rawRef));
+  const parsed = parseRef(decodeSegment(rawRef) ?? '');
   if (parsed?.kind !== 'specification') notFound();
   const specification = await findSpecification(getDb(), membership.projectId, parsed.number);
   if (!specification) notFound();

@@ -9,6 +9,7 @@ import { requireProjectMembership } from '@/db/queries/project-access';
 import { findSpecification, listSpecificationVersions } from '@/db/queries/specifications';
 import { requireUser } from '@/lib/session/current-user';
 import { SPECIFICATION_CONTENT_FIELDS } from '@/lib/specifications/model';
+import { decodeSegment } from '@/lib/http/url-segment';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
 
 type Props = {
@@ -21,7 +22,7 @@ const searchSchema = z.object({ from: versionParam, to: versionParam });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations('specifications');
-  const parsed = parseRef(decodeURIComponent((await params).ref));
+  const parsed = parseRef(decodeSegment((await params).ref) ?? '');
   if (parsed?.kind === 'specification') return { title: t('history.title', { ref: formatRef('specification', parsed.number) }) };
   return { title: t('title') };
 }
@@ -30,7 +31,7 @@ export default async function SpecificationHistoryPage({ params, searchParams }:
   const { projectKey, ref: rawRef } = await params;
   const user = await requireUser();
   const membership = await requireProjectMembership(user, projectKey);
-  const parsed = parseRef(decodeURIComponent(rawRef));
+  const parsed = parseRef(decodeSegment(rawRef) ?? '');
   if (parsed?.kind !== 'specification') notFound();
   const db = getDb();
   const specification = await findSpecification(db, membership.projectId, parsed.number);
