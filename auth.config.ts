@@ -32,8 +32,9 @@ export const authConfig = {
   },
   logger: {
     error(error) {
-      // A wrong password is not a server error: it is answered, throttled and audited elsewhere.
-      if (error.name === 'CredentialsSignin') return;
+      // A wrong password is not a server error: it is answered, throttled and audited elsewhere. Auth.js's `type`
+      // is a string constant; `name` is the class name, which the production build minifies.
+      if ((error as { type?: unknown }).type === 'CredentialsSignin') return;
       console.error('[auth]', error);
     },
   },
