@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { CLIENT_ADDRESS_HEADERS, trustedProxyCount } from '@/lib/http/client-address';
 import { contentSecurityPolicy } from '@/lib/http/content-security-policy';
 
-const PUBLIC_PATHS = ['/login', '/set-password'];
+const PUBLIC_PATHS = ['/login', '/set-password', '/api/auth'];
 
 /** Auth.js's session cookie (`__Secure-` in production, split into `.0`, `.1`… when large). */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -28,6 +29,9 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // With no trusted proxy in front, an X-Forwarded-For here was written by the client: drop it, and Next's server
+  // fills it with the socket's peer address (lib/http/client-address.ts).
+  if (trustedProxyCount() === 0) for (const name of CLIENT_ADDRESS_HEADERS) headers.delete(name);
   headers.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
@@ -35,5 +39,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  // Auth.js's endpoints too: its credentials callback reads the client address.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)', '/api/auth/:path*'],
 };
