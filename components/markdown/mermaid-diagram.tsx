@@ -3,8 +3,10 @@
 import { useEffect, useId, useState } from 'react';
 
 /**
- * Renders a Mermaid diagram in the browser. Mermaid runs with securityLevel 'strict' (no click handlers, labels
- * escaped) and its SVG output is inserted as produced by the library, never from raw user HTML.
+ * Renders a Mermaid diagram in the browser. Mermaid and DOMPurify are loaded here, on demand, so pages without a
+ * diagram never download them. Mermaid runs with securityLevel 'strict' (no click handlers, labels sanitized) and
+ * its SVG is sanitized again before insertion: Mermaid releases have let label HTML through before (CVE-2025-54880,
+ * CVE-2025-54881), and a diagram is text any project member may write.
  */
 export function MermaidDiagram({ code }: { code: string }) {
   const id = `mermaid-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
@@ -15,11 +17,19 @@ export function MermaidDiagram({ code }: { code: string }) {
     let cancelled = false;
     (async () => {
       try {
-        const mermaid = (await import('mermaid')).default;
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
+        const [{ default: mermaid }, { MERMAID_LABEL_PURIFY, sanitizeDiagramSvg }] = await Promise.all([
+          import('mermaid'),
+          import('./sanitize-diagram'),
+        ]);
+        mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: 'strict',
+          theme: 'neutral',
+          dompurifyConfig: MERMAID_LABEL_PURIFY,
+        });
         const { svg: rendered } = await mermaid.render(id, code);
         if (!cancelled) {
-          setSvg(rendered);
+          setSvg(sanitizeDiagramSvg(rendered));
           setError(null);
         }
       } catch (e) {
@@ -41,5 +51,6 @@ export function MermaidDiagram({ code }: { code: string }) {
     );
   }
   if (!svg) return <pre className="rounded bg-muted p-3 text-xs text-muted-foreground">{code}</pre>;
+  // Sanitized just above; React cannot build an SVG from a string otherwise.
   return <div className="my-3 overflow-x-auto" data-testid="mermaid-diagram" dangerouslySetInnerHTML={{ __html: svg }} />;
 }
