@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CLIENT_ADDRESS_HEADERS, trustedProxyCount } from '@/lib/http/client-address';
 import { contentSecurityPolicy } from '@/lib/http/content-security-policy';
+import { hasMalformedSegment } from '@/lib/http/url-segment';
+import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locales';
+import { errorMessage } from '@/lib/actions/messages';
 
 const PUBLIC_PATHS = ['/login', '/set-password', '/api/auth'];
 
@@ -17,9 +20,15 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith('/api/');
+  // Next's router answers a malformed percent-encoding (`/projects/%ZZ`) with a bare 500 before any route runs.
+  if (isApi && hasMalformedSegment(pathname)) return apiNotFound(request);
+  // Route handlers check the session themselves and answer in JSON (401, 404): no sign-in redirect for them.
+  if (isApi && !pathname.startsWith('/api/auth/')) return NextResponse.next();
+  const malformed = hasMalformedSegment(pathname);
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
-  if (!hasSession && !isPublic) {
+  if (!hasSession && !isPublic && !malformed) {
     const login = new URL('/login', request.nextUrl);
     if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(login);
@@ -29,16 +38,26 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', csp);
   // With no trusted proxy in front, an X-Forwarded-For here was written by the client: drop it, and Next's server
   // fills it with the socket's peer address (lib/http/client-address.ts).
   if (trustedProxyCount() === 0) for (const name of CLIENT_ADDRESS_HEADERS) headers.delete(name);
-  headers.set('Content-Security-Policy', csp);
-  const response = NextResponse.next({ request: { headers } });
+  const response = malformed
+    ? NextResponse.rewrite(new URL('/_not-found', request.url), { status: 404, request: { headers } })
+    : NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
 }
 
+function apiNotFound(request: NextRequest) {
+  const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+  return NextResponse.json(
+    { code: 'not_found', message: errorMessage(locale, 'not_found') },
+    { status: 404, headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
 export const config = {
-  // Auth.js's endpoints too: its credentials callback reads the client address.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)', '/api/auth/:path*'],
+  // API routes too: Auth.js's credentials callback reads the client address, and every route's URL may be malformed.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeSegment } from './url-segment';
+import { decodeSegment, hasMalformedSegment } from './url-segment';
 
 describe('decodeSegment', () => {
   test('decodes well-formed segments', () => {
@@ -10,5 +10,19 @@ describe('decodeSegment', () => {
 
   test.each(['%ZZ', '%', '%E9t%C3', '%C3', 'a%2'])('%j is malformed: null, not an exception', (segment) => {
     expect(decodeSegment(segment)).toBeNull();
+  });
+});
+
+describe('hasMalformedSegment', () => {
+  test('well-formed paths, encoded or not', () => {
+    for (const path of ['/', '/projects', '/projects/PAIE/specifications/STD-1', '/projects/%C3%A9t%C3%A9', '/a%20b/']) {
+      expect(hasMalformedSegment(path), path).toBe(false);
+    }
+  });
+
+  test('a single malformed segment anywhere', () => {
+    for (const path of ['/projects/%ZZ', '/api/projects/%ZZ/trace-items', '/projects/PAIE/specifications/%E9', '/%']) {
+      expect(hasMalformedSegment(path), path).toBe(true);
+    }
   });
 });

@@ -10,3 +10,8 @@ export function decodeSegment(segment: string): string | null {
     return null;
   }
 }
+
+/** True when some segment of a URL path cannot be percent-decoded: that URL names no page and no resource. */
+export function hasMalformedSegment(pathname: string): boolean {
+  return pathname.split('/').some((segment) => decodeSegment(segment) === null);
+}

@@ -38,7 +38,7 @@ describe('the proxy and the client address', () => {
   });
 
   test('Auth.js\'s endpoints go through the proxy too, without a session', () => {
-    expect(config.matcher).toContain('/api/auth/:path*');
+    expect(config.matcher[0]).not.toMatch(/api/);
     const response = proxy(signInRequest('/api/auth/callback/credentials'));
     expect(response.headers.get('location')).toBeNull();
     expect(forwarded(response)('x-forwarded-for')).toBeNull();
