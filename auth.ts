@@ -1,8 +1,7 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
-import { authenticateWithPassword } from '@/db/queries/sign-in';
-import { clientAddress } from '@/lib/http/client-address';
+import { authorizeCredentials } from '@/db/queries/sign-in';
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -10,9 +9,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const email = typeof credentials.email === 'string' ? credentials.email : '';
-        const password = typeof credentials.password === 'string' ? credentials.password : '';
-        const user = await authenticateWithPassword({ email, password, address: clientAddress(request.headers) });
+        const user = await authorizeCredentials(credentials, request.headers);
         return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
       },
     }),

@@ -1,9 +1,12 @@
 import 'server-only';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
 import { auditEvents, loginThrottles, users } from '@/db/schema';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, isBlocked, recordFailure } from '@/lib/auth/throttle';
+import { clientAddress } from '@/lib/http/client-address';
 
 export interface SignInAttempt {
   email: string;
@@ -11,31 +14,75 @@ export interface SignInAttempt {
   address: string;
 }
 
+/** The sign-in form's limits (RFC 5321 for an address; the password field's maximum). */
+export const SIGN_IN_LIMITS = { email: 254, password: 256 } as const;
+
 const NEVER = new Date(0);
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The counter row of an account (by its normalized e-mail) or of a client address. Whatever was typed, the key
+ * has a fixed length: an e-mail is stored as its SHA-256, and anything that is not an IP address is one shared
+ * bucket, so an anonymous caller cannot grow keys or pick an unlimited number of address buckets.
+ */
+export function throttleKey(kind: 'account' | 'address', value: string): string {
+  if (kind === 'account') return `account:${digest(value.trim().toLowerCase())}`;
+  return `address:${normalizeAddress(value)}`;
+}
+
+function normalizeAddress(address: string): string {
+  return isIP(address) ? address : 'unknown';
+}
+
+/**
+ * Counters quiet for longer than the policy forgets them are worth nothing: each attempt deletes them, so the table
+ * holds at most the last hour's attempts (and the empty rows of attempts that stopped early). Rows another attempt
+ * holds are skipped, never waited for.
+ */
+async function pruneStaleCounters(tx: Transaction, now: Date) {
+  const cutoff = new Date(now.getTime() - Math.max(ACCOUNT_POLICY.forgetAfterMs, ADDRESS_POLICY.forgetAfterMs));
+  const stale = tx
+    .select({ key: loginThrottles.key })
+    .from(loginThrottles)
+    .where(
+      and(
+        lt(loginThrottles.lastFailureAt, cutoff),
+        or(isNull(loginThrottles.blockedUntil), lt(loginThrottles.blockedUntil, now)),
+      ),
+    )
+    .for('update', { skipLocked: true });
+  await tx.delete(loginThrottles).where(inArray(loginThrottles.key, stale));
+}
+
+/** Creates the counter row if missing and locks it for the rest of the attempt. */
+async function lockCounter(tx: Transaction, key: string) {
+  await tx.insert(loginThrottles).values({ key, failures: 0, lastFailureAt: NEVER }).onConflictDoNothing();
+  const [counter] = await tx.select().from(loginThrottles).where(eq(loginThrottles.key, key)).for('update');
+  return counter!;
+}
 
 /**
  * Checks a password sign-in. Returns the user on success and null otherwise; the caller shows one generic
  * message whatever the reason (unknown account, wrong password, deactivated, throttled).
  *
- * The account's and the address's counter rows are locked for the whole check, so concurrent attempts on one
- * account run one after another and each sees the failures before it: firing guesses in parallel gains nothing.
+ * The address's and then the account's counter rows are locked for the whole check (always in that order, so two
+ * attempts cannot deadlock), so concurrent attempts on one account run one after another and each sees the
+ * failures before it: firing guesses in parallel gains nothing. An address that is blocked writes nothing more —
+ * no account counter, no journal entry — so a flood of made-up e-mails from one address stays a few rows.
  */
 export async function authenticateWithPassword(attempt: SignInAttempt, now = new Date()) {
+  // Before any hashing or database work: argon2 over a multi-megabyte password is a cheap denial of service.
+  if (attempt.email.length > SIGN_IN_LIMITS.email || attempt.password.length > SIGN_IN_LIMITS.password) return null;
   const email = attempt.email.trim().toLowerCase();
-  const keys = [`account:${email}`, `address:${attempt.address}`].sort();
-  const policyOf = (key: string) => (key.startsWith('account:') ? ACCOUNT_POLICY : ADDRESS_POLICY);
+  const address = normalizeAddress(attempt.address);
 
   return getDb().transaction(async (tx) => {
-    await tx
-      .insert(loginThrottles)
-      .values(keys.map((key) => ({ key, failures: 0, lastFailureAt: NEVER })))
-      .onConflictDoNothing();
-    const counters = await tx
-      .select()
-      .from(loginThrottles)
-      .where(inArray(loginThrottles.key, keys))
-      .orderBy(asc(loginThrottles.key))
-      .for('update');
+    await pruneStaleCounters(tx, now);
+    const addressCounter = await lockCounter(tx, throttleKey('address', address));
+    if (isBlocked(addressCounter, now)) return null;
 
     const [user] = await tx
       .select({
@@ -47,34 +94,48 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
       .from(users)
       .where(eq(sql`lower(${users.email})`, email))
       .limit(1);
+    const accountCounter = await lockCounter(tx, throttleKey('account', email));
+    // An unknown account is named by a digest: what was typed may be a password in the wrong field.
     const audit = (action: string) =>
       tx.insert(auditEvents).values({
         actorId: user?.id ?? null,
         entity: 'session',
-        entityId: user?.id ?? email,
+        entityId: user?.id ?? `unknown:${digest(email).slice(0, 16)}`,
         action,
-        after: { address: attempt.address },
+        after: { address },
       });
 
-    if (counters.some((c) => isBlocked(c, now))) {
-      await audit('sign_in_throttled');
+    if (isBlocked(accountCounter, now)) {
+      // A real account under attack is worth a journal entry; a made-up one would only fill the journal.
+      if (user) await audit('sign_in_throttled');
       return null;
     }
 
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), attempt.password);
     const success = !!user && !!user.passwordHash && user.isActive && passwordOk;
+    const counters = [
+      { counter: addressCounter, policy: ADDRESS_POLICY },
+      { counter: accountCounter, policy: ACCOUNT_POLICY },
+    ];
 
     if (success) {
       // The account starts afresh; an address keeps its count (other accounts may be guessed from it).
-      const forget = counters.filter((c) => c.key.startsWith('account:') || c.failures === 0).map((c) => c.key);
-      await tx.delete(loginThrottles).where(inArray(loginThrottles.key, forget));
+      const forget = counters.filter(({ counter, policy }) => policy === ACCOUNT_POLICY || counter.failures === 0);
+      await tx.delete(loginThrottles).where(inArray(loginThrottles.key, forget.map(({ counter }) => counter.key)));
     } else {
-      for (const counter of counters) {
-        const next = recordFailure(counter.failures > 0 ? counter : undefined, now, policyOf(counter.key));
+      for (const { counter, policy } of counters) {
+        const next = recordFailure(counter.failures > 0 ? counter : undefined, now, policy);
         await tx.update(loginThrottles).set(next).where(eq(loginThrottles.key, counter.key));
       }
     }
     await audit(success ? 'sign_in' : 'sign_in_failed');
     return success ? { id: user.id, sessionVersion: user.sessionVersion } : null;
   });
+}
+
+/** The Auth.js credentials callback: text fields only, from the address the request came from. */
+export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, headers: Headers) {
+  const { email, password } = credentials;
+  if (typeof email !== 'string' || typeof password !== 'string') return null;
+  return authenticateWithPassword({ email, password, address: clientAddress(headers) });
 }

@@ -2,14 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { signInWithPassword, signOutCurrentSession } from '@/app/(auth)/login/actions';
 import { getDb } from '@/db/client';
-import { authenticateWithPassword } from '@/db/queries/sign-in';
+import { authenticateWithPassword, authorizeCredentials, throttleKey } from '@/db/queries/sign-in';
 import { loginThrottles } from '@/db/schema';
 import { errorMessage } from '@/lib/actions/messages';
 import { ACCOUNT_POLICY, ADDRESS_POLICY } from '@/lib/auth/throttle';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { getCurrentUser } from '@/lib/session/current-user';
 import { TEST_PASSWORD, actAs, createUser, unique } from '../setup/actors';
-import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
+import { auditRowsSince, countRows, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
 import { redirectTarget } from '../setup/redirect';
 import { requestState } from '../setup/request-state';
 
@@ -51,8 +51,8 @@ describe('authenticateWithPassword', () => {
     expect(await auditRowsSince(since)).toEqual([
       { actor_id: user.id, project_id: null, entity: 'session', entity_id: user.id, action: 'sign_in_failed' },
     ]);
-    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: 1, blockedUntil: null });
-    expect(await throttleRow(`address:${address}`)).toMatchObject({ failures: 1, blockedUntil: null });
+    expect(await throttleRow(throttleKey('account', user.email))).toMatchObject({ failures: 1, blockedUntil: null });
+    expect(await throttleRow(throttleKey('address', address))).toMatchObject({ failures: 1, blockedUntil: null });
   });
 
   test('an unknown account is refused like a wrong password, and counted too', async () => {
@@ -60,10 +60,11 @@ describe('authenticateWithPassword', () => {
     const address = newAddress();
     const since = await maxAuditId();
     expect(await authenticateWithPassword({ email, password: TEST_PASSWORD, address }, t0)).toBeNull();
-    expect(await auditRowsSince(since)).toEqual([
-      { actor_id: null, project_id: null, entity: 'session', entity_id: email, action: 'sign_in_failed' },
-    ]);
-    expect(await throttleRow(`account:${email}`)).toMatchObject({ failures: 1 });
+    // The journal does not keep what was typed (it may be a password typed in the wrong field), only a digest.
+    const [row] = await auditRowsSince(since);
+    expect(row).toEqual({ actor_id: null, project_id: null, entity: 'session', entity_id: expect.stringMatching(/^unknown:[0-9a-f]{16}$/), action: 'sign_in_failed' });
+    expect(row!.entity_id).not.toContain('ghost');
+    expect(await throttleRow(throttleKey('account', email))).toMatchObject({ failures: 1 });
   });
 
   test('a deactivated account is refused even with the right password', async () => {
@@ -79,7 +80,7 @@ describe('authenticateWithPassword', () => {
 
   test('after the free attempts an account is blocked, even for the right password, then unblocked after the delay', async () => {
     const user = await createUser();
-    const accountKey = `account:${user.email}`;
+    const accountKey = throttleKey('account', user.email);
     await failRepeatedly(user.email, newAddress(), ACCOUNT_POLICY.freeAttempts - 1, t0);
     expect((await throttleRow(accountKey))!.blockedUntil).toBeNull();
 
@@ -108,12 +109,12 @@ describe('authenticateWithPassword', () => {
     );
     expect(results.every((r) => r === null)).toBe(true);
     // Attempts on one account run one after another: the free ones count, every later one is refused unchecked.
-    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: ACCOUNT_POLICY.freeAttempts });
+    expect(await throttleRow(throttleKey('account', user.email))).toMatchObject({ failures: ACCOUNT_POLICY.freeAttempts });
   });
 
   test('each further failure doubles the delay', async () => {
     const user = await createUser();
-    const accountKey = `account:${user.email}`;
+    const accountKey = throttleKey('account', user.email);
     const address = newAddress();
     await failRepeatedly(user.email, address, ACCOUNT_POLICY.freeAttempts, t0);
     let now = at(ACCOUNT_POLICY.baseDelayMs);
@@ -131,7 +132,7 @@ describe('authenticateWithPassword', () => {
     await failRepeatedly(user.email, address, ACCOUNT_POLICY.freeAttempts - 1, t0);
     const later = at(ACCOUNT_POLICY.forgetAfterMs + 1);
     await failRepeatedly(user.email, address, 1, later);
-    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: 1, blockedUntil: null, lastFailureAt: later });
+    expect(await throttleRow(throttleKey('account', user.email))).toMatchObject({ failures: 1, blockedUntil: null, lastFailureAt: later });
   });
 
   test('an address trying many accounts is throttled on its own, without blocking those accounts elsewhere', async () => {
@@ -140,7 +141,7 @@ describe('authenticateWithPassword', () => {
     for (let i = 0; i < ADDRESS_POLICY.freeAttempts; i += 1) {
       await failRepeatedly(`${unique('spray')}@example.test`, address, 1, t0);
     }
-    expect(await throttleRow(`address:${address}`)).toMatchObject({
+    expect(await throttleRow(throttleKey('address', address))).toMatchObject({
       failures: ADDRESS_POLICY.freeAttempts,
       blockedUntil: at(ADDRESS_POLICY.baseDelayMs),
     });
@@ -234,5 +235,79 @@ describe('signOutCurrentSession', () => {
     const before = await snapshotTables();
     expect(await signOutCurrentSession({})).toMatchObject({ ok: false, code: 'unauthenticated' });
     expect(await snapshotTables()).toEqual(before);
+  });
+});
+
+describe('what anonymous sign-in attempts can cost and write', () => {
+  const huge = 'x'.repeat(5 * 1024 * 1024);
+
+  test('over-long e-mails and passwords are refused before any hashing or database work', async () => {
+    const user = await createUser();
+    const before = await snapshotTables();
+    const started = performance.now();
+    for (const attempt of [
+      { email: user.email, password: huge },
+      { email: user.email, password: 'x'.repeat(257) },
+      { email: `${'a'.repeat(250)}@example.test`, password: TEST_PASSWORD },
+      { email: huge, password: TEST_PASSWORD },
+    ]) {
+      expect(await authenticateWithPassword({ ...attempt, address: newAddress() }, t0)).toBeNull();
+    }
+    // Four refusals with no argon2 run (each takes tens of milliseconds) and nothing written.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(await snapshotTables()).toEqual(before);
+    // The limits are the sign-in form's: the longest allowed password still signs in.
+    const longest = await createUser({ password: 'p'.repeat(256) });
+    expect(await authenticateWithPassword({ email: longest.email, password: 'p'.repeat(256), address: newAddress() }, t0)).toMatchObject({
+      id: longest.id,
+    });
+  });
+
+  test('the Auth.js credentials callback applies the same caps and ignores what is not text', async () => {
+    const user = await createUser();
+    const headers = new Headers({ 'x-forwarded-for': newAddress() });
+    const before = await snapshotTables();
+    expect(await authorizeCredentials({ email: user.email, password: huge }, headers)).toBeNull();
+    expect(await authorizeCredentials({ email: [user.email], password: { toString: () => TEST_PASSWORD } }, headers)).toBeNull();
+    expect(await snapshotTables()).toEqual(before);
+    expect(await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, headers)).toEqual({ id: user.id, sessionVersion: 1 });
+  });
+
+  test('1,000 attempts with random e-mails from one address write a bounded number of rows and are throttled', { timeout: 180_000 }, async () => {
+    const address = newAddress();
+    const throttlesBefore = await countRows('login_throttles');
+    const since = await maxAuditId();
+    let refusedUnchecked = 0;
+    // One attempt a second for 1,000 seconds, each with a new e-mail of 200 random characters.
+    for (let i = 0; i < 1_000; i += 1) {
+      const email = `${crypto.randomUUID().repeat(5).slice(0, 180)}${i}@spray.test`;
+      expect(await authenticateWithPassword({ email, password: 'devine', address }, at(i * 1_000))).toBeNull();
+    }
+    const written = (await countRows('login_throttles')) - throttlesBefore;
+    const audited = (await auditRowsSince(since)).length;
+    // The address's free attempts, then one a delay (1 s, 2 s, 4 s …): about thirty, not a thousand.
+    expect(written).toBeLessThanOrEqual(ADDRESS_POLICY.freeAttempts + 16);
+    expect(audited).toBeLessThanOrEqual(ADDRESS_POLICY.freeAttempts + 15);
+    refusedUnchecked = 1_000 - audited;
+    expect(refusedUnchecked).toBeGreaterThan(900);
+    expect((await throttleRow(throttleKey('address', address)))!.blockedUntil!.getTime()).toBeGreaterThan(at(999_000).getTime());
+    // Keys and journal entries have a fixed size whatever was typed.
+    const keys = await queryRows<{ key: string }>(sql`select key from login_throttles`);
+    expect(Math.max(...keys.map((row) => row.key.length))).toBeLessThanOrEqual(72);
+    const entities = await queryRows<{ entity_id: string }>(sql`select entity_id from audit_events where id > ${since}`);
+    expect(entities.every((row) => /^unknown:[0-9a-f]{16}$/.test(row.entity_id))).toBe(true);
+
+    // An hour later those counters are gone (pruned by the next attempt), the address included.
+    await authenticateWithPassword({ email: 'suivant@spray.test', password: 'devine', address: newAddress() }, at(1_000_000 + 2 * 3_600_000));
+    expect(await countRows('login_throttles')).toBeLessThanOrEqual(throttlesBefore + 2);
+    expect(await throttleRow(throttleKey('address', address))).toBeNull();
+  });
+
+  test('an address that is not an IP address is one shared bucket, never stored as typed', async () => {
+    const since = await maxAuditId();
+    await authenticateWithPassword({ email: 'personne@example.test', password: 'x', address: `<script>${'a'.repeat(500)}` }, t0);
+    const rows = await queryRows<{ after: { address: string } }>(sql`select after from audit_events where id > ${since}`);
+    expect(rows.map((row) => row.after.address)).toEqual(['unknown']);
+    expect(await throttleRow(throttleKey('address', 'unknown'))).toMatchObject({ failures: expect.any(Number) });
   });
 });
