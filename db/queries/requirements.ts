@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, arrayContains, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { requirements, requirementVersions, specifications, traceLinks, users } from '@/db/schema';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
@@ -13,12 +13,16 @@ export interface RequirementFilters {
   priority?: RequirementPriority;
   tag?: string;
   coverage?: CoverageState;
-  /** 1-based page; `pageSize` 0 returns every row (the tree view). */
+  /** One level of the tree: the requirements filed directly under this one, or the top level with null. */
+  parentId?: string | null;
+  /** 1-based page; `pageSize` 0 returns every row. */
   page?: number;
   pageSize?: number;
 }
 
 export const REQUIREMENT_PAGE_SIZE = 50;
+/** Rows of one tree level per page: chapters are read level by level as they are opened. */
+export const REQUIREMENT_TREE_PAGE_SIZE = 100;
 
 /**
  * A page of a project's requirements with their coverage, in one grouped statement. Requirements drive the join
@@ -45,6 +49,9 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       specCount: sql<number>`count(${traceLinks.id})::int`,
       suspectCount,
       coverage: state,
+      // The index on (project_id, parent_id) answers this per row of the page, never a scan of the project.
+      childCount: sql<number>`(select count(*)::int from ${requirements} as child
+        where child.project_id = ${requirements.projectId} and child.parent_id = ${requirements.id})`,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(requirements)
@@ -56,6 +63,7 @@ export async function listRequirements(db: Executor, projectId: string, filters:
     .where(
       and(
         eq(requirements.projectId, projectId),
+        filters.parentId === null ? isNull(requirements.parentId) : filters.parentId ? eq(requirements.parentId, filters.parentId) : undefined,
         filters.status && eq(requirements.status, filters.status),
         filters.priority && eq(requirements.priority, filters.priority),
         filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
@@ -68,6 +76,15 @@ export async function listRequirements(db: Executor, projectId: string, filters:
     .$dynamic();
   const rows = pageSize > 0 ? await query.limit(pageSize).offset((page - 1) * pageSize) : await query;
   return { rows, total: rows[0]?.total ?? 0, page, pageSize };
+}
+
+/** How many requirements the project holds, whatever their level. */
+export async function countRequirements(db: Executor, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(requirements)
+    .where(eq(requirements.projectId, projectId));
+  return row?.count ?? 0;
 }
 
 /** The project's tags in use, for the filter. */

@@ -108,22 +108,38 @@ export interface MatrixRow {
   specifications: MatrixSpecification[];
 }
 
+/** Rows of the matrix the page sends first; the rest is read by the GET route as the table scrolls. */
+export const MATRIX_WINDOW = 100;
+
+/** A slice of the matrix in ref order; without one, every matching row (the CSV export). */
+export interface MatrixWindow {
+  offset: number;
+  limit: number;
+}
+
 /**
- * The requirements × specifications matrix: every requirement matching the filters with its coverage and its linked
- * specifications aggregated into one JSON array per row, in one grouped statement. Requirements drive the join (not a
- * per-project aggregate joined back), so a selective search uses the link index instead of re-aggregating per row.
+ * The requirements × specifications matrix: the requirements matching the filters with their coverage and their
+ * linked specifications aggregated into one JSON array per row, and how many match in all, in one grouped statement.
+ * Requirements drive the join (not a per-project aggregate joined back), so a selective search uses the link index
+ * instead of re-aggregating per row.
  */
-export async function listTraceabilityMatrix(db: Executor, projectId: string, filters: MatrixFilters = {}): Promise<MatrixRow[]> {
+export async function listTraceabilityMatrix(
+  db: Executor,
+  projectId: string,
+  filters: MatrixFilters = {},
+  window?: MatrixWindow,
+): Promise<{ rows: MatrixRow[]; total: number }> {
   const suspectCount = sql`count(${traceLinks.id}) filter (where ${isSuspect})`;
   const approvedCount = sql`count(${traceLinks.id}) filter (where ${specifications.status} = 'approved')`;
   const state = coverageCase(suspectCount, approvedCount);
-  const rows = await db
+  const query = db
     .select({
       number: requirements.number,
       title: requirements.title,
       priority: requirements.priority,
       status: requirements.status,
       coverage: state,
+      total: sql<number>`(count(*) over ())::int`,
       specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
         ${specifications.status}, case when ${isSuspect} then ${traceLinks.id} end) order by ${specifications.number})
         filter (where ${traceLinks.id} is not null), '[]'::json)`,
@@ -146,8 +162,10 @@ export async function listTraceabilityMatrix(db: Executor, projectId: string, fi
     )
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
-    .orderBy(asc(requirements.number));
-  return rows;
+    .orderBy(asc(requirements.number))
+    .$dynamic();
+  const rows = await (window ? query.limit(window.limit).offset(window.offset) : query);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 /** Non-obsolete requirements no specification answers yet, the most important first. */

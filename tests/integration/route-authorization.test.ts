@@ -50,6 +50,20 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'type=requirement&q=visible', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
     ],
   },
+  'app/api/projects/[projectKey]/requirements/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: 'parent=root', contains: (s) => [s.visibleRequirement, '"childCount":0'], contentType: JSON_TYPE },
+      { query: 'parent=root&page=1', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
+    ],
+  },
+  'app/api/projects/[projectKey]/traceability/matrix/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: 'offset=0', contains: (s) => [s.visibleRequirement, '"total":1'], contentType: JSON_TYPE },
+      { query: 'coverage=suspect&offset=0&limit=10', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
+    ],
+  },
   'app/api/projects/[projectKey]/traceability/export/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
     requests: [
