@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -7,7 +9,8 @@ import { RequirementColumnCells, RequirementColumnHeads } from './requirement-ro
 
 /**
  * One page of requirements in ref order: the flat view, and search results in the tree view, where each row also
- * names the chapters it is filed under (`paths`, by requirement id).
+ * names the chapters it is filed under (`paths`, by requirement id). A client component so the page sends the rows'
+ * data once, not their markup twice (HTML and RSC payload).
  */
 export function RequirementTable({
   basePath,
@@ -16,7 +19,7 @@ export function RequirementTable({
 }: {
   basePath: string;
   rows: RequirementListRow[];
-  paths?: ReadonlyMap<string, RequirementAncestor[]>;
+  paths?: Readonly<Record<string, RequirementAncestor[]>>;
 }) {
   const t = useTranslations('requirements');
   return (
@@ -33,7 +36,7 @@ export function RequirementTable({
         <TableBody>
           {rows.map((row) => {
             const ref = formatRef('requirement', row.number);
-            const path = paths?.get(row.id) ?? [];
+            const path = paths?.[row.id] ?? [];
             return (
               <TableRow key={row.id} data-testid={`requirement-${ref}`}>
                 <TableCell className="whitespace-nowrap font-mono text-xs text-muted-foreground">{ref}</TableCell>

@@ -6,6 +6,7 @@ import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { coverageCase } from './coverage';
 import { textSearchCondition } from './search';
+import { listPageSize } from './page-size';
 
 export interface RequirementFilters {
   q?: string;
@@ -20,9 +21,9 @@ export interface RequirementFilters {
   pageSize?: number;
 }
 
-export const REQUIREMENT_PAGE_SIZE = 50;
+export const REQUIREMENT_PAGE_SIZE = listPageSize(50);
 /** Rows of one tree level per page: chapters are read level by level as they are opened. */
-export const REQUIREMENT_TREE_PAGE_SIZE = 100;
+export const REQUIREMENT_TREE_PAGE_SIZE = listPageSize(100);
 
 /**
  * A page of a project's requirements with their coverage, in one grouped statement. Requirements drive the join

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { requirements, specifications, traceLinks, users } from '@/db/schema';
+import { listPageSize } from './page-size';
 
 const suspect = sql<boolean>`${requirements.version} > ${traceLinks.reviewedVersion}`;
 
@@ -60,7 +61,7 @@ export async function listRequirementsOfSpecification(db: Executor, projectId: s
 const reviewer = alias(users, 'reviewer');
 
 /** Suspect links per page of "À revoir" and of the traceability page's tab. */
-export const SUSPECT_LINK_PAGE_SIZE = 50;
+export const SUSPECT_LINK_PAGE_SIZE = listPageSize(50);
 
 /**
  * "À revoir": the project's suspect links, the most recently changed requirement first; a page of them when `window`

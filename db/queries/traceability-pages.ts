@@ -9,6 +9,7 @@ import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
 import { coverageCase, coverageSql, requirementCoverageCte } from './coverage';
 import { textSearchCondition } from './search';
+import { listPageSize } from './page-size';
 
 /**
  * Reads behind the traceability page, the link picker and the CSV exports. Each is one set-based statement whose
@@ -109,7 +110,7 @@ export interface MatrixRow {
 }
 
 /** Rows of the matrix the page sends first; the rest is read by the GET route as the table scrolls. */
-export const MATRIX_WINDOW = 100;
+export const MATRIX_WINDOW = listPageSize(100);
 
 /** A slice of the matrix in ref order; without one, every matching row (the CSV export). */
 export interface MatrixWindow {
@@ -132,6 +133,19 @@ export async function listTraceabilityMatrix(
   const suspectCount = sql`count(${traceLinks.id}) filter (where ${isSuspect})`;
   const approvedCount = sql`count(${traceLinks.id}) filter (where ${specifications.status} = 'approved')`;
   const state = coverageCase(suspectCount, approvedCount);
+  const matching = and(
+    eq(requirements.projectId, projectId),
+    filters.status === 'active' ? ne(requirements.status, 'obsolete') : filters.status && eq(requirements.status, filters.status),
+    filters.priority && eq(requirements.priority, filters.priority),
+    textSearchCondition(filters.q, requirements, 'requirement'),
+  );
+  // Without a coverage filter, the window is chosen among the requirements before any link is read, so a window
+  // costs its own rows, not the whole project's aggregate. (Inside the subqueries, `requirements` is their own.)
+  const early = window && !filters.coverage;
+  const pageOnly = early
+    ? sql`${requirements.id} in (select ${requirements.id} from ${requirements} where ${matching}
+        order by ${requirements.number} limit ${window.limit} offset ${window.offset})`
+    : undefined;
   const query = db
     .select({
       number: requirements.number,
@@ -139,7 +153,9 @@ export async function listTraceabilityMatrix(
       priority: requirements.priority,
       status: requirements.status,
       coverage: state,
-      total: sql<number>`(count(*) over ())::int`,
+      total: early
+        ? sql<number>`(select count(*)::int from ${requirements} where ${matching})`
+        : sql<number>`(count(*) over ())::int`,
       specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
         ${specifications.status}, case when ${isSuspect} then ${traceLinks.id} end) order by ${specifications.number})
         filter (where ${traceLinks.id} is not null), '[]'::json)`,
@@ -150,21 +166,12 @@ export async function listTraceabilityMatrix(
       and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, REQUIREMENT_SPECIFICATION)),
     )
     .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
-    .where(
-      and(
-        eq(requirements.projectId, projectId),
-        filters.status === 'active'
-          ? ne(requirements.status, 'obsolete')
-          : filters.status && eq(requirements.status, filters.status),
-        filters.priority && eq(requirements.priority, filters.priority),
-        textSearchCondition(filters.q, requirements, 'requirement'),
-      ),
-    )
+    .where(and(matching, pageOnly))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
     .orderBy(asc(requirements.number))
     .$dynamic();
-  const rows = await (window ? query.limit(window.limit).offset(window.offset) : query);
+  const rows = await (window && !early ? query.limit(window.limit).offset(window.offset) : query);
   return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 

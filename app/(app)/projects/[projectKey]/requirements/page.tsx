@@ -69,7 +69,7 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
         )
       : [];
   const byId = new Map(ancestors.map((a) => [a.id, a]));
-  const paths = ancestors.length > 0 ? new Map(rows.map((r) => [r.id, ancestorPath(r.parentId, byId)])) : undefined;
+  const paths = ancestors.length > 0 ? Object.fromEntries(rows.map((r) => [r.id, ancestorPath(r.parentId, byId)])) : undefined;
   const t = await getTranslations('requirements');
   const tSections = await getTranslations('sections');
   const basePath = `/projects/${membership.projectKey}/requirements`;
