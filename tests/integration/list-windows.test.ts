@@ -136,6 +136,12 @@ describe('windows of the traceability matrix', () => {
     const window = await listTraceabilityMatrix(getDb(), project.id, {}, { offset: 3, limit: 2 });
     expect(window.total).toBe(8);
     expect(window.rows).toEqual(all.rows.slice(3, 5));
+    // A search picks its window among the matching requirements, and counts them all.
+    const searched = await listTraceabilityMatrix(getDb(), project.id, { q: 'feuille' }, { offset: 1, limit: 2 });
+    expect(searched.total).toBe(5);
+    expect(searched.rows.map((r) => r.number)).toEqual([leaves[1]!.number, leaves[2]!.number]);
+    expect(searched.rows[0]!.specifications).toHaveLength(2);
+    expect(await listTraceabilityMatrix(getDb(), project.id, { q: 'feuille' }, { offset: 10, limit: 2 })).toEqual({ rows: [], total: 0 });
     const suspect = await listTraceabilityMatrix(getDb(), project.id, { coverage: 'suspect' }, { offset: 0, limit: 2 });
     expect(suspect.total).toBe(5);
     expect(suspect.rows.map((r) => r.number)).toEqual([leaves[0]!.number, leaves[1]!.number]);
