@@ -13,17 +13,17 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 
-export function ProjectSwitcher({
-  projects,
-  currentKey,
-}: {
+export interface ProjectSwitcherProps {
   projects: { key: string; name: string }[];
   currentKey?: string;
-}) {
+}
+
+/** The project menu itself (Radix), loaded by ProjectSwitcher the first time someone reaches for it. */
+export default function ProjectSwitcherDropdown({ projects, currentKey, defaultOpen }: ProjectSwitcherProps & { defaultOpen?: boolean }) {
   const t = useTranslations('nav');
   const current = projects.find((p) => p.key === currentKey);
   return (
-    <DropdownMenu>
+    <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="sm" data-testid="project-switcher" className="max-w-72">
           <FolderKanban />

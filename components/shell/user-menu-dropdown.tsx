@@ -17,23 +17,27 @@ import {
 
 type NoInput = Action<Record<string, never>, unknown>;
 
-export function UserMenu({
-  name,
-  email,
-  isAdmin,
-  signOut,
-  signOutEverywhere,
-}: {
+export interface UserMenuProps {
   name: string;
   email: string;
   isAdmin: boolean;
   signOut: NoInput;
   signOutEverywhere: NoInput;
-}) {
+}
+
+/** The user menu itself (Radix), loaded by UserMenu the first time someone reaches for it. */
+export default function UserMenuDropdown({
+  name,
+  email,
+  isAdmin,
+  signOut,
+  signOutEverywhere,
+  defaultOpen,
+}: UserMenuProps & { defaultOpen?: boolean }) {
   const t = useTranslations('nav');
   const router = useRouter();
   return (
-    <DropdownMenu>
+    <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" data-testid="user-menu">
           <UserRound />
