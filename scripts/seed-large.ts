@@ -7,15 +7,17 @@ import {
   LARGE_ACCOUNT_PASSWORD,
   LARGE_PROJECT,
   LargeProjectExistsError,
+  hasLargeProject,
   SMALL_PROJECT,
   seedLargeProject,
 } from '@/db/seed/large';
 
 /**
- * `npm run seed:large [-- --reset] [-- --seed 20260105]`
+ * `npm run seed:large [-- --reset | --if-empty] [-- --seed 20260105]`
  * Fills the database the server would use (DATABASE_URL, else the embedded folder PASSERELLE_DATA_DIR or `.data/`,
  * refused while a server holds it) with the large benchmark project, a small one and one account per role.
- * Refuses a database that already has them; `--reset` first empties the WHOLE database and migrates it again.
+ * Refuses a database that already has them; `--reset` first empties the WHOLE database and migrates it again;
+ * `--if-empty` (used by `bench:pages`) leaves such a database as it is and exits 0.
  */
 async function resetDatabase(handle: DatabaseHandle) {
   // Everything lives in these two schemas (the migrations journal in `drizzle`); the audit trigger forbids
@@ -27,7 +29,11 @@ async function resetDatabase(handle: DatabaseHandle) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { reset: { type: 'boolean', default: false }, seed: { type: 'string' } },
+    options: {
+      reset: { type: 'boolean', default: false },
+      'if-empty': { type: 'boolean', default: false },
+      seed: { type: 'string' },
+    },
   });
   const handle = getDatabaseHandle();
   const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${process.env.PASSERELLE_DATA_DIR ?? '.data'})`;
@@ -38,6 +44,10 @@ async function main() {
       await resetDatabase(handle);
     }
     await migrateDatabase(handle);
+    if (values['if-empty'] && (await hasLargeProject(handle.db))) {
+      console.log(`Le jeu de charge est déjà dans ${where} : rien à faire.`);
+      return;
+    }
     const summary = await seedLargeProject(handle.db, { seed: values.seed ? Number(values.seed) : undefined });
     console.log(`Jeu de charge écrit dans ${where} :`);
     for (const step of summary.steps) {
