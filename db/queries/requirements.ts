@@ -36,6 +36,21 @@ export async function listRequirements(db: Executor, projectId: string, filters:
   const state = coverageCase(suspectCount, approvedCount);
   const pageSize = filters.pageSize ?? REQUIREMENT_PAGE_SIZE;
   const page = Math.max(filters.page ?? 1, 1);
+  const matching = and(
+    eq(requirements.projectId, projectId),
+    filters.parentId === null ? isNull(requirements.parentId) : filters.parentId ? eq(requirements.parentId, filters.parentId) : undefined,
+    filters.status && eq(requirements.status, filters.status),
+    filters.priority && eq(requirements.priority, filters.priority),
+    filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
+    textSearchCondition(filters.q, requirements, 'requirement'),
+  );
+  // Without a coverage filter, the page is chosen among the requirements before any link is read, so a page costs
+  // its own rows, not the whole project's aggregate. (Inside the subqueries, `requirements` is their own.)
+  const early = pageSize > 0 && !filters.coverage;
+  const pageOnly = early
+    ? sql`${requirements.id} in (select ${requirements.id} from ${requirements} where ${matching}
+        order by ${requirements.number} limit ${pageSize} offset ${(page - 1) * pageSize})`
+    : undefined;
   const query = db
     .select({
       id: requirements.id,
@@ -53,7 +68,9 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       // The index on (project_id, parent_id) answers this per row of the page, never a scan of the project.
       childCount: sql<number>`(select count(*)::int from ${requirements} as child
         where child.project_id = ${requirements.projectId} and child.parent_id = ${requirements.id})`,
-      total: sql<number>`(count(*) over ())::int`,
+      total: early
+        ? sql<number>`(select count(*)::int from ${requirements} where ${matching})`
+        : sql<number>`(count(*) over ())::int`,
     })
     .from(requirements)
     .leftJoin(
@@ -61,21 +78,12 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, 'requirement_specification')),
     )
     .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
-    .where(
-      and(
-        eq(requirements.projectId, projectId),
-        filters.parentId === null ? isNull(requirements.parentId) : filters.parentId ? eq(requirements.parentId, filters.parentId) : undefined,
-        filters.status && eq(requirements.status, filters.status),
-        filters.priority && eq(requirements.priority, filters.priority),
-        filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
-        textSearchCondition(filters.q, requirements, 'requirement'),
-      ),
-    )
+    .where(and(matching, pageOnly))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
     .orderBy(asc(requirements.number))
     .$dynamic();
-  const rows = pageSize > 0 ? await query.limit(pageSize).offset((page - 1) * pageSize) : await query;
+  const rows = pageSize > 0 && !early ? await query.limit(pageSize).offset((page - 1) * pageSize) : await query;
   return { rows, total: rows[0]?.total ?? 0, page, pageSize };
 }
 
