@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { embeddedDataDir } from './config';
 import { acquireEmbeddedLock } from './embedded-lock';
+import { queryLogger } from './query-log';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -24,7 +25,7 @@ const globalStore = globalThis as unknown as { __passerelleDatabase?: DatabaseHa
 
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  const db = drizzlePostgres({ client, schema, logger: queryLogger() }) as unknown as Database;
   return { kind: 'postgres', url, db, client, close: () => client.end() };
 }
 
@@ -34,7 +35,7 @@ export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): P
 }
 
 export function openPglite(client: PGlite): DatabaseHandle {
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, logger: queryLogger() }) as unknown as Database;
   return { kind: 'pglite', db, client, close: () => client.close() };
 }
 

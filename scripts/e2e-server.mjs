@@ -6,7 +6,9 @@
  * - deletes `.data-e2e/` (PASSERELLE_DATA_DIR), so the server migrates and seeds the demo anew;
  * - runs `next build` first when there is no build (`npm test` builds beforehand; this makes `npm run test:e2e`
  *   work on its own);
- * - starts `next start -p $E2E_PORT` (3100) without DATABASE_URL, so the embedded PGlite is used.
+ * - starts `next start -p $E2E_PORT` (3100) without DATABASE_URL, so the embedded PGlite is used;
+ * - sets 10 rows per page of the big lists (PASSERELLE_LIST_PAGE_ROWS), so the demo project's 25 requirements span
+ *   pages, tree levels and matrix windows the way a large project's do.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +20,13 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const dataDir = path.join(root, '.data-e2e');
 const port = process.env.E2E_PORT ?? '3100';
 
-const env = { ...process.env, PASSERELLE_DATA_DIR: dataDir, PORT: port, NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  PASSERELLE_DATA_DIR: dataDir,
+  PASSERELLE_LIST_PAGE_ROWS: '10',
+  PORT: port,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 // The embedded database, always: never a developer's or CI's PostgreSQL.
 delete env.DATABASE_URL;
 delete env.TEST_DATABASE_URL;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/providers/client-messages';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -13,7 +14,9 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         </div>
         <LanguageSwitch />
       </div>
-      <div className="w-full max-w-sm">{children}</div>
+      <div className="w-full max-w-sm">
+        <ClientMessages namespaces={['auth']}>{children}</ClientMessages>
+      </div>
     </main>
   );
 }

@@ -1,38 +1,30 @@
-import { z } from 'zod';
-import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
+import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
+
+/**
+ * The requirement list's URL parameters, shared by the page and the filter form. No zod here: the form runs in the
+ * browser, and the page parses the URL with list-search-schema.ts.
+ */
 
 export const COVERAGE_STATES = ['covered', 'uncovered', 'suspect'] as const satisfies readonly CoverageState[];
 export const REQUIREMENT_VIEWS = ['tree', 'flat'] as const;
 export type RequirementView = (typeof REQUIREMENT_VIEWS)[number];
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined);
+/** Parsed from the URL, or written by hand: every filter is optional. */
+export interface RequirementListSearch {
+  view: RequirementView;
+  q?: string;
+  status?: RequirementStatus;
+  priority?: RequirementPriority;
+  tag?: string;
+  coverage?: CoverageState;
+  page?: number;
+}
 
 /**
- * The requirement list's URL: view, filters, search and page. Bad values are dropped rather than refused, so a
- * hand-edited or outdated link still shows the list.
+ * The list's URL with some parameters changed; the tree view and page 1 are the defaults and stay implicit. The
+ * unfiltered tree has no pages (chapters open in place), so a page is kept only for the flat view and for a search.
  */
-export const requirementListSearchSchema = z.object({
-  view: z.enum(REQUIREMENT_VIEWS).catch('tree'),
-  q: optionalText(200),
-  status: z.enum(REQUIREMENT_STATUSES).optional().catch(undefined),
-  priority: z.enum(REQUIREMENT_PRIORITIES).optional().catch(undefined),
-  tag: optionalText(40).transform((v) => v?.toLowerCase()),
-  coverage: z.enum(COVERAGE_STATES).optional().catch(undefined),
-  page: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
-});
-
-/** Parsed from the URL, or written by hand: every filter is optional. */
-export type RequirementListSearch = Partial<z.infer<typeof requirementListSearchSchema>> & { view: RequirementView };
-
-/** The list's URL with some parameters changed; the tree view and page 1 are the defaults and stay implicit. */
 export function requirementListHref(basePath: string, search: RequirementListSearch, changes: Partial<RequirementListSearch> = {}) {
   const next = { ...search, ...changes };
   const query = new URLSearchParams();
@@ -41,7 +33,7 @@ export function requirementListHref(basePath: string, search: RequirementListSea
     const value = next[key];
     if (value) query.set(key, value);
   }
-  if (next.view === 'flat' && next.page && next.page > 1) query.set('page', String(next.page));
+  if ((next.view === 'flat' || hasListFilters(next)) && next.page && next.page > 1) query.set('page', String(next.page));
   const text = query.toString();
   return text ? `${basePath}?${text}` : basePath;
 }

@@ -9,7 +9,9 @@ import { Button } from '@/components/ui/button';
 import { Input, NativeSelect } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
-import { COVERAGE_STATES, hasListFilters, requirementListHref, requirementListSearchSchema, type RequirementListSearch } from './list-search';
+import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
+import type { CoverageState } from '@/lib/traceability/coverage';
+import { COVERAGE_STATES, hasListFilters, requirementListHref, type RequirementListSearch } from './list-search';
 
 /**
  * Search and filters as a GET form: they live in the URL, so a filtered list can be bookmarked and shared. With
@@ -30,9 +32,19 @@ export function RequirementFilters({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget).entries());
-    const next = requirementListSearchSchema.parse({ ...form, view: search.view });
-    router.push(requirementListHref(basePath, { ...next, page: undefined }));
+    // Empty fields are left out of the URL; the page validates what remains, as it does for a typed-in link.
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    router.push(
+      requirementListHref(basePath, {
+        view: search.view,
+        q: field('q'),
+        status: field('status') as RequirementStatus | undefined,
+        priority: field('priority') as RequirementPriority | undefined,
+        tag: field('tag')?.toLowerCase(),
+        coverage: field('coverage') as CoverageState | undefined,
+      }),
+    );
   }
 
   const select = (name: 'status' | 'priority' | 'coverage', label: string, options: { value: string; label: string }[]) => (

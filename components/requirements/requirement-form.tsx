@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useDeferredValue, useId, useState } from 'react';
 import { FieldError, FormError } from '@/components/forms/form-status';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { MarkdownView } from '@/components/markdown/markdown-view';
+import { MarkdownPreview } from '@/components/markdown/markdown-preview';
 import { Button } from '@/components/ui/button';
 import { Input, NativeSelect, Textarea } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -93,7 +93,7 @@ function MarkdownField({
             {t('form.preview')}
           </h3>
           {preview.trim() ? (
-            <MarkdownView source={preview} />
+            <MarkdownPreview source={preview} />
           ) : (
             <p className="text-sm italic text-muted-foreground">{t('form.previewEmpty')}</p>
           )}

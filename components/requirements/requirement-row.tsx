@@ -1,22 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { CoverageBadge, SuspectBadge } from '@/components/traceability/badges';
 import { TableCell, TableHead } from '@/components/ui/table';
-import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
-import type { CoverageState } from '@/lib/traceability/coverage';
+import type { RequirementListRow } from '@/lib/requirements/list-row';
 import { PriorityBadge, StatusBadge, TagList } from './requirement-labels';
-
-/** One requirement as the lists show it (tree and flat). */
-export interface RequirementRowData {
-  id: string;
-  number: number;
-  parentId: string | null;
-  title: string;
-  priority: RequirementPriority;
-  status: RequirementStatus;
-  tags: string[];
-  coverage: CoverageState;
-  suspectCount: number;
-}
 
 /** Headers of the columns both views share, after the requirement itself. */
 export function RequirementColumnHeads() {
@@ -31,7 +17,7 @@ export function RequirementColumnHeads() {
   );
 }
 
-export function RequirementColumnCells({ row }: { row: RequirementRowData }) {
+export function RequirementColumnCells({ row }: { row: RequirementListRow }) {
   return (
     <>
       <TableCell>

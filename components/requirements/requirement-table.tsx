@@ -1,11 +1,26 @@
+'use client';
+
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import type { RequirementAncestor, RequirementListRow } from '@/lib/requirements/list-row';
 import { formatRef } from '@/lib/traceability/refs';
-import { RequirementColumnCells, RequirementColumnHeads, type RequirementRowData } from './requirement-row';
+import { RequirementColumnCells, RequirementColumnHeads } from './requirement-row';
 
-/** The flat view: one page of requirements in ref order. */
-export function RequirementTable({ basePath, rows }: { basePath: string; rows: RequirementRowData[] }) {
+/**
+ * One page of requirements in ref order: the flat view, and search results in the tree view, where each row also
+ * names the chapters it is filed under (`paths`, by requirement id). A client component so the page sends the rows'
+ * data once, not their markup twice (HTML and RSC payload).
+ */
+export function RequirementTable({
+  basePath,
+  rows,
+  paths,
+}: {
+  basePath: string;
+  rows: RequirementListRow[];
+  paths?: Readonly<Record<string, RequirementAncestor[]>>;
+}) {
   const t = useTranslations('requirements');
   return (
     <div className="rounded-lg border bg-background">
@@ -21,11 +36,28 @@ export function RequirementTable({ basePath, rows }: { basePath: string; rows: R
         <TableBody>
           {rows.map((row) => {
             const ref = formatRef('requirement', row.number);
+            const path = paths?.[row.id] ?? [];
             return (
               <TableRow key={row.id} data-testid={`requirement-${ref}`}>
                 <TableCell className="whitespace-nowrap font-mono text-xs text-muted-foreground">{ref}</TableCell>
                 <TableCell>
-                  <Link href={`${basePath}/${ref}`} className="font-medium text-primary hover:underline">
+                  {path.length > 0 && (
+                    <p className="mb-0.5 text-xs text-muted-foreground" data-testid={`requirement-path-${ref}`}>
+                      <span className="sr-only">{t('list.filedUnder')} </span>
+                      {path.map((chapter, i) => {
+                        const chapterRef = formatRef('requirement', chapter.number);
+                        return (
+                          <span key={chapter.id}>
+                            {i > 0 && <span aria-hidden> › </span>}
+                            <Link href={`${basePath}/${chapterRef}`} prefetch={false} className="hover:underline" title={chapter.title}>
+                              {chapterRef}
+                            </Link>
+                          </span>
+                        );
+                      })}
+                    </p>
+                  )}
+                  <Link href={`${basePath}/${ref}`} prefetch={false} className="font-medium text-primary hover:underline">
                     {row.title}
                   </Link>
                 </TableCell>

@@ -1,54 +1,30 @@
 'use client';
 
-import { ChevronsUpDown, FolderKanban, Plus } from 'lucide-react';
-import Link from 'next/link';
+import { ChevronsUpDown, FolderKanban } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
+import { lazy } from 'react';
+import { LazyMenu } from '@/components/ui/lazy-menu';
+import type { ProjectSwitcherProps } from './project-switcher-dropdown';
 
-export function ProjectSwitcher({
-  projects,
-  currentKey,
-}: {
-  projects: { key: string; name: string }[];
-  currentKey?: string;
-}) {
+const load = () => import('./project-switcher-dropdown');
+const ProjectSwitcherDropdown = lazy(load);
+
+/** The sidebar's project menu: the person's projects and "new project". */
+export function ProjectSwitcher(props: ProjectSwitcherProps) {
   const t = useTranslations('nav');
-  const current = projects.find((p) => p.key === currentKey);
+  const current = props.projects.find((p) => p.key === props.currentKey);
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" data-testid="project-switcher" className="max-w-72">
-          <FolderKanban />
-          <span className="truncate">{current ? `${current.key} · ${current.name}` : t('switchProject')}</span>
-          <ChevronsUpDown className="opacity-50" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-72">
-        <DropdownMenuLabel>{t('myProjects')}</DropdownMenuLabel>
-        {projects.map((p) => (
-          <DropdownMenuItem key={p.key} asChild>
-            <Link href={`/projects/${p.key}`}>
-              <span className="font-mono text-xs text-muted-foreground">{p.key}</span>
-              <span className="truncate">{p.name}</span>
-            </Link>
-          </DropdownMenuItem>
-        ))}
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/projects/new">
-            <Plus />
-            {t('newProject')}
-          </Link>
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <LazyMenu
+      variant="outline"
+      size="sm"
+      data-testid="project-switcher"
+      className="max-w-72"
+      load={load}
+      menu={<ProjectSwitcherDropdown {...props} defaultOpen />}
+    >
+      <FolderKanban />
+      <span className="truncate">{current ? `${current.key} · ${current.name}` : t('switchProject')}</span>
+      <ChevronsUpDown className="opacity-50" />
+    </LazyMenu>
   );
 }

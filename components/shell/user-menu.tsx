@@ -1,80 +1,19 @@
 'use client';
 
-import { LogOut, MonitorX, Shield, UserRound } from 'lucide-react';
-import Link from 'next/link';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import type { Action } from '@/lib/actions/result';
-import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
+import { UserRound } from 'lucide-react';
+import { lazy } from 'react';
+import { LazyMenu } from '@/components/ui/lazy-menu';
+import type { UserMenuProps } from './user-menu-dropdown';
 
-type NoInput = Action<Record<string, never>, unknown>;
+const load = () => import('./user-menu-dropdown');
+const UserMenuDropdown = lazy(load);
 
-export function UserMenu({
-  name,
-  email,
-  isAdmin,
-  signOut,
-  signOutEverywhere,
-}: {
-  name: string;
-  email: string;
-  isAdmin: boolean;
-  signOut: NoInput;
-  signOutEverywhere: NoInput;
-}) {
-  const t = useTranslations('nav');
-  const router = useRouter();
+/** The signed-in person's menu in the header: profile, administration, sign-out. */
+export function UserMenu(props: UserMenuProps) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" data-testid="user-menu">
-          <UserRound />
-          <span className="hidden sm:inline">{name}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel>
-          <span className="block text-foreground">{name}</span>
-          <span className="block font-normal">{email}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/profile">
-            <UserRound />
-            {t('profile')}
-          </Link>
-        </DropdownMenuItem>
-        {isAdmin && (
-          <DropdownMenuItem asChild>
-            <Link href="/admin/users">
-              <Shield />
-              {t('admin')}
-            </Link>
-          </DropdownMenuItem>
-        )}
-        <DropdownMenuSeparator />
-        <DropdownMenuItem
-          onSelect={async () => {
-            await signOutEverywhere({});
-            router.push('/login');
-          }}
-        >
-          <MonitorX />
-          {t('signOutEverywhere')}
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => void signOut({})}>
-          <LogOut />
-          {t('signOut')}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <LazyMenu variant="ghost" size="sm" data-testid="user-menu" load={load} menu={<UserMenuDropdown {...props} defaultOpen />}>
+      <UserRound />
+      <span className="hidden sm:inline">{props.name}</span>
+    </LazyMenu>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { FieldError, FormError } from '@/components/forms/form-status';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { MarkdownView } from '@/components/markdown/markdown-view';
+import { MarkdownPreview } from '@/components/markdown/markdown-preview';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, NativeSelect, Textarea } from '@/components/ui/input';
@@ -164,7 +164,7 @@ export function SpecificationEditor(props: EditorProps) {
             data-testid="specification-preview"
           >
             {preview.trim() ? (
-              <MarkdownView source={preview} />
+              <MarkdownPreview source={preview} />
             ) : (
               <p className="text-sm text-muted-foreground">{t('editor.previewEmpty')}</p>
             )}

@@ -3,7 +3,8 @@
 import { AlertTriangle } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useCallback, useMemo } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { CoverageBadge } from '@/components/traceability/badges';
 import { VirtualRows } from '@/components/traceability/virtual-rows';
 import { Badge } from '@/components/ui/badge';
@@ -37,9 +38,66 @@ const CHIP_STYLE: Record<SpecificationStatus, string> = {
 const SUSPECT_CHIP = 'border-amber-400 bg-amber-100 text-amber-950 font-semibold';
 const rowKey = (row: MatrixRowData) => String(row.number);
 
+/** The page's filters, passed on to the GET route for the windows after the first. */
+export type MatrixQuery = Partial<Record<'q' | 'coverage' | 'status' | 'priority', string>>;
+
+interface MatrixWindowData {
+  rows: MatrixRowData[];
+  total: number;
+}
+
+async function fetchWindow(projectKey: string, filters: MatrixQuery, offset: number, limit: number): Promise<MatrixWindowData> {
+  const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  params.set('offset', String(offset));
+  params.set('limit', String(limit));
+  const response = await fetch(`/api/projects/${encodeURIComponent(projectKey)}/traceability/matrix?${params}`, {
+    headers: { Accept: 'application/json' },
+  });
+  const body = (await response.json().catch(() => null)) as (MatrixWindowData & { message?: string }) | null;
+  if (!response.ok || !body?.rows) throw new Error(body?.message ?? response.statusText);
+  return body;
+}
+
+/**
+ * The matrix rows as the table scrolls: the first window comes with the page, the windows in view are read from the
+ * GET route (each once, by its offset), so the page never carries the whole project.
+ */
+function useMatrixRows(projectKey: string, filters: MatrixQuery, first: MatrixWindowData, windowSize: number) {
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const onRangeChange = useCallback((from: number, to: number) => setRange([from, to]), []);
+  const needed: number[] = [];
+  for (let w = Math.floor(range[0] / windowSize); w <= Math.floor(range[1] / windowSize); w += 1) {
+    if (w > 0 && w * windowSize < first.total) needed.push(w);
+  }
+  const windows = useQueries({
+    queries: needed.map((w) => ({
+      queryKey: ['traceability-matrix', projectKey, filters, w],
+      queryFn: () => fetchWindow(projectKey, filters, w * windowSize, windowSize),
+      // Read again when scrolled back to, shown from the cache meanwhile: links change while people work.
+      staleTime: 0,
+    })),
+  });
+  // A sparse array as long as the matrix: rows not read yet are drawn as pending by the table.
+  const rows: (MatrixRowData | undefined)[] = new Array(first.total);
+  first.rows.forEach((row, i) => (rows[i] = row));
+  windows.forEach((result, i) => result.data?.rows.forEach((row, j) => (rows[needed[i]! * windowSize + j] = row)));
+  return { rows, onRangeChange, failed: windows.some((w) => w.isError) };
+}
+
 /** One row per requirement with its coverage and the refs of its specifications; suspect links stand out. */
-export function TraceabilityMatrix({ projectKey, rows }: { projectKey: string; rows: MatrixRowData[] }) {
+export function TraceabilityMatrix({
+  projectKey,
+  filters,
+  first,
+  windowSize,
+}: {
+  projectKey: string;
+  filters: MatrixQuery;
+  first: MatrixWindowData;
+  windowSize: number;
+}) {
   const t = useTranslations('traceability');
+  const { rows, onRangeChange, failed } = useMatrixRows(projectKey, filters, first, windowSize);
   const tv = useTranslations();
   const base = `/projects/${encodeURIComponent(projectKey)}`;
   // Labels looked up once, not once per cell: the matrix may draw thousands of cells while scrolling.
@@ -113,6 +171,10 @@ export function TraceabilityMatrix({ projectKey, rows }: { projectKey: string; r
         label={t('matrix.label')}
         testId="traceability-matrix"
         rows={rows}
+        rowCount={first.total}
+        onRangeChange={onRangeChange}
+        pendingLabel={t('matrix.loadingRows')}
+        resetKey={JSON.stringify(filters)}
         rowKey={rowKey}
         minWidth="60rem"
         columns={[
@@ -125,6 +187,11 @@ export function TraceabilityMatrix({ projectKey, rows }: { projectKey: string; r
         ]}
         renderCells={renderCells}
       />
+      {failed && (
+        <p className="text-sm text-destructive" role="alert">
+          {t('matrix.loadFailed')}
+        </p>
+      )}
       <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
         <span>{t('matrix.legend')}</span>
         <Badge variant="outline" className={CHIP_STYLE.approved}>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { requirements } from '@/db/schema';
 import { decodeSegment } from '@/lib/http/url-segment';
@@ -54,4 +54,30 @@ export async function listRequirementRefs(db: Executor, projectId: string, ids: 
     .select({ id: requirements.id, number: requirements.number, title: requirements.title })
     .from(requirements)
     .where(and(eq(requirements.projectId, projectId), inArray(requirements.id, [...ids])));
+}
+
+/**
+ * Every chapter above some requirements (a page of search results), in one recursive statement, so each result can
+ * show where it is filed. `union` (not `union all`) ends a corrupted chain that loops.
+ */
+export async function listRequirementAncestors(db: Executor, projectId: string, parentIds: readonly string[]) {
+  const ids = [...new Set(parentIds)];
+  if (ids.length === 0) return [];
+  const start = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return db
+    .select({ id: requirements.id, number: requirements.number, title: requirements.title, parentId: requirements.parentId })
+    .from(requirements)
+    .where(
+      and(
+        eq(requirements.projectId, projectId),
+        sql`${requirements.id} in (with recursive up(id, parent_id) as (
+          select r.id, r.parent_id from requirements r where r.project_id = ${projectId} and r.id in (${start})
+          union
+          select r.id, r.parent_id from requirements r join up on r.id = up.parent_id where r.project_id = ${projectId}
+        ) select up.id from up)`,
+      ),
+    );
 }

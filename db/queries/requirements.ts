@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, arrayContains, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { requirements, requirementVersions, specifications, traceLinks, users } from '@/db/schema';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { coverageCase } from './coverage';
 import { textSearchCondition } from './search';
+import { listPageSize } from './page-size';
 
 export interface RequirementFilters {
   q?: string;
@@ -13,12 +14,16 @@ export interface RequirementFilters {
   priority?: RequirementPriority;
   tag?: string;
   coverage?: CoverageState;
-  /** 1-based page; `pageSize` 0 returns every row (the tree view). */
+  /** One level of the tree: the requirements filed directly under this one, or the top level with null. */
+  parentId?: string | null;
+  /** 1-based page; `pageSize` 0 returns every row. */
   page?: number;
   pageSize?: number;
 }
 
-export const REQUIREMENT_PAGE_SIZE = 50;
+export const REQUIREMENT_PAGE_SIZE = listPageSize(50);
+/** Rows of one tree level per page: chapters are read level by level as they are opened. */
+export const REQUIREMENT_TREE_PAGE_SIZE = listPageSize(100);
 
 /**
  * A page of a project's requirements with their coverage, in one grouped statement. Requirements drive the join
@@ -31,6 +36,21 @@ export async function listRequirements(db: Executor, projectId: string, filters:
   const state = coverageCase(suspectCount, approvedCount);
   const pageSize = filters.pageSize ?? REQUIREMENT_PAGE_SIZE;
   const page = Math.max(filters.page ?? 1, 1);
+  const matching = and(
+    eq(requirements.projectId, projectId),
+    filters.parentId === null ? isNull(requirements.parentId) : filters.parentId ? eq(requirements.parentId, filters.parentId) : undefined,
+    filters.status && eq(requirements.status, filters.status),
+    filters.priority && eq(requirements.priority, filters.priority),
+    filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
+    textSearchCondition(filters.q, requirements, 'requirement'),
+  );
+  // Without a coverage filter, the page is chosen among the requirements before any link is read, so a page costs
+  // its own rows, not the whole project's aggregate. (Inside the subqueries, `requirements` is their own.)
+  const early = pageSize > 0 && !filters.coverage;
+  const pageOnly = early
+    ? sql`${requirements.id} in (select ${requirements.id} from ${requirements} where ${matching}
+        order by ${requirements.number} limit ${pageSize} offset ${(page - 1) * pageSize})`
+    : undefined;
   const query = db
     .select({
       id: requirements.id,
@@ -45,7 +65,12 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       specCount: sql<number>`count(${traceLinks.id})::int`,
       suspectCount,
       coverage: state,
-      total: sql<number>`(count(*) over ())::int`,
+      // The index on (project_id, parent_id) answers this per row of the page, never a scan of the project.
+      childCount: sql<number>`(select count(*)::int from ${requirements} as child
+        where child.project_id = ${requirements.projectId} and child.parent_id = ${requirements.id})`,
+      total: early
+        ? sql<number>`(select count(*)::int from ${requirements} where ${matching})`
+        : sql<number>`(count(*) over ())::int`,
     })
     .from(requirements)
     .leftJoin(
@@ -53,21 +78,22 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, 'requirement_specification')),
     )
     .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
-    .where(
-      and(
-        eq(requirements.projectId, projectId),
-        filters.status && eq(requirements.status, filters.status),
-        filters.priority && eq(requirements.priority, filters.priority),
-        filters.tag ? arrayContains(requirements.tags, [filters.tag]) : undefined,
-        textSearchCondition(filters.q, requirements, 'requirement'),
-      ),
-    )
+    .where(and(matching, pageOnly))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
     .orderBy(asc(requirements.number))
     .$dynamic();
-  const rows = pageSize > 0 ? await query.limit(pageSize).offset((page - 1) * pageSize) : await query;
+  const rows = pageSize > 0 && !early ? await query.limit(pageSize).offset((page - 1) * pageSize) : await query;
   return { rows, total: rows[0]?.total ?? 0, page, pageSize };
+}
+
+/** How many requirements the project holds, whatever their level. */
+export async function countRequirements(db: Executor, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(requirements)
+    .where(eq(requirements.projectId, projectId));
+  return row?.count ?? 0;
 }
 
 /** The project's tags in use, for the filter. */

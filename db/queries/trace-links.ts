@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { requirements, specifications, traceLinks, users } from '@/db/schema';
+import { listPageSize } from './page-size';
 
 const suspect = sql<boolean>`${requirements.version} > ${traceLinks.reviewedVersion}`;
 
@@ -59,9 +60,15 @@ export async function listRequirementsOfSpecification(db: Executor, projectId: s
 
 const reviewer = alias(users, 'reviewer');
 
-/** "À revoir": every suspect link of the project, the most recently changed requirement first. */
-export async function listSuspectLinks(db: Executor, projectId: string) {
-  return db
+/** Suspect links per page of "À revoir" and of the traceability page's tab. */
+export const SUSPECT_LINK_PAGE_SIZE = listPageSize(50);
+
+/**
+ * "À revoir": the project's suspect links, the most recently changed requirement first; a page of them when `window`
+ * is given (the CSV export takes them all). Each row carries `total`, how many there are in all (same statement).
+ */
+export async function listSuspectLinks(db: Executor, projectId: string, window?: { offset: number; limit: number }) {
+  const query = db
     .select({
       linkId: traceLinks.id,
       requirementNumber: requirements.number,
@@ -73,13 +80,17 @@ export async function listSuspectLinks(db: Executor, projectId: string) {
       reviewedVersion: traceLinks.reviewedVersion,
       reviewedAt: traceLinks.reviewedAt,
       reviewedByName: reviewer.name,
+      total: sql<number>`(count(*) over ())::int`,
     })
     .from(traceLinks)
     .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
     .innerJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
     .leftJoin(reviewer, eq(reviewer.id, traceLinks.reviewedBy))
     .where(and(eq(traceLinks.projectId, projectId), eq(traceLinks.kind, 'requirement_specification'), suspect))
-    .orderBy(desc(requirements.updatedAt), asc(specifications.number));
+    // The link id last makes the order total, so consecutive pages never repeat or skip a link.
+    .orderBy(desc(requirements.updatedAt), asc(specifications.number), asc(traceLinks.id))
+    .$dynamic();
+  return window ? query.limit(window.limit).offset(window.offset) : query;
 }
 
 /** One requirement → specification link of the project, with both ends, for its review page. */

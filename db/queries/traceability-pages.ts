@@ -9,6 +9,7 @@ import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
 import { coverageCase, coverageSql, requirementCoverageCte } from './coverage';
 import { textSearchCondition } from './search';
+import { listPageSize } from './page-size';
 
 /**
  * Reads behind the traceability page, the link picker and the CSV exports. Each is one set-based statement whose
@@ -108,22 +109,53 @@ export interface MatrixRow {
   specifications: MatrixSpecification[];
 }
 
+/** Rows of the matrix the page sends first; the rest is read by the GET route as the table scrolls. */
+export const MATRIX_WINDOW = listPageSize(100);
+
+/** A slice of the matrix in ref order; without one, every matching row (the CSV export). */
+export interface MatrixWindow {
+  offset: number;
+  limit: number;
+}
+
 /**
- * The requirements × specifications matrix: every requirement matching the filters with its coverage and its linked
- * specifications aggregated into one JSON array per row, in one grouped statement. Requirements drive the join (not a
- * per-project aggregate joined back), so a selective search uses the link index instead of re-aggregating per row.
+ * The requirements × specifications matrix: the requirements matching the filters with their coverage and their
+ * linked specifications aggregated into one JSON array per row, and how many match in all, in one grouped statement.
+ * Requirements drive the join (not a per-project aggregate joined back), so a selective search uses the link index
+ * instead of re-aggregating per row.
  */
-export async function listTraceabilityMatrix(db: Executor, projectId: string, filters: MatrixFilters = {}): Promise<MatrixRow[]> {
+export async function listTraceabilityMatrix(
+  db: Executor,
+  projectId: string,
+  filters: MatrixFilters = {},
+  window?: MatrixWindow,
+): Promise<{ rows: MatrixRow[]; total: number }> {
   const suspectCount = sql`count(${traceLinks.id}) filter (where ${isSuspect})`;
   const approvedCount = sql`count(${traceLinks.id}) filter (where ${specifications.status} = 'approved')`;
   const state = coverageCase(suspectCount, approvedCount);
-  const rows = await db
+  const matching = and(
+    eq(requirements.projectId, projectId),
+    filters.status === 'active' ? ne(requirements.status, 'obsolete') : filters.status && eq(requirements.status, filters.status),
+    filters.priority && eq(requirements.priority, filters.priority),
+    textSearchCondition(filters.q, requirements, 'requirement'),
+  );
+  // Without a coverage filter, the window is chosen among the requirements before any link is read, so a window
+  // costs its own rows, not the whole project's aggregate. (Inside the subqueries, `requirements` is their own.)
+  const early = window && !filters.coverage;
+  const pageOnly = early
+    ? sql`${requirements.id} in (select ${requirements.id} from ${requirements} where ${matching}
+        order by ${requirements.number} limit ${window.limit} offset ${window.offset})`
+    : undefined;
+  const query = db
     .select({
       number: requirements.number,
       title: requirements.title,
       priority: requirements.priority,
       status: requirements.status,
       coverage: state,
+      total: early
+        ? sql<number>`(select count(*)::int from ${requirements} where ${matching})`
+        : sql<number>`(count(*) over ())::int`,
       specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
         ${specifications.status}, case when ${isSuspect} then ${traceLinks.id} end) order by ${specifications.number})
         filter (where ${traceLinks.id} is not null), '[]'::json)`,
@@ -134,20 +166,13 @@ export async function listTraceabilityMatrix(db: Executor, projectId: string, fi
       and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, REQUIREMENT_SPECIFICATION)),
     )
     .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
-    .where(
-      and(
-        eq(requirements.projectId, projectId),
-        filters.status === 'active'
-          ? ne(requirements.status, 'obsolete')
-          : filters.status && eq(requirements.status, filters.status),
-        filters.priority && eq(requirements.priority, filters.priority),
-        textSearchCondition(filters.q, requirements, 'requirement'),
-      ),
-    )
+    .where(and(matching, pageOnly))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
-    .orderBy(asc(requirements.number));
-  return rows;
+    .orderBy(asc(requirements.number))
+    .$dynamic();
+  const rows = await (window && !early ? query.limit(window.limit).offset(window.offset) : query);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 /** Non-obsolete requirements no specification answers yet, the most important first. */

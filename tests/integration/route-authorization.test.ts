@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test, vi } from 'vitest';
+import { getDatabaseHandle, installDatabaseHandle } from '@/db/client';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { actAs } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
+import { openEmptyDatabase } from '../setup/test-database';
 import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -50,6 +52,20 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'type=requirement&q=visible', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
     ],
   },
+  'app/api/projects/[projectKey]/requirements/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: 'parent=root', contains: (s) => [s.visibleRequirement, '"childCount":0'], contentType: JSON_TYPE },
+      { query: 'parent=root&page=1', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
+    ],
+  },
+  'app/api/projects/[projectKey]/traceability/matrix/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: 'offset=0', contains: (s) => [s.visibleRequirement, '"total":1'], contentType: JSON_TYPE },
+      { query: 'coverage=suspect&offset=0&limit=10', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
+    ],
+  },
   'app/api/projects/[projectKey]/traceability/export/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
     requests: [
@@ -58,6 +74,11 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'what=gaps', contains: (s) => [s.visibleRequirement], contentType: CSV_TYPE },
     ],
   },
+};
+
+/** Routes anyone may call, signed in or not: they read no project data, and answer exactly this. */
+const PUBLIC_ROUTES: Record<string, { body: unknown }> = {
+  'app/api/health/route.ts': { body: { status: 'ok' } },
 };
 
 const discovered = discoverApiRoutes();
@@ -98,12 +119,12 @@ describe('the route matrix covers every API route', () => {
   });
 
   test('every API route has a matrix entry', () => {
-    const missing = discovered.filter((file) => !(file in ROUTES));
+    const missing = discovered.filter((file) => !(file in ROUTES) && !(file in PUBLIC_ROUTES));
     expect(missing, 'add these to ROUTES in tests/integration/route-authorization.test.ts').toEqual([]);
   });
 
   test('every matrix entry is a route on disk', () => {
-    expect(Object.keys(ROUTES).filter((file) => !discovered.includes(file))).toEqual([]);
+    expect([...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES)].filter((file) => !discovered.includes(file))).toEqual([]);
   });
 
   test('every route answers GET only (other methods would need their own entries here)', async () => {
@@ -118,6 +139,41 @@ const cases = discovered
   .flatMap((file) =>
     ACTOR_KINDS.map((kind) => ({ route: file, kind, expected: expectedStatus(ROUTES[file]!, kind) })),
   );
+
+describe('public routes', () => {
+  const publicCases = Object.keys(PUBLIC_ROUTES).flatMap((route) => ACTOR_KINDS.map((kind) => ({ route, kind })));
+
+  test.each(publicCases)('GET $route as $kind → 200 with nothing but its fixed answer', async ({ route, kind }) => {
+    const { GET } = await loadRouteModule(route);
+    const world = await createWorld();
+    await seed(world);
+    await actAs(actorOf(world, kind));
+    const before = await snapshotTables();
+    const response = await call(GET!, world.project.key, route, '');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual(PUBLIC_ROUTES[route]!.body);
+    expect(await snapshotTables()).toEqual(before);
+  });
+
+  test('the health route answers 503, with no detail, when the database does not answer', async () => {
+    const { GET } = await loadRouteModule('app/api/health/route.ts');
+    const current = getDatabaseHandle();
+    const broken = await openEmptyDatabase(inject('passerelleDatabase'));
+    await broken.dispose();
+    installDatabaseHandle(broken.handle);
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await GET!(new Request('http://localhost/api/health'), { params: Promise.resolve({}) });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.json()).toEqual({ status: 'unavailable' });
+    } finally {
+      quiet.mockRestore();
+      installDatabaseHandle(current);
+    }
+  });
+});
 
 describe('route authorization matrix', () => {
   test.each(cases)('GET $route as $kind → $expected', async ({ route, kind, expected }) => {

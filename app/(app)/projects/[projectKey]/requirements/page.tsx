@@ -2,20 +2,24 @@ import { ListTree, Plus, Rows3 } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import {
-  hasListFilters,
-  REQUIREMENT_VIEWS,
-  requirementListHref,
-  requirementListSearchSchema,
-} from '@/components/requirements/list-search';
+import { hasListFilters, REQUIREMENT_VIEWS, requirementListHref } from '@/components/requirements/list-search';
+import { requirementListSearchSchema } from '@/components/requirements/list-search-schema';
 import { RequirementFilters } from '@/components/requirements/requirement-filters';
 import { RequirementTable } from '@/components/requirements/requirement-table';
 import { RequirementTree } from '@/components/requirements/requirement-tree';
 import { Button } from '@/components/ui/button';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
-import { listRequirements, listRequirementTags, REQUIREMENT_PAGE_SIZE } from '@/db/queries/requirements';
+import { listRequirementAncestors } from '@/db/queries/requirement-pages';
+import {
+  countRequirements,
+  listRequirements,
+  listRequirementTags,
+  REQUIREMENT_PAGE_SIZE,
+  REQUIREMENT_TREE_PAGE_SIZE,
+} from '@/db/queries/requirements';
 import { can } from '@/lib/auth/roles';
+import { ancestorPath, toRequirementListRow } from '@/lib/requirements/list-row';
 import { requireUser } from '@/lib/session/current-user';
 import { cn } from '@/lib/ui/cn';
 
@@ -32,39 +36,46 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
   const user = await requireUser();
   const membership = await requireProjectMembership(user, (await params).projectKey);
   const search = requirementListSearchSchema.parse(await searchParams);
-  const flat = search.view === 'flat';
-  const page = flat ? (search.page ?? 1) : 1;
+  const filtered = hasListFilters(search);
+  // The tree opens on its top level, chapters closed; a search (or the flat view) is a page of matching rows.
+  const lazyTree = search.view === 'tree' && !filtered;
+  const paged = !lazyTree;
+  const page = paged ? (search.page ?? 1) : 1;
+  const pageSize = lazyTree ? REQUIREMENT_TREE_PAGE_SIZE : REQUIREMENT_PAGE_SIZE;
   const db = getDb();
-  const [list, tags] = await Promise.all([
+  const [list, tags, projectTotal] = await Promise.all([
     listRequirements(db, membership.projectId, {
       q: search.q,
       status: search.status,
       priority: search.priority,
       tag: search.tag,
       coverage: search.coverage,
+      parentId: lazyTree ? null : undefined,
       page,
-      // The tree needs every matching row to place each one under its chapter.
-      pageSize: flat ? REQUIREMENT_PAGE_SIZE : 0,
+      pageSize,
     }),
     listRequirementTags(db, membership.projectId),
+    // The count above the tree is the whole project's; the top level is only part of it.
+    lazyTree ? countRequirements(db, membership.projectId) : null,
   ]);
+  const rows = list.rows.map(toRequirementListRow);
+  // Search results in the tree view say where each match is filed: its chapters, read for the whole page at once.
+  const ancestors =
+    search.view === 'tree' && filtered
+      ? await listRequirementAncestors(
+          db,
+          membership.projectId,
+          rows.flatMap((r) => (r.parentId ? [r.parentId] : [])),
+        )
+      : [];
+  const byId = new Map(ancestors.map((a) => [a.id, a]));
+  const paths = ancestors.length > 0 ? Object.fromEntries(rows.map((r) => [r.id, ancestorPath(r.parentId, byId)])) : undefined;
   const t = await getTranslations('requirements');
   const tSections = await getTranslations('sections');
   const basePath = `/projects/${membership.projectKey}/requirements`;
   const writes = can(membership.role, 'requirements.write');
-  const filtered = hasListFilters(search);
   const pageCount = Math.max(1, Math.ceil(list.total / REQUIREMENT_PAGE_SIZE));
-  const rows = list.rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    parentId: r.parentId,
-    title: r.title,
-    priority: r.priority,
-    status: r.status,
-    tags: r.tags,
-    coverage: r.coverage,
-    suspectCount: r.suspectCount,
-  }));
+  const total = projectTotal ?? list.total;
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
@@ -87,7 +98,7 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm font-medium" role="status" data-testid="requirement-count">
-          {filtered ? t('list.matching', { count: list.total }) : t('list.total', { count: list.total })}
+          {filtered ? t('list.matching', { count: total }) : t('list.total', { count: total })}
         </p>
         <nav aria-label={t('list.viewLabel')} className="inline-flex rounded-md border bg-background p-0.5 text-sm">
           {REQUIREMENT_VIEWS.map((view) => {
@@ -113,7 +124,7 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
 
       {rows.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-10 text-center" data-testid="requirements-empty">
-          {flat && page > 1 ? (
+          {paged && page > 1 ? (
             <>
               <p className="font-medium">{t('empty.pageOutOfRange')}</p>
               <Button asChild variant="outline" size="sm">
@@ -145,13 +156,13 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
             </>
           )}
         </div>
-      ) : flat ? (
-        <RequirementTable basePath={basePath} rows={rows} />
+      ) : lazyTree ? (
+        <RequirementTree projectKey={membership.projectKey} basePath={basePath} roots={{ rows, total: list.total, page, pageSize }} />
       ) : (
-        <RequirementTree basePath={basePath} rows={rows} />
+        <RequirementTable basePath={basePath} rows={rows} paths={paths} />
       )}
 
-      {flat && list.total > REQUIREMENT_PAGE_SIZE && rows.length > 0 && (
+      {paged && list.total > REQUIREMENT_PAGE_SIZE && rows.length > 0 && (
         <nav aria-label={t('list.pagination')} className="flex items-center justify-end gap-3 text-sm">
           <span className="text-muted-foreground">{t('list.pageOf', { page, pages: pageCount })}</span>
           {page > 1 ? (

@@ -3,18 +3,15 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { SpecificationCategoryBadge, SpecificationStatusBadge } from '@/components/specifications/specification-badges';
 import { SpecificationFilters } from '@/components/specifications/specification-filters';
-import { SuspectBadge } from '@/components/traceability/badges';
+import { SpecificationTable } from '@/components/specifications/specification-table';
 import { Button } from '@/components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { listSpecifications } from '@/db/queries/specifications';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
 import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specifications/model';
-import { formatRef } from '@/lib/traceability/refs';
 
 type Props = {
   params: Promise<{ projectKey: string }>;
@@ -110,47 +107,18 @@ export default async function SpecificationsPage({ params, searchParams }: Props
           )}
         </div>
       ) : (
-        <div className="rounded-lg border bg-background">
-          <Table data-testid="specifications-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-24">{t('columns.ref')}</TableHead>
-                <TableHead>{t('columns.title')}</TableHead>
-                <TableHead>{t('columns.category')}</TableHead>
-                <TableHead>{t('columns.status')}</TableHead>
-                <TableHead className="text-right">{t('columns.requirements')}</TableHead>
-                <TableHead>{t('columns.suspect')}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.rows.map((row) => {
-                const ref = formatRef('specification', row.number);
-                return (
-                  <TableRow key={row.id} data-testid={`specification-row-${ref}`}>
-                    <TableCell className="whitespace-nowrap font-mono text-xs">
-                      <Link href={`${base}/${ref}`} className="text-primary hover:underline">
-                        {ref}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="min-w-64">
-                      <Link href={`${base}/${ref}`} className="font-medium hover:underline">
-                        {row.title}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <SpecificationCategoryBadge category={row.category} />
-                    </TableCell>
-                    <TableCell>
-                      <SpecificationStatusBadge status={row.status} />
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{row.requirementCount}</TableCell>
-                    <TableCell>{row.suspectCount > 0 && <SuspectBadge count={row.suspectCount} />}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <SpecificationTable
+          basePath={base}
+          rows={result.rows.map((row) => ({
+            id: row.id,
+            number: row.number,
+            title: row.title,
+            category: row.category,
+            status: row.status,
+            requirementCount: row.requirementCount,
+            suspectCount: row.suspectCount,
+          }))}
+        />
       )}
       {pages > 1 && (
         <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">

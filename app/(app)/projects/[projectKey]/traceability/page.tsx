@@ -9,12 +9,14 @@ import { TraceabilityMatrix } from '@/components/traceability/traceability-matri
 import { Button } from '@/components/ui/button';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
-import { listSuspectLinks } from '@/db/queries/trace-links';
+import { PageNav } from '@/components/ui/page-nav';
+import { listSuspectLinks, SUSPECT_LINK_PAGE_SIZE } from '@/db/queries/trace-links';
 import {
   listOrphanSpecifications,
   listRequirementsWithoutSpecification,
   listTraceabilityMatrix,
   MATRIX_STATUS_FILTERS,
+  MATRIX_WINDOW,
   traceabilitySummary,
 } from '@/db/queries/traceability-pages';
 import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
@@ -37,6 +39,7 @@ const searchSchema = z.object({
   coverage: lenient(z.enum(['covered', 'uncovered', 'suspect'])),
   status: lenient(z.enum(MATRIX_STATUS_FILTERS)),
   priority: lenient(z.enum(REQUIREMENT_PRIORITIES)),
+  page: lenient(z.coerce.number().int().min(1).max(1_000_000)),
 });
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -51,13 +54,17 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
   const filters = { q: search.q || undefined, coverage: search.coverage, status: search.status, priority: search.priority };
   const db = getDb();
   const projectId = membership.projectId;
+  const suspectPage = view === 'suspect' ? (search.page ?? 1) : 1;
   const [summary, matrix, uncovered, orphans, suspect] = await Promise.all([
     traceabilitySummary(db, projectId),
-    view === 'matrix' ? listTraceabilityMatrix(db, projectId, filters) : null,
+    view === 'matrix' ? listTraceabilityMatrix(db, projectId, filters, { offset: 0, limit: MATRIX_WINDOW }) : null,
     view === 'uncovered' ? listRequirementsWithoutSpecification(db, projectId) : null,
     view === 'orphans' ? listOrphanSpecifications(db, projectId) : null,
-    view === 'suspect' ? listSuspectLinks(db, projectId) : null,
+    view === 'suspect'
+      ? listSuspectLinks(db, projectId, { offset: (suspectPage - 1) * SUSPECT_LINK_PAGE_SIZE, limit: SUSPECT_LINK_PAGE_SIZE })
+      : null,
   ]);
+  const suspectPages = Math.ceil((suspect?.[0]?.total ?? 0) / SUSPECT_LINK_PAGE_SIZE);
   const t = await getTranslations('traceability');
   const format = await getFormatter();
   const projectKey = membership.projectKey;
@@ -208,14 +215,14 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
         <div className="flex flex-col gap-3">
           <MatrixFilters
             values={{ q: search.q, coverage: search.coverage, status: search.status, priority: search.priority }}
-            count={matrix.length}
+            count={matrix.total}
           />
-          {matrix.length === 0 ? (
+          {matrix.total === 0 ? (
             <p className="rounded-lg border border-dashed bg-background p-8 text-center text-sm text-muted-foreground">
               {summary.requirements === 0 ? t('matrix.emptyProject') : t('matrix.empty')}
             </p>
           ) : (
-            <TraceabilityMatrix projectKey={projectKey} rows={matrix} />
+            <TraceabilityMatrix projectKey={projectKey} filters={filters} first={matrix} windowSize={MATRIX_WINDOW} />
           )}
         </div>
       )}
@@ -246,6 +253,17 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
               requirementVersion: link.requirementVersion,
               changedAt: format.dateTime(link.requirementUpdatedAt, { dateStyle: 'short', timeStyle: 'short' }),
             }))}
+          />
+          <PageNav
+            page={suspectPage}
+            pages={suspectPages}
+            href={(p) => (p > 1 ? `${base}?view=suspect&page=${p}` : `${base}?view=suspect`)}
+            labels={{
+              nav: t('suspectPages.nav'),
+              pageOf: t('suspectPages.pageOf', { page: suspectPage, pages: suspectPages }),
+              previous: t('suspectPages.previous'),
+              next: t('suspectPages.next'),
+            }}
           />
         </div>
       )}

@@ -55,7 +55,7 @@ export const GET = projectRoute({
     const stamp = `${membership.projectKey}-${query.what === 'matrix' ? t('export.fileMatrix') : t('export.fileGaps')}-${parisDate(new Date())}.csv`;
 
     if (query.what === 'matrix') {
-      const rows = await listTraceabilityMatrix(db, projectId, {
+      const { rows } = await listTraceabilityMatrix(db, projectId, {
         q: query.q || undefined,
         coverage: query.coverage,
         status: query.status,

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specifications/model';
+import { LARGE_PROJECT_SHAPE, planLargeProject } from './plan';
+import { createRandom } from './random';
+
+const plan = planLargeProject(createRandom(42), LARGE_PROJECT_SHAPE, 'charge.test');
+
+describe('the large project plan', () => {
+  test('is the same for the same seed and differs for another', () => {
+    const again = planLargeProject(createRandom(42), LARGE_PROJECT_SHAPE, 'charge.test');
+    expect(again).toEqual(plan);
+    const other = planLargeProject(createRandom(7), LARGE_PROJECT_SHAPE, 'charge.test');
+    expect(other.requirements[0]!.id).not.toBe(plan.requirements[0]!.id);
+  });
+
+  test('2,000 requirements in a 4-level tree whose parents exist and sit one level up', () => {
+    expect(plan.requirements).toHaveLength(2000);
+    const byId = new Map(plan.requirements.map((r) => [r.id, r]));
+    expect(byId.size).toBe(2000);
+    const levels = plan.requirements.map((r) => r.level);
+    expect(new Set(levels)).toEqual(new Set([1, 2, 3, 4]));
+    for (const r of plan.requirements) {
+      if (r.level === 1) expect(r.fields.parentId).toBeNull();
+      else expect(byId.get(r.fields.parentId!)?.level).toBe(r.level - 1);
+    }
+    expect(plan.requirements.map((r) => r.number)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
+  });
+
+  test('every version of every item has its history snapshot, the last one being the current fields', () => {
+    for (const item of [...plan.requirements, ...plan.specifications]) {
+      expect(item.history).toHaveLength(item.version);
+      expect(item.history.at(-1)!.fields).toEqual(item.fields);
+    }
+  });
+
+  test('4,000 specifications covering every category and status', () => {
+    expect(plan.specifications).toHaveLength(4000);
+    for (const category of SPECIFICATION_CATEGORIES)
+      for (const status of SPECIFICATION_STATUSES)
+        expect(plan.specifications.some((s) => s.fields.category === category && s.fields.status === status)).toBe(true);
+  });
+
+  test('6,000 distinct links, 5 % suspect: reviewed below the requirement version exactly when suspect', () => {
+    expect(plan.links).toHaveLength(6000);
+    expect(new Set(plan.links.map((l) => `${l.requirementId}:${l.specificationId}`)).size).toBe(6000);
+    const versionOf = new Map(plan.requirements.map((r) => [r.id, r.version]));
+    const suspect = plan.links.filter((l) => l.reviewedVersion < versionOf.get(l.requirementId)!);
+    expect(suspect).toHaveLength(300);
+    expect(plan.links.filter((l) => l.suspect)).toEqual(suspect);
+    for (const link of plan.links) expect(link.reviewedVersion).toBeGreaterThanOrEqual(1);
+  });
+
+  test('leaves room for gaps: some specifications answer nothing and some requirements are uncovered', () => {
+    const linkedSpecs = new Set(plan.links.map((l) => l.specificationId));
+    const linkedRequirements = new Set(plan.links.map((l) => l.requirementId));
+    expect(plan.specifications.filter((s) => !linkedSpecs.has(s.id)).length).toBeGreaterThan(100);
+    expect(plan.requirements.filter((r) => r.level === 4 && !linkedRequirements.has(r.id)).length).toBeGreaterThan(10);
+  });
+
+  test('50 members, one account per role first', () => {
+    expect(plan.people).toHaveLength(50);
+    expect(plan.people.slice(0, 5).map((p) => p.email)).toEqual([
+      'owner@charge.test',
+      'amoe@charge.test',
+      'amoa@charge.test',
+      'moa@charge.test',
+      'viewer@charge.test',
+    ]);
+    expect(new Set(plan.people.map((p) => p.email)).size).toBe(50);
+  });
+});

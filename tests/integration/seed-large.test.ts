@@ -1,0 +1,47 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { getDb } from '@/db/client';
+import { listSuspectLinks } from '@/db/queries/trace-links';
+import { authenticateWithPassword } from '@/db/queries/sign-in';
+import { projectMembers, projects, requirements, requirementVersions, specifications } from '@/db/schema';
+import { LARGE_ACCOUNT_PASSWORD, LARGE_PROJECT, LargeProjectExistsError, SMALL_PROJECT, seedLargeProject } from '@/db/seed/large';
+import { LARGE_PROJECT_SHAPE } from '@/lib/large-project/plan';
+
+// A tenth of the real shape keeps the file fast; the writing code is the same.
+const shape = { ...LARGE_PROJECT_SHAPE, chapters: 4, sections: 3, subsections: 3, requirements: 200, specifications: 400, links: 600, members: 12 };
+
+describe('seed:large', () => {
+  test('writes the large and the small project with their accounts, then refuses to run again', async () => {
+    const db = getDb();
+    const summary = await seedLargeProject(db, { seed: 1, shape });
+    expect(summary.accounts.map((a) => a.role)).toEqual(['owner', 'amoe', 'amoa', 'moa', 'viewer']);
+
+    const [large] = await db.select().from(projects).where(eq(projects.key, LARGE_PROJECT.key));
+    const [small] = await db.select().from(projects).where(eq(projects.key, SMALL_PROJECT.key));
+    expect(large && small).toBeTruthy();
+    expect(await db.$count(requirements, eq(requirements.projectId, large!.id))).toBe(200);
+    expect(await db.$count(specifications, eq(specifications.projectId, large!.id))).toBe(400);
+    expect(await db.$count(projectMembers, eq(projectMembers.projectId, large!.id))).toBe(12);
+    expect(await db.$count(requirements, eq(requirements.projectId, small!.id))).toBeGreaterThan(10);
+
+    // The suspect links are the real ones the pages show, with the history behind them.
+    const suspect = await listSuspectLinks(db, large!.id);
+    expect(suspect).toHaveLength(30);
+    for (const link of suspect) expect(link.requirementVersion).toBeGreaterThan(link.reviewedVersion);
+    const [first] = suspect;
+    const [revised] = await db
+      .select({ id: requirements.id })
+      .from(requirements)
+      .where(and(eq(requirements.projectId, large!.id), eq(requirements.number, first!.requirementNumber)));
+    const history = await db.select().from(requirementVersions).where(eq(requirementVersions.requirementId, revised!.id));
+    expect(history.map((h) => h.version).sort()).toEqual(Array.from({ length: first!.requirementVersion }, (_, i) => i + 1));
+
+    // The printed accounts sign in with the printed password.
+    const owner = summary.accounts.find((a) => a.role === 'owner')!;
+    expect(await authenticateWithPassword({ email: owner.email, password: LARGE_ACCOUNT_PASSWORD, address: '127.0.0.1' })).toMatchObject({
+      id: expect.any(String),
+    });
+
+    await expect(seedLargeProject(db, { seed: 1, shape })).rejects.toBeInstanceOf(LargeProjectExistsError);
+  });
+});
