@@ -20,11 +20,11 @@ export function AddMemberForm({
 }) {
   const t = useTranslations('members');
   const tRoles = useTranslations('roles');
-  const { failure, data, values, formAction, pending } = useActionForm(addMember);
+  const { failure, warning, data, values, formAction, pending } = useActionForm(addMember);
   return (
     <form action={formAction} className="flex flex-col gap-3 border-t pt-4" data-testid="add-member-form">
       <h3 className="font-medium">{t('add')}</h3>
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       {data && !failure && (
         <Alert variant="success" role="status">
           {t('added', { name: data.name })}

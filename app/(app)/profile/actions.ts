@@ -80,6 +80,7 @@ export const changePassword = userAction({
     await audit({ projectId: null, entity: 'user', entityId: actor.id, action: 'change_password' });
     return { email: actor.email };
   },
+  afterFailure: 'signInAgainAfterChange',
   async after(data, input) {
     // This browser keeps working: sign it in again under the new session version.
     await signIn('credentials', { email: data.email, password: input.newPassword, redirect: false });
