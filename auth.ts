@@ -1,7 +1,10 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
+import { getDb } from '@/db/client';
+import { revokeSessions } from '@/db/queries/sessions';
 import { authenticateWithPassword } from '@/db/queries/sign-in';
+import { nowInSeconds, sessionClaimsOf } from '@/lib/auth/session-lifetime';
 import { clientAddress } from '@/lib/http/client-address';
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -13,8 +16,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials.email === 'string' ? credentials.email : '';
         const password = typeof credentials.password === 'string' ? credentials.password : '';
         const user = await authenticateWithPassword({ email, password, address: clientAddress(request.headers) });
-        return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+        if (!user) return null;
+        return {
+          id: user.id,
+          sessionVersion: user.sessionVersion,
+          sessionId: user.sessionId,
+          sessionExpiresAt: nowInSeconds(user.sessionExpiresAt.getTime()),
+        };
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out endpoint ends the recorded session too (the app's sign-out action revokes it itself).
+    async signOut(message) {
+      const claims = 'token' in message ? sessionClaimsOf(message.token) : null;
+      if (claims) await revokeSessions(getDb(), { sessionId: claims.sid });
+    },
+  },
 });

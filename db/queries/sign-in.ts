@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditEvents, loginThrottles, users } from '@/db/schema';
+import { startSession } from '@/db/queries/sessions';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, isBlocked, recordFailure } from '@/lib/auth/throttle';
 
@@ -14,7 +15,7 @@ export interface SignInAttempt {
 const NEVER = new Date(0);
 
 /**
- * Checks a password sign-in. Returns the user on success and null otherwise; the caller shows one generic
+ * Checks a password sign-in. Returns the user and the session recorded for this sign-in on success, null otherwise; the caller shows one generic
  * message whatever the reason (unknown account, wrong password, deactivated, throttled).
  *
  * The account's and the address's counter rows are locked for the whole check, so concurrent attempts on one
@@ -75,6 +76,8 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
       }
     }
     await audit(success ? 'sign_in' : 'sign_in_failed');
-    return success ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+    if (!success) return null;
+    const session = await startSession(tx, user.id, now);
+    return { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id, sessionExpiresAt: session.expiresAt };
   });
 }

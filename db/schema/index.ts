@@ -1,4 +1,5 @@
 export * from './users';
+export * from './sessions';
 export * from './projects';
 export * from './audit';
 export * from './requirements';

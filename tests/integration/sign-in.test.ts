@@ -36,7 +36,11 @@ describe('authenticateWithPassword', () => {
     const address = newAddress();
     const since = await maxAuditId();
     const result = await authenticateWithPassword({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD, address }, t0);
-    expect(result).toEqual({ id: user.id, sessionVersion: 1 });
+    // A session is recorded for this sign-in, ending 12 hours later whatever happens in between.
+    expect(result).toEqual({ id: user.id, sessionVersion: 1, sessionId: expect.any(String), sessionExpiresAt: at(12 * 3600_000) });
+    expect(await queryRows(sql`select user_id, expires_at, revoked_at from sessions where id = ${result!.sessionId}`)).toEqual([
+      { user_id: user.id, expires_at: expect.anything(), revoked_at: null },
+    ]);
     const rows = await queryRows<{ actor_id: string; entity: string; entity_id: string; action: string; after: unknown }>(
       sql`select actor_id, entity, entity_id, action, after from audit_events where id > ${since}`,
     );
@@ -95,7 +99,7 @@ describe('authenticateWithPassword', () => {
     expect(await throttleRow(accountKey)).toEqual(counterBefore);
     expect((await auditRowsSince(since)).map((row) => row.action)).toEqual(['sign_in_throttled']);
 
-    expect(await authenticateWithPassword(right, at(ACCOUNT_POLICY.baseDelayMs))).toEqual({ id: user.id, sessionVersion: 1 });
+    expect(await authenticateWithPassword(right, at(ACCOUNT_POLICY.baseDelayMs))).toMatchObject({ id: user.id, sessionVersion: 1 });
     expect(await throttleRow(accountKey)).toBeNull();
   });
 
@@ -216,13 +220,15 @@ describe('signInWithPassword (the sign-in form action)', () => {
 describe('signOutCurrentSession', () => {
   test('ends this session, audits it and goes back to the sign-in page', async () => {
     const user = await createUser();
-    await actAs(user);
+    const session = await actAs(user);
     const since = await maxAuditId();
     expect(await redirectTarget(() => signOutCurrentSession({}))).toBe('/login');
     expect(requestState.session).toBeNull();
     expect(await auditRowsSince(since)).toEqual([
-      { actor_id: user.id, project_id: null, entity: 'session', entity_id: user.id, action: 'sign_out' },
+      { actor_id: user.id, project_id: null, entity: 'session', entity_id: session!.sessionId, action: 'sign_out' },
     ]);
+    const [row] = await queryRows<{ revoked_at: unknown }>(sql`select revoked_at from sessions where id = ${session!.sessionId}`);
+    expect(row!.revoked_at).not.toBeNull();
   });
 
   test('refuses a caller with no session and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
+import { startSession } from '@/db/queries/sessions';
 import { passwordTokens, projectMembers, projects, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
@@ -60,7 +61,7 @@ export async function createUser(
   return row!;
 }
 
-/** The session a browser holds right after signing in as this user now; null signs out. */
+/** The session a browser holds right after signing in as this user now (recorded like a sign-in); null signs out. */
 export async function actAs(user: { id: string } | string | null): Promise<TestSession | null> {
   if (user === null) {
     switchSession(null);
@@ -69,7 +70,8 @@ export async function actAs(user: { id: string } | string | null): Promise<TestS
   const id = typeof user === 'string' ? user : user.id;
   const [row] = await getDb().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id));
   if (!row) throw new Error(`actAs: no user ${id}`);
-  const session = sessionFor(id, row.sessionVersion);
+  const recorded = await startSession(getDb(), id);
+  const session = sessionFor(id, row.sessionVersion, recorded.id, recorded.expiresAt);
   switchSession(session);
   return session;
 }

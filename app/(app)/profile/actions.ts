@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { signIn } from '@/auth';
+import { revokeSessions } from '@/db/queries/sessions';
 import { users } from '@/db/schema';
 import { userAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
@@ -77,6 +78,7 @@ export const changePassword = userAction({
       .update(users)
       .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
+    await revokeSessions(tx, { userId: actor.id });
     await audit({ projectId: null, entity: 'user', entityId: actor.id, action: 'change_password' });
     return { email: actor.email };
   },
@@ -96,6 +98,7 @@ export const signOutEverywhere = userAction({
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, actor.id));
+    await revokeSessions(tx, { userId: actor.id });
     await audit({ projectId: null, entity: 'session', entityId: actor.id, action: 'sign_out_everywhere' });
     return null;
   },

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createAccountWithSetupLink, issueSetupLink } from '@/db/queries/accounts';
+import { revokeSessions } from '@/db/queries/sessions';
 import { findUserByEmail } from '@/db/queries/users';
 import { users } from '@/db/schema';
 import { adminAction } from '@/lib/actions/define-action';
@@ -50,6 +51,7 @@ export const setUserActive = adminAction({
       .where(eq(users.id, input.userId))
       .returning({ id: users.id });
     if (!updated) throw new ActionError('not_found');
+    await revokeSessions(tx, { userId: input.userId });
     await audit({ projectId: null, entity: 'user', entityId: input.userId, action: input.active ? 'activate' : 'deactivate' });
     return { active: input.active };
   },
