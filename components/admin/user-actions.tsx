@@ -10,14 +10,18 @@ export function UserActions({
   userId,
   active,
   self,
+  projectCreator,
   issuePasswordLink,
   setUserActive,
+  setProjectCreator,
 }: {
   userId: string;
   active: boolean;
   self: boolean;
+  projectCreator: boolean;
   issuePasswordLink: Action<{ userId: string }, { setupLink: string }>;
   setUserActive: Action<{ userId: string; active: boolean }, unknown>;
+  setProjectCreator: Action<{ userId: string; creator: boolean }, unknown>;
 }) {
   const t = useTranslations('admin');
   const [link, setLink] = useState<string | null>(null);
@@ -39,6 +43,19 @@ export function UserActions({
           }
         >
           {t('newLink')}
+        </Button>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await setProjectCreator({ userId, creator: !projectCreator });
+              if (!result.ok) setError(result.message);
+            })
+          }
+        >
+          {projectCreator ? t('revokeCreation') : t('grantCreation')}
         </Button>
         {!self && (
           <Button

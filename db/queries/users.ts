@@ -74,6 +74,7 @@ export async function listUsers(db: Executor) {
       email: users.email,
       isAdmin: users.isAdmin,
       isActive: users.isActive,
+      isProjectCreator: users.isProjectCreator,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       createdAt: users.createdAt,
     })

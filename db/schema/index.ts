@@ -5,3 +5,4 @@ export * from './audit';
 export * from './requirements';
 export * from './specifications';
 export * from './traceability';
+export * from './instance';

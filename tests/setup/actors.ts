@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { startSession } from '@/db/queries/sessions';
-import { passwordTokens, projectMembers, projects, users } from '@/db/schema';
+import { instanceSettings, passwordTokens, projectMembers, projects, users } from '@/db/schema';
+import { DEFAULT_INSTANCE_POLICY, type InstancePolicy } from '@/lib/auth/instance-policy';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { SETUP_LINK_TTL_MS } from '@/lib/auth/setup-link';
@@ -133,4 +134,9 @@ export async function membershipRole(projectId: string, userId: string): Promise
     .from(projectMembers)
     .where(sql`${projectMembers.projectId} = ${projectId} and ${projectMembers.userId} = ${userId}`);
   return row?.role ?? null;
+}
+
+/** Sets the instance policy directly (the action is tested in instance-policy.test.ts); no argument: the defaults. */
+export async function setInstancePolicy(policy: Partial<InstancePolicy> = DEFAULT_INSTANCE_POLICY) {
+  await getDb().update(instanceSettings).set(policy).where(eq(instanceSettings.id, 1));
 }
