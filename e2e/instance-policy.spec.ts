@@ -6,7 +6,7 @@ async function setProjectCreation(admin: Page, option: 'admins' | 'everyone') {
   await admin.goto('/admin/users');
   await hydrated(admin);
   const form = admin.getByTestId('instance-policy-form');
-  await form.getByLabel(fr.admin.policy[option]).check();
+  await form.getByLabel(fr.admin.policy[option], { exact: true }).check();
   await form.getByRole('button', { name: fr.admin.policy.save }).click();
   await expect(form.getByRole('status').filter({ hasText: fr.admin.policy.saved })).toBeVisible();
 }

@@ -52,7 +52,8 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
       tx.insert(auditEvents).values({
         actorId: user?.id ?? null,
         entity: 'session',
-        entityId: user?.id ?? email,
+        // Never the text typed for an unknown account: it may be someone's (former) e-mail, and the journal is forever.
+        entityId: user?.id ?? 'unknown-account',
         action,
         after: { address: attempt.address },
       });

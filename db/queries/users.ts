@@ -75,6 +75,7 @@ export async function listUsers(db: Executor) {
       isAdmin: users.isAdmin,
       isActive: users.isActive,
       isProjectCreator: users.isProjectCreator,
+      pseudonymized: sql<boolean>`${users.pseudonymizedAt} is not null`,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       createdAt: users.createdAt,
     })

@@ -194,6 +194,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   issuePasswordLink: { scope: 'admin', input: (world) => ({ userId: world.target.id }) },
   setUserActive: { scope: 'admin', input: (world) => ({ userId: world.target.id, active: false }) },
   setProjectCreator: { scope: 'admin', input: (world) => ({ userId: world.target.id, creator: true }) },
+  pseudonymizeUser: { scope: 'admin', input: (world) => ({ userId: world.target.id }) },
   // Saves the defaults again, so the cases after this one still run under the default policy.
   updateInstancePolicy: {
     scope: 'admin',

@@ -65,7 +65,7 @@ describe('authenticateWithPassword', () => {
     const since = await maxAuditId();
     expect(await authenticateWithPassword({ email, password: TEST_PASSWORD, address }, t0)).toBeNull();
     expect(await auditRowsSince(since)).toEqual([
-      { actor_id: null, project_id: null, entity: 'session', entity_id: email, action: 'sign_in_failed' },
+      { actor_id: null, project_id: null, entity: 'session', entity_id: 'unknown-account', action: 'sign_in_failed' },
     ]);
     expect(await throttleRow(`account:${email}`)).toMatchObject({ failures: 1 });
   });

@@ -35,8 +35,9 @@ export const updateProfile = userAction({
       entity: 'user',
       entityId: actor.id,
       action: 'update_profile',
-      before: { name: actor.name, locale: actor.locale },
-      after: { name: input.name, locale: input.locale },
+      // The name itself stays out of the append-only journal (it lives in users, where it can be erased).
+      before: { locale: actor.locale },
+      after: { locale: input.locale, nameChanged: input.name !== actor.name },
     });
     return { version: updated.version, locale: input.locale };
   },

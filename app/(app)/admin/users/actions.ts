@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createAccountWithSetupLink, issueSetupLink } from '@/db/queries/accounts';
+import { createAccountWithSetupLink, issueSetupLink, lockAccount, pseudonymizeAccount } from '@/db/queries/accounts';
 import { revokeSessions } from '@/db/queries/sessions';
 import { getInstancePolicy, saveInstancePolicy } from '@/db/queries/instance-policy';
 import { findUserByEmail } from '@/db/queries/users';
@@ -34,8 +34,9 @@ export const issuePasswordLink = adminAction({
   name: 'issuePasswordLink',
   input: z.object({ userId: z.uuid() }),
   async handler({ tx, actor, input, audit }) {
-    const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+    const person = await lockAccount(tx, input.userId);
     if (!person) throw new ActionError('not_found');
+    if (person.pseudonymizedAt) throw new ActionError('conflict', 'accountPseudonymized');
     const setupLink = await issueSetupLink(tx, person.id, actor.id);
     await audit({ projectId: null, entity: 'user', entityId: person.id, action: 'issue_password_link' });
     return { setupLink };
@@ -47,13 +48,14 @@ export const setUserActive = adminAction({
   input: z.object({ userId: z.uuid(), active: checkbox }),
   async handler({ tx, actor, input, audit }) {
     if (input.userId === actor.id && !input.active) throw new ActionError('conflict', 'cannotDeactivateSelf');
-    const [updated] = await tx
+    const person = await lockAccount(tx, input.userId);
+    if (!person) throw new ActionError('not_found');
+    if (person.pseudonymizedAt && input.active) throw new ActionError('conflict', 'accountPseudonymized');
+    await tx
       .update(users)
       // Deactivation ends the person's sessions on their next request.
       .set({ isActive: input.active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, input.userId))
-      .returning({ id: users.id });
-    if (!updated) throw new ActionError('not_found');
+      .where(eq(users.id, input.userId));
     await revokeSessions(tx, { userId: input.userId });
     await audit({ projectId: null, entity: 'user', entityId: input.userId, action: input.active ? 'activate' : 'deactivate' });
     return { active: input.active };
@@ -102,6 +104,27 @@ export const updateInstancePolicy = adminAction({
     const before = { projectCreation: current.projectCreation, ownersMayCreateAccounts: current.ownersMayCreateAccounts };
     await audit({ projectId: null, entity: 'instance', entityId: 'policy', action: 'update_policy', before, after });
     return { version };
+  },
+  after() {
+    revalidatePath('/', 'layout');
+  },
+});
+
+/**
+ * On the person's request (RGPD): replaces the account's name and e-mail with a pseudonym and closes it for good.
+ * The journal is never rewritten: it names people by id, and from now on shows the pseudonym.
+ */
+export const pseudonymizeUser = adminAction({
+  name: 'pseudonymizeUser',
+  input: z.object({ userId: z.uuid() }),
+  async handler({ tx, actor, input, audit }) {
+    if (input.userId === actor.id) throw new ActionError('conflict', 'cannotPseudonymizeSelf');
+    const person = await lockAccount(tx, input.userId);
+    if (!person) throw new ActionError('not_found');
+    if (person.pseudonymizedAt) throw new ActionError('conflict', 'accountPseudonymized');
+    await pseudonymizeAccount(tx, person);
+    await audit({ projectId: null, entity: 'user', entityId: person.id, action: 'pseudonymize' });
+    return { userId: person.id };
   },
   after() {
     revalidatePath('/', 'layout');

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { createUser, issuePasswordLink, setProjectCreator, setUserActive, updateInstancePolicy } from './actions';
+import { createUser, issuePasswordLink, pseudonymizeUser, setProjectCreator, setUserActive, updateInstancePolicy } from './actions';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { InstancePolicyForm } from '@/components/admin/instance-policy-form';
 import { UserActions } from '@/components/admin/user-actions';
@@ -71,8 +71,9 @@ export default async function AdminUsersPage() {
                   <TableCell className="flex flex-wrap gap-1">
                     {p.isAdmin && <Badge>{t('admin')}</Badge>}
                     {p.isProjectCreator && <Badge variant="secondary">{t('projectCreator')}</Badge>}
+                    {p.pseudonymized && <Badge variant="outline">{t('pseudonymized')}</Badge>}
                     <Badge variant={p.isActive ? 'secondary' : 'outline'}>{p.isActive ? t('active') : t('inactive')}</Badge>
-                    {!p.hasPassword && <Badge variant="warning">{t('pending')}</Badge>}
+                    {!p.hasPassword && !p.pseudonymized && <Badge variant="warning">{t('pending')}</Badge>}
                   </TableCell>
                   <TableCell className="tabular-nums">{format.dateTime(p.createdAt, { dateStyle: 'short' })}</TableCell>
                   <TableCell>
@@ -81,9 +82,11 @@ export default async function AdminUsersPage() {
                       active={p.isActive}
                       self={p.id === user.id}
                       projectCreator={p.isProjectCreator}
+                      pseudonymized={p.pseudonymized}
                       issuePasswordLink={issuePasswordLink}
                       setUserActive={setUserActive}
                       setProjectCreator={setProjectCreator}
+                      pseudonymizeUser={pseudonymizeUser}
                     />
                   </TableCell>
                 </TableRow>
