@@ -1,5 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS, choosePassword, closeAll, expectNotFound, fr, openUserMenu, setupLinkPath, signIn, signedInContext, unique, uniqueEmail } from './helpers';
+import {
+  DEMO_USERS,
+  choosePassword,
+  closeAll,
+  createAccount,
+  expectNotFound,
+  fr,
+  hydrated,
+  openUserMenu,
+  setupLinkPath,
+  signIn,
+  signedInContext,
+  unique,
+  uniqueEmail,
+} from './helpers';
 
 test('the instance administrator creates an account and hands over its one-time link', async ({ browser }) => {
   const admin = await signedInContext(browser, DEMO_USERS.owner.email);
@@ -54,4 +68,26 @@ test('a person who is not an administrator gets a 404 on the account administrat
   expect(response?.status()).toBe(404);
   await expectNotFound(page);
   await expect(page.getByLabel(fr.admin.email)).toHaveCount(0);
+});
+
+test('the administrator pseudonymizes an account on request: name and e-mail are gone, it can no longer sign in', async ({ browser }) => {
+  const person = await createAccount(browser, 'rgpd');
+  const admin = await signedInContext(browser, DEMO_USERS.owner.email);
+  await admin.page.goto('/admin/users');
+  await hydrated(admin.page);
+  const row = admin.page.getByTestId('user-table').getByRole('row').filter({ hasText: person.email });
+  admin.page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: fr.admin.pseudonymize }).click();
+  await expect(admin.page.getByTestId('user-table')).not.toContainText(person.email);
+  await expect(admin.page.getByTestId('user-table')).not.toContainText(person.name);
+  await expect(admin.page.getByTestId('user-table').getByRole('row').filter({ hasText: fr.admin.pseudonymized })).toHaveCount(1);
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/login');
+  await hydrated(page);
+  await page.locator('#email').fill(person.email);
+  await page.locator('#password').fill(person.password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.getByTestId('form-error')).toHaveText(fr.errors.signInFailed);
+  await closeAll(admin.context, page.context());
 });

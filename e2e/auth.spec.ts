@@ -50,6 +50,31 @@ test('sign-out returns to the sign-in page and protected pages then redirect the
   }
 });
 
+test('a session cookie copied before sign-out opens nothing afterwards, and the session endpoint does not revive it', async ({ browser }) => {
+  const person = await createAccount(browser, 'copie');
+  const victim = await signedInContext(browser, person.email, person.password);
+  const copied = (await victim.context.cookies()).filter((c) => c.name.includes('session-token'));
+  expect(copied.length).toBeGreaterThan(0);
+
+  const menu = await openUserMenu(victim.page);
+  await menu.getByRole('menuitem', { name: fr.nav.signOut, exact: true }).click();
+  await expect(victim.page).toHaveURL(/\/login$/);
+
+  // Someone replays the copied cookie from another browser.
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const page = await thief.newPage();
+  await page.goto('/profile');
+  await expect(page).toHaveURL(/\/login(\?|$)/);
+  const session = await thief.request.get('/api/auth/session');
+  expect(await session.json()).toBeNull();
+  await thief.addCookies(copied);
+  const again = await page.request.get('/api/auth/session');
+  expect(await again.json()).toBeNull();
+  expect(again.headers()['set-cookie'] ?? '').not.toMatch(/session-token=[^;]{20,}/);
+  await closeAll(victim.context, thief);
+});
+
 test('signing out everywhere ends the sessions of the other browsers on their next request', async ({ browser }) => {
   // A dedicated account: this bumps its session version, which would sign other tests' demo sessions out.
   const person = await createAccount(browser, 'partout');

@@ -11,10 +11,10 @@ import { Label } from '@/components/ui/label';
 
 export function CreateUserForm({ createUser }: { createUser: FormAction<{ setupLink: string }> }) {
   const t = useTranslations('admin');
-  const { failure, data, values, formAction, pending } = useActionForm(createUser);
+  const { failure, warning, data, values, formAction, pending } = useActionForm(createUser);
   return (
     <form action={formAction} className="flex flex-col gap-3">
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       {data && !failure && <SetupLink path={data.setupLink} />}
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="flex flex-col gap-1">

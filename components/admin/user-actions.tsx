@@ -10,19 +10,29 @@ export function UserActions({
   userId,
   active,
   self,
+  projectCreator,
+  pseudonymized,
   issuePasswordLink,
   setUserActive,
+  setProjectCreator,
+  pseudonymizeUser,
 }: {
   userId: string;
   active: boolean;
   self: boolean;
+  projectCreator: boolean;
+  pseudonymized: boolean;
   issuePasswordLink: Action<{ userId: string }, { setupLink: string }>;
   setUserActive: Action<{ userId: string; active: boolean }, unknown>;
+  setProjectCreator: Action<{ userId: string; creator: boolean }, unknown>;
+  pseudonymizeUser: Action<{ userId: string }, unknown>;
 }) {
   const t = useTranslations('admin');
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // A pseudonymized account is closed for good: nothing left to do with it.
+  if (pseudonymized) return null;
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2">
@@ -40,6 +50,19 @@ export function UserActions({
         >
           {t('newLink')}
         </Button>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await setProjectCreator({ userId, creator: !projectCreator });
+              if (!result.ok) setError(result.message);
+            })
+          }
+        >
+          {projectCreator ? t('revokeCreation') : t('grantCreation')}
+        </Button>
         {!self && (
           <Button
             size="sm"
@@ -53,6 +76,22 @@ export function UserActions({
             }
           >
             {active ? t('deactivate') : t('reactivate')}
+          </Button>
+        )}
+        {!self && (
+          <Button
+            size="sm"
+            variant="destructive"
+            disabled={pending}
+            onClick={() => {
+              if (!window.confirm(t('confirmPseudonymize'))) return;
+              startTransition(async () => {
+                const result = await pseudonymizeUser({ userId });
+                if (!result.ok) setError(result.message);
+              });
+            }}
+          >
+            {t('pseudonymize')}
           </Button>
         )}
       </div>

@@ -13,7 +13,7 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 
 export function SetPasswordForm({ token, setPassword }: { token: string; setPassword: FormAction<{ email: string }> }) {
   const t = useTranslations('auth');
-  const { failure, data, formAction, pending } = useActionForm(setPassword);
+  const { failure, warning, data, formAction, pending } = useActionForm(setPassword);
   if (data) {
     return (
       <div className="flex flex-col gap-3">
@@ -28,7 +28,7 @@ export function SetPasswordForm({ token, setPassword }: { token: string; setPass
   }
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       <input type="hidden" name="token" value={token} />
       <div className="flex flex-col gap-2">
         <Label htmlFor="password">{t('newPassword')}</Label>

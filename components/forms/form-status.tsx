@@ -1,12 +1,22 @@
 import type { ActionFailure } from '@/lib/actions/result';
 import { Alert } from '@/components/ui/alert';
 
-/** The failure message of the last submission, announced to screen readers. */
-export function FormError({ failure }: { failure: ActionFailure | null | undefined }) {
-  if (!failure) return null;
+/**
+ * The outcome of the last submission that needs words, announced to screen readers: its failure, or the warning of
+ * a change that was saved although what should have followed it failed.
+ */
+export function FormError({ failure, warning }: { failure: ActionFailure | null | undefined; warning?: string | null }) {
+  if (failure) {
+    return (
+      <Alert variant="destructive" role="alert" data-testid="form-error">
+        {failure.message}
+      </Alert>
+    );
+  }
+  if (!warning) return null;
   return (
-    <Alert variant="destructive" role="alert" data-testid="form-error">
-      {failure.message}
+    <Alert variant="warning" role="status" data-testid="form-warning">
+      {warning}
     </Alert>
   );
 }

@@ -6,6 +6,8 @@ import type { ActionFailure, ActionResult } from '@/lib/actions/result';
 interface FormState<T> {
   failure: ActionFailure | null;
   data: T | null;
+  /** Saved, but a follow-up failed (see ActionSuccess). */
+  warning: string | null;
   /** What was typed, so a refused submission loses nothing (React resets forms to their default values). */
   values: Record<string, string>;
 }
@@ -30,11 +32,11 @@ export function useActionForm<T>(
     async (_previous: FormState<T>, form: FormData): Promise<FormState<T>> => {
       const values = typedValues(form);
       const result = await action(form);
-      if (!result.ok) return { failure: result, data: null, values };
+      if (!result.ok) return { failure: result, data: null, warning: null, values };
       options.onSuccess?.(result.data);
-      return { failure: null, data: result.data, values };
+      return { failure: null, data: result.data, warning: result.warning ?? null, values };
     },
-    { failure: null, data: null, values: options.initialValues ?? {} },
+    { failure: null, data: null, warning: null, values: options.initialValues ?? {} },
   );
   return { ...state, formAction, pending };
 }

@@ -12,10 +12,10 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 
 export function ChangePasswordForm({ changePassword }: { changePassword: FormAction<{ email: string }> }) {
   const t = useTranslations('profile');
-  const { failure, data, formAction, pending } = useActionForm(changePassword);
+  const { failure, warning, data, formAction, pending } = useActionForm(changePassword);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       {data && !failure && (
         <Alert variant="success" role="status">
           {t('passwordChanged')}

@@ -17,11 +17,11 @@ export function ProfileForm({
   updateProfile: FormAction<{ version: number }>;
 }) {
   const t = useTranslations('profile');
-  const { failure, data, values, formAction, pending } = useActionForm(updateProfile, { initialValues: initial });
+  const { failure, warning, data, values, formAction, pending } = useActionForm(updateProfile, { initialValues: initial });
   const version = data ? String(data.version) : (values.version ?? initial.version);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       {data && !failure && (
         <Alert variant="success" role="status">
           {t('saved')}

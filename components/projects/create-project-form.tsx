@@ -13,12 +13,12 @@ import { ProjectFields } from './project-fields';
 export function CreateProjectForm({ createProject }: { createProject: FormAction<{ key: string }> }) {
   const t = useTranslations('projects');
   const router = useRouter();
-  const { failure, values, formAction, pending } = useActionForm(createProject, {
+  const { failure, warning, values, formAction, pending } = useActionForm(createProject, {
     onSuccess: (project) => router.push(`/projects/${project.key}`),
   });
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       <div className="flex flex-col gap-2">
         <Label htmlFor="key">{t('key')}</Label>
         <Input

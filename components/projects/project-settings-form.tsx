@@ -20,12 +20,12 @@ export function ProjectSettingsForm({
   updateProject: FormAction<{ version: number }>;
 }) {
   const t = useTranslations('settings');
-  const { failure, data, values, formAction, pending } = useActionForm(updateProject, { initialValues: initial });
+  const { failure, warning, data, values, formAction, pending } = useActionForm(updateProject, { initialValues: initial });
   // After a save the form carries the new version, so the next save is checked against it.
   const version = data ? String(data.version) : (values.version ?? initial.version);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       {data && !failure && (
         <Alert variant="success" role="status">
           {t('saved')}

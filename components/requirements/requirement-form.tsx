@@ -127,7 +127,7 @@ export function RequirementForm({
 }) {
   const t = useTranslations('requirements');
   const router = useRouter();
-  const { failure, values, formAction, pending } = useActionForm(save, {
+  const { failure, warning, values, formAction, pending } = useActionForm(save, {
     initialValues: initial,
     onSuccess: (data) => router.push(`${basePath}/${'ref' in data ? data.ref : currentRef}`),
   });
@@ -164,7 +164,7 @@ export function RequirementForm({
           </label>
         </>
       ) : (
-        <FormError failure={failure} />
+        <FormError failure={failure} warning={warning} />
       )}
       <input type="hidden" name="projectKey" value={projectKey} />
       {editing && <input type="hidden" name="id" value={initial.id} />}

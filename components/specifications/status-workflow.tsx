@@ -27,7 +27,7 @@ export function StatusWorkflow({
   changeStatus: FormAction<{ version: number; status: SpecificationStatus }>;
 }) {
   const t = useTranslations('specifications.workflow');
-  const { failure, formAction, pending } = useActionForm(changeStatus);
+  const { failure, warning, formAction, pending } = useActionForm(changeStatus);
   // Superseding is final: ask once more before sending it.
   const [confirmingSupersede, setConfirmingSupersede] = useState(false);
 
@@ -39,7 +39,7 @@ export function StatusWorkflow({
       <input type="hidden" name="projectKey" value={projectKey} />
       <input type="hidden" name="id" value={specificationId} />
       <input type="hidden" name="version" value={version} />
-      <FormError failure={failure} />
+      <FormError failure={failure} warning={warning} />
       {confirmingSupersede ? (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="group">
           <p className="w-full text-amber-950">{t('confirmSupersede')}</p>

@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { passwordTokens, users } from '@/db/schema';
+import { revokeSessions } from '@/db/queries/sessions';
+import { loginThrottles, passwordTokens, users } from '@/db/schema';
 import { SETUP_LINK_TTL_MS, setupLinkPath } from '@/lib/auth/setup-link';
 import { newOneTimeToken } from '@/lib/auth/tokens';
 
@@ -24,4 +25,41 @@ export async function createAccountWithSetupLink(
     .returning({ id: users.id, name: users.name, email: users.email });
   const setupLink = await issueSetupLink(db, created!.id, account.createdBy ?? null);
   return { user: created!, setupLink };
+}
+
+/** The account's state for the administration actions that refuse a pseudonymized account; locks the row. */
+export async function lockAccount(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, pseudonymizedAt: users.pseudonymizedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return row ?? null;
+}
+
+/**
+ * RGPD erasure without touching the journal: the name and e-mail are replaced by a pseudonym derived from the id,
+ * the account is closed (deactivated, no password, no rights, sessions and links ended), and the sign-in counter
+ * keyed by the old e-mail goes. Audit rows name people by id, so they then show the pseudonym.
+ */
+export async function pseudonymizeAccount(db: Executor, account: { id: string; email: string }) {
+  const short = account.id.slice(0, 8);
+  await db
+    .update(users)
+    .set({
+      name: `Compte pseudonymisé ${short}`,
+      email: `pseudonymise-${account.id}@pseudonyme.invalid`,
+      passwordHash: null,
+      isActive: false,
+      isAdmin: false,
+      isProjectCreator: false,
+      pseudonymizedAt: new Date(),
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+      version: sql`${users.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, account.id));
+  await db.delete(passwordTokens).where(eq(passwordTokens.userId, account.id));
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, `account:${account.email.trim().toLowerCase()}`));
+  await revokeSessions(db, { userId: account.id });
 }

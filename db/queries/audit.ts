@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 
@@ -16,7 +17,15 @@ export interface AuditFilters {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** One page of a project's journal, newest first, plus whether older events remain. */
+/** Entities whose id is a person's (users.id): the journal shows that person's current name beside them. */
+const PERSON_ENTITIES = ['member', 'user'];
+const subject = alias(users, 'subject');
+
+/**
+ * One page of a project's journal, newest first, plus whether older events remain. Rows name people by id only;
+ * the names (actor, and the person a member or account event is about) are joined here, at read time, so a
+ * pseudonymized account shows its pseudonym.
+ */
 export async function listAuditEvents(db: Executor, projectId: string, filters: AuditFilters) {
   const conditions: SQL[] = [eq(auditEvents.projectId, projectId)];
   if (filters.entity) conditions.push(eq(auditEvents.entity, filters.entity));
@@ -30,6 +39,7 @@ export async function listAuditEvents(db: Executor, projectId: string, filters: 
       id: auditEvents.id,
       createdAt: auditEvents.createdAt,
       actorName: users.name,
+      subjectName: subject.name,
       entity: auditEvents.entity,
       entityId: auditEvents.entityId,
       action: auditEvents.action,
@@ -38,6 +48,13 @@ export async function listAuditEvents(db: Executor, projectId: string, filters: 
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(
+      subject,
+      eq(
+        subject.id,
+        sql`case when ${auditEvents.entity} in (${sql.join(PERSON_ENTITIES.map((e) => sql`${e}`), sql`, `)}) then ${auditEvents.entityId}::uuid end`,
+      ),
+    )
     .where(and(...conditions))
     .orderBy(desc(auditEvents.id))
     .limit(AUDIT_PAGE_SIZE + 1);

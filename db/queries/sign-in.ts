@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
+import { startSession } from '@/db/queries/sessions';
 import { auditEvents, loginThrottles, users } from '@/db/schema';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, isBlocked, recordFailure } from '@/lib/auth/throttle';
@@ -65,7 +66,7 @@ async function lockCounter(tx: Transaction, key: string) {
 }
 
 /**
- * Checks a password sign-in. Returns the user on success and null otherwise; the caller shows one generic
+ * Checks a password sign-in. Returns the user and the session recorded for this sign-in on success, null otherwise; the caller shows one generic
  * message whatever the reason (unknown account, wrong password, deactivated, throttled).
  *
  * The address's and then the account's counter rows are locked for the whole check (always in that order, so two
@@ -95,12 +96,13 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
       .where(eq(sql`lower(${users.email})`, email))
       .limit(1);
     const accountCounter = await lockCounter(tx, throttleKey('account', email));
-    // An unknown account is named by a digest: what was typed may be a password in the wrong field.
+    // Never the text typed for an unknown account (nor a digest of it): it may be a password typed in the wrong
+    // field or someone's former e-mail, and the journal is forever.
     const audit = (action: string) =>
       tx.insert(auditEvents).values({
         actorId: user?.id ?? null,
         entity: 'session',
-        entityId: user?.id ?? `unknown:${digest(email).slice(0, 16)}`,
+        entityId: user?.id ?? 'unknown-account',
         action,
         after: { address },
       });
@@ -129,7 +131,9 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
       }
     }
     await audit(success ? 'sign_in' : 'sign_in_failed');
-    return success ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+    if (!success) return null;
+    const session = await startSession(tx, user.id, now);
+    return { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id, sessionExpiresAt: session.expiresAt };
   });
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 
 /** What the app knows of the signed-in person; never the password hash. */
 export interface SessionUser {
@@ -11,11 +11,24 @@ export interface SessionUser {
   locale: 'fr' | 'en';
   isAdmin: boolean;
   version: number;
+  /** The recorded session this request belongs to (what signing out revokes). */
+  sessionId: string;
 }
 
-/** The session is valid only while the account is active and its session version still matches the token's. */
-export async function findSessionUser(db: Executor, userId: string, sessionVersion: number): Promise<SessionUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+export interface SessionKey {
+  userId: string;
+  sessionVersion: number;
+  sessionId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The session is valid only while its row is neither revoked nor past its absolute expiry, the account is active
+ * and its session version still matches the token's: one query for all of it, on every request.
+ */
+export async function findSessionUser(db: Executor, key: SessionKey): Promise<SessionUser | null> {
+  if (!UUID.test(key.userId) || !UUID.test(key.sessionId)) return null;
   const [row] = await db
     .select({
       id: users.id,
@@ -24,9 +37,20 @@ export async function findSessionUser(db: Executor, userId: string, sessionVersi
       locale: users.locale,
       isAdmin: users.isAdmin,
       version: users.version,
+      sessionId: sessions.id,
     })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.isActive, true), eq(users.sessionVersion, sessionVersion)))
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, key.sessionId),
+        eq(sessions.userId, key.userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.isActive, true),
+        eq(users.sessionVersion, key.sessionVersion),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   return { ...row, locale: row.locale === 'en' ? 'en' : 'fr' };
@@ -50,6 +74,8 @@ export async function listUsers(db: Executor) {
       email: users.email,
       isAdmin: users.isAdmin,
       isActive: users.isActive,
+      isProjectCreator: users.isProjectCreator,
+      pseudonymized: sql<boolean>`${users.pseudonymizedAt} is not null`,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       createdAt: users.createdAt,
     })

@@ -12,6 +12,13 @@ export const users = pgTable(
     locale: text('locale').notNull().default('fr'),
     isAdmin: boolean('is_admin').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
+    /** Designated by an administrator: may create projects when the instance policy is "administrators and creators". */
+    isProjectCreator: boolean('is_project_creator').notNull().default(false),
+    /**
+     * Set when an administrator pseudonymized the account on the person's request (RGPD): name and e-mail were
+     * replaced, the account is closed for good. The journal names people by id, so it needs no rewriting.
+     */
+    pseudonymizedAt: timestamp('pseudonymized_at', { withTimezone: true }),
     /** Bumped to end every session at once: sign-out everywhere, password change, deactivation. */
     sessionVersion: integer('session_version').notNull().default(1),
     version: integer('version').notNull().default(1),

@@ -45,7 +45,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
         entity: 'member',
         entityId: idOf.get(a.email)!,
         action: 'add',
-        after: { email: a.email, role: a.role },
+        after: { userId: idOf.get(a.email)!, role: a.role },
       })),
     ]);
     return true;

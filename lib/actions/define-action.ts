@@ -60,9 +60,12 @@ interface Definition<S extends z.ZodType, T, C> {
   handler: (ctx: C) => Promise<T>;
   /**
    * Runs after the commit (revalidation, cookies, sign-in, redirects): never part of the transaction.
-   * Its result replaces the handler's when it returns one.
+   * Its result replaces the handler's when it returns one. If it throws (other than a redirect), the change stays
+   * committed and the result is a success with a warning.
    */
   after?: (data: T, input: z.output<S>) => Promise<T | void> | T | void;
+  /** The `errors.*` message of that warning; the generic `followUpFailed` by default. */
+  afterFailure?: string;
 }
 
 function failure(
@@ -112,8 +115,9 @@ function build<S extends z.ZodType, T>(
     if (!parsed.success) return failure(locale, 'invalid', undefined, fieldErrorsOf(parsed.error));
     const input = parsed.data as z.output<S>;
 
+    let committed: { result: T };
     try {
-      const data = await getDb().transaction(async (tx) => {
+      committed = await getDb().transaction(async (tx) => {
         let membership: ProjectMembership | null = null;
         if (scope === 'project') {
           const projectKey = (input as { projectKey?: unknown }).projectKey;
@@ -142,17 +146,33 @@ function build<S extends z.ZodType, T>(
         };
         const result = await handler({ tx, input, locale, actor, membership, audit, nothingChanged });
         if (audited === 0 && !unchanged) throw new Error(`${def.name}: a mutation must write its audit row`);
-        return result;
+        return { result };
       });
-      const final = (await def.after?.(data, input)) ?? data;
-      return { ok: true as const, data: final as T };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors, error.details);
       console.error(`[action ${def.name}]`, error);
       return failure(locale, 'server_error');
     }
+    return runAfter(def, committed.result, input, locale);
   };
+}
+
+/** The follow-ups of a committed change: their failure is a warning on the success, never "nothing was saved". */
+async function runAfter<S extends z.ZodType, T>(
+  def: Definition<S, T, never>,
+  data: T,
+  input: z.output<S>,
+  locale: Locale,
+): Promise<ActionResult<T>> {
+  try {
+    const final = (await def.after?.(data, input)) ?? data;
+    return { ok: true, data: final as T };
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error(`[action ${def.name}] after the commit`, error);
+    return { ok: true, data, warning: errorMessage(locale, def.afterFailure ?? 'followUpFailed') };
+  }
 }
 
 /** Reachable without a session (sign-in, setting a password from a one-time link). */

@@ -16,7 +16,13 @@ export type ActionFailure = {
   details?: unknown;
 };
 
-export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+/**
+ * A success. `warning` says that the change is saved but something meant to follow it failed (refreshing the
+ * page's data, signing this browser in again): the person must not retry what already happened.
+ */
+export type ActionSuccess<T> = { ok: true; data: T; warning?: string };
+
+export type ActionResult<T> = ActionSuccess<T> | ActionFailure;
 
 /**
  * Thrown by handlers to end the transaction with a typed failure. `messageKey` names a message under `errors`

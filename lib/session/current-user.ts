@@ -5,11 +5,14 @@ import { auth } from '@/auth';
 import { getDb } from '@/db/client';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
 
-/** The signed-in person for this request, checked against the database (deactivation, session version). */
+/**
+ * The signed-in person for this request, checked against the database (session revoked or past its absolute
+ * expiry, deactivation, session version).
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
-  return findSessionUser(getDb(), session.user.id, session.sessionVersion);
+  if (!session?.user?.id || !session.sessionId) return null;
+  return findSessionUser(getDb(), { userId: session.user.id, sessionVersion: session.sessionVersion, sessionId: session.sessionId });
 });
 
 export async function requireUser(): Promise<SessionUser> {

@@ -31,7 +31,7 @@ describe('audit_events is append-only, enforced by the database', () => {
   let auditBefore: Record<string, string>;
 
   beforeEach(async () => {
-    const owner = await createUser();
+    const owner = await createUser({ isAdmin: true });
     await actAs(owner);
     const result = await createProjectAction({ key: uniqueProjectKey('AUD'), name: 'Audité', client: 'Client' });
     expect(result.ok).toBe(true);

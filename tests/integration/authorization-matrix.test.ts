@@ -1,5 +1,7 @@
 import { revalidatePath } from 'next/cache';
 import { describe, expect, test } from 'vitest';
+import { getDb } from '@/db/client';
+import { getInstancePolicy } from '@/db/queries/instance-policy';
 import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
@@ -17,7 +19,8 @@ import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '.
  *
  * Scopes:
  *   public  – anyone, signed in or not;
- *   user    – any signed-in active account; signed out → 'unauthenticated';
+ *   user    – any signed-in active account; signed out → 'unauthenticated'; with `only`, the instance policy (at
+ *             its defaults) lets only those kinds of account through and the others get 'forbidden';
  *   admin   – instance administrators; other accounts → 'forbidden', signed out → 'unauthenticated';
  *   project – members of the project whose role is listed; other members → 'forbidden'; everyone else signed in
  *             (members of other projects, administrators) → 'not_found'; signed out → 'unauthenticated'.
@@ -27,7 +30,7 @@ type InputBuilder = (world: World, actor: TestUser | null) => unknown;
 type AuditActor = (world: World, actor: TestUser | null) => string | null;
 type MatrixEntry =
   /** `input` builds valid input for this world and actor: a denial must come from authorization, never from validation. */
-  | { scope: 'public' | 'user' | 'admin'; input: InputBuilder; auditActor?: AuditActor }
+  | { scope: 'public' | 'user' | 'admin'; input: InputBuilder; auditActor?: AuditActor; only?: readonly ActorKind[] }
   | { scope: 'project'; roles: readonly ProjectRole[]; input: InputBuilder; auditActor?: AuditActor }
   /** Actions whose success ends in a redirect (Auth.js sign-in / sign-out): tested in the named file. */
   | { scope: 'public' | 'user'; coveredElsewhere: string };
@@ -68,6 +71,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   // app/(app)/projects/actions.ts
   createProject: {
     scope: 'user',
+    // The default instance policy: administrators create projects, nobody else.
+    only: ['admin'],
     input: () => ({ key: uniqueProjectKey('N'), name: 'Nouveau projet', client: 'Nouveau client' }),
   },
 
@@ -86,12 +91,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   addMember: {
     scope: 'project',
     roles: ['owner'],
-    input: (world) => ({
-      projectKey: world.project.key,
-      email: `${unique('invitee')}@example.test`,
-      name: 'Personne invitée',
-      role: 'amoe',
-    }),
+    // An existing account: by default owners may not create accounts (tests/integration/instance-policy.test.ts).
+    input: (world) => ({ projectKey: world.project.key, email: world.target.email, role: 'amoe' }),
   },
   changeMemberRole: {
     scope: 'project',
@@ -192,12 +193,19 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   issuePasswordLink: { scope: 'admin', input: (world) => ({ userId: world.target.id }) },
   setUserActive: { scope: 'admin', input: (world) => ({ userId: world.target.id, active: false }) },
+  setProjectCreator: { scope: 'admin', input: (world) => ({ userId: world.target.id, creator: true }) },
+  pseudonymizeUser: { scope: 'admin', input: (world) => ({ userId: world.target.id }) },
+  // Saves the defaults again, so the cases after this one still run under the default policy.
+  updateInstancePolicy: {
+    scope: 'admin',
+    input: async () => ({ projectCreation: 'admins', ownersMayCreateAccounts: false, version: (await getInstancePolicy(getDb())).version }),
+  },
 };
 
 function expectedOutcome(entry: MatrixEntry, kind: ActorKind): 'ok' | ActionErrorCode {
   if (entry.scope === 'public') return 'ok';
   if (kind === 'signedOut') return 'unauthenticated';
-  if (entry.scope === 'user') return 'ok';
+  if (entry.scope === 'user') return !('only' in entry) || !entry.only || entry.only.includes(kind) ? 'ok' : 'forbidden';
   if (entry.scope === 'admin') return kind === 'admin' ? 'ok' : 'forbidden';
   if (!('roles' in entry)) throw new Error('a project action lists its roles');
   if (!(PROJECT_ROLES as readonly string[]).includes(kind)) return 'not_found';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { createUser as createUserAction, issuePasswordLink, setUserActive } from '@/app/(app)/admin/users/actions';
 import { addMember, changeMemberRole, removeMember, updateProject } from '@/app/(app)/projects/[projectKey]/settings/actions';
 import { createProject } from '@/app/(app)/projects/actions';
@@ -13,6 +13,7 @@ import { hashToken } from '@/lib/auth/tokens';
 import {
   actAs,
   addMembership,
+  setInstancePolicy,
   createProjectWithMembers,
   createUser,
   issueTestToken,
@@ -39,7 +40,8 @@ async function projectRow(id: string) {
 
 describe('createProject', () => {
   test('the creator becomes its owner; the key is normalized; both facts are audited', async () => {
-    const creator = await createUser();
+    // Administrators create projects under the default policy (the other cases: instance-policy.test.ts).
+    const creator = await createUser({ isAdmin: true });
     await actAs(creator);
     const key = uniqueProjectKey('NEW');
     const since = await maxAuditId();
@@ -59,7 +61,7 @@ describe('createProject', () => {
 
   test('a key already taken is a conflict on the key field, and nothing changes', async () => {
     const { project } = await createProjectWithMembers();
-    await actAs(await createUser());
+    await actAs(await createUser({ isAdmin: true }));
     const before = await snapshotTables();
     const result = await createProject({ key: project.key, name: 'Autre', client: 'Autre' });
     expect(result).toMatchObject({ ok: false, code: 'conflict', fieldErrors: { key: [expect.any(String)] } });
@@ -67,7 +69,7 @@ describe('createProject', () => {
   });
 
   test('an invalid key is invalid with a message on the key field', async () => {
-    await actAs(await createUser());
+    await actAs(await createUser({ isAdmin: true }));
     const before = await snapshotTables();
     for (const key of ['1AB', 'P', 'PA-IE', 'ABCDEFGHIJK']) {
       const result = await createProject({ key, name: 'Nom', client: 'Client' });
@@ -119,6 +121,8 @@ describe('updateProject: optimistic concurrency', () => {
 });
 
 describe('addMember and the one-time link', () => {
+  afterEach(() => setInstancePolicy());
+
   test('an existing account is added with its role, without a link and without a new account', async () => {
     const { project, members } = await createProjectWithMembers();
     const existing = await createUser();
@@ -141,6 +145,7 @@ describe('addMember and the one-time link', () => {
   });
 
   test('a new e-mail needs a name', async () => {
+    await setInstancePolicy({ ownersMayCreateAccounts: true });
     const { project, members } = await createProjectWithMembers();
     await actAs(members.owner);
     const before = await snapshotTables();
@@ -150,6 +155,7 @@ describe('addMember and the one-time link', () => {
   });
 
   test('a new account gets a one-time link that sets its password once and only once', async () => {
+    await setInstancePolicy({ ownersMayCreateAccounts: true });
     const { project, members } = await createProjectWithMembers();
     await actAs(members.owner);
     const email = `${unique('new')}@example.test`;

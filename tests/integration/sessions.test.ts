@@ -1,12 +1,16 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { signOutCurrentSession } from '@/app/(auth)/login/actions';
 import { setUserActive } from '@/app/(app)/admin/users/actions';
 import { changePassword, setPreferredLocale, signOutEverywhere } from '@/app/(app)/profile/actions';
 import { changeMemberRole, removeMember, updateProject } from '@/app/(app)/projects/[projectKey]/settings/actions';
 import { getDb } from '@/db/client';
+import { sessions } from '@/db/schema';
 import { findSessionUser } from '@/db/queries/users';
 import { authenticateWithPassword } from '@/db/queries/sign-in';
 import { getCurrentUser } from '@/lib/session/current-user';
 import { TEST_PASSWORD, actAs, addMembership, createProjectWithMembers, createUser, userRow } from '../setup/actors';
+import { redirectTarget } from '../setup/redirect';
 import { requestState, sessionFor, switchSession } from '../setup/request-state';
 
 const address = '198.51.100.20';
@@ -20,7 +24,7 @@ describe('findSessionUser / getCurrentUser', () => {
     const user = await createUser({ name: 'Claire', locale: 'en', isAdmin: true });
     await actAs(user);
     const current = await getCurrentUser();
-    expect(current).toEqual({ id: user.id, name: 'Claire', email: user.email, locale: 'en', isAdmin: true, version: 1 });
+    expect(current).toEqual({ id: user.id, name: 'Claire', email: user.email, locale: 'en', isAdmin: true, version: 1, sessionId: expect.any(String) });
   });
 
   test('no session, a malformed id, an unknown id or a wrong version give nobody', async () => {
@@ -31,15 +35,65 @@ describe('findSessionUser / getCurrentUser', () => {
     expect(await getCurrentUser()).toBeNull();
     switchSession(sessionFor('00000000-0000-4000-8000-000000000000', 1));
     expect(await getCurrentUser()).toBeNull();
-    expect(await findSessionUser(getDb(), user.id, 2)).toBeNull();
-    expect(await findSessionUser(getDb(), user.id, -1)).toBeNull();
-    expect(await findSessionUser(getDb(), user.id, 1)).not.toBeNull();
+    const { sessionId } = (await actAs(user))!;
+    expect(await findSessionUser(getDb(), { userId: user.id, sessionVersion: 2, sessionId })).toBeNull();
+    expect(await findSessionUser(getDb(), { userId: user.id, sessionVersion: -1, sessionId })).toBeNull();
+    expect(await findSessionUser(getDb(), { userId: user.id, sessionVersion: 1, sessionId: 'not-a-uuid' })).toBeNull();
+    expect(await findSessionUser(getDb(), { userId: user.id, sessionVersion: 1, sessionId })).not.toBeNull();
   });
 
   test('a deactivated account has no session even with the right version', async () => {
     const user = await createUser({ isActive: false });
     await actAs(user);
     expect(await getCurrentUser()).toBeNull();
+  });
+});
+
+describe('signing out ends this session on the server', () => {
+  test('a copy of the session taken before sign-out opens nothing afterwards; other devices stay signed in', async () => {
+    const user = await createUser();
+    const copied = await actAs(user);
+    const otherDevice = await actAs(user);
+    switchSession(copied);
+    expect(await redirectTarget(() => signOutCurrentSession({}))).toBe('/login');
+
+    // The stolen copy of the cookie is replayed.
+    switchSession(copied);
+    expect(await getCurrentUser()).toBeNull();
+    expect(await setPreferredLocale({ locale: 'en' })).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect((await userRow(user.id))!.locale).toBe('fr');
+    switchSession(otherDevice);
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+  });
+
+  test('a revoked session id gives nobody, even with the right user and session version', async () => {
+    const user = await createUser();
+    const session = await actAs(user);
+    await getDb().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, session!.sessionId));
+    expect(await getCurrentUser()).toBeNull();
+    expect(await findSessionUser(getDb(), { userId: user.id, sessionVersion: 1, sessionId: session!.sessionId })).toBeNull();
+  });
+
+  test("a session past its absolute expiry gives nobody, and another person's session id is nobody's", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const session = await actAs(user);
+    const otherSession = await actAs(other);
+    expect(await findSessionUser(getDb(), { userId: user.id, sessionVersion: 1, sessionId: otherSession!.sessionId })).toBeNull();
+    switchSession(session);
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, session!.sessionId));
+    expect(await getCurrentUser()).toBeNull();
+  });
+
+  test('sign out everywhere revokes every recorded session of the person', async () => {
+    const user = await createUser();
+    await actAs(user);
+    await actAs(user);
+    expect(await signOutEverywhere({})).toMatchObject({ ok: true });
+    const rows = await getDb().select({ revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.userId, user.id));
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => row.revokedAt instanceof Date)).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { passwordTokens, projectMembers, projects, users } from '@/db/schema';
+import { startSession } from '@/db/queries/sessions';
+import { instanceSettings, passwordTokens, projectMembers, projects, users } from '@/db/schema';
+import { DEFAULT_INSTANCE_POLICY, type InstancePolicy } from '@/lib/auth/instance-policy';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { SETUP_LINK_TTL_MS } from '@/lib/auth/setup-link';
@@ -60,7 +62,7 @@ export async function createUser(
   return row!;
 }
 
-/** The session a browser holds right after signing in as this user now; null signs out. */
+/** The session a browser holds right after signing in as this user now (recorded like a sign-in); null signs out. */
 export async function actAs(user: { id: string } | string | null): Promise<TestSession | null> {
   if (user === null) {
     switchSession(null);
@@ -69,7 +71,8 @@ export async function actAs(user: { id: string } | string | null): Promise<TestS
   const id = typeof user === 'string' ? user : user.id;
   const [row] = await getDb().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id));
   if (!row) throw new Error(`actAs: no user ${id}`);
-  const session = sessionFor(id, row.sessionVersion);
+  const recorded = await startSession(getDb(), id);
+  const session = sessionFor(id, row.sessionVersion, recorded.id, recorded.expiresAt);
   switchSession(session);
   return session;
 }
@@ -131,4 +134,9 @@ export async function membershipRole(projectId: string, userId: string): Promise
     .from(projectMembers)
     .where(sql`${projectMembers.projectId} = ${projectId} and ${projectMembers.userId} = ${userId}`);
   return row?.role ?? null;
+}
+
+/** Sets the instance policy directly (the action is tested in instance-policy.test.ts); no argument: the defaults. */
+export async function setInstancePolicy(policy: Partial<InstancePolicy> = DEFAULT_INSTANCE_POLICY) {
+  await getDb().update(instanceSettings).set(policy).where(eq(instanceSettings.id, 1));
 }

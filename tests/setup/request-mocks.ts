@@ -22,7 +22,7 @@ vi.mock('@/auth', async () => {
         address: requestState.address,
       });
       if (!user) throw new CredentialsSignin();
-      requestState.session = sessionFor(user.id, user.sessionVersion);
+      requestState.session = sessionFor(user.id, user.sessionVersion, user.sessionId, user.sessionExpiresAt);
       if (options.redirect !== false) redirect(options.redirectTo ?? '/');
       return undefined;
     }),

@@ -5,6 +5,8 @@
 export interface TestSession {
   user: { id: string };
   sessionVersion: number;
+  /** The recorded session (table `sessions`); empty for a token that names none. */
+  sessionId: string;
   expires: string;
 }
 
@@ -14,8 +16,8 @@ export const requestState: { session: TestSession | null; cookies: Map<string, s
   address: '203.0.113.10',
 };
 
-export function sessionFor(userId: string, sessionVersion: number): TestSession {
-  return { user: { id: userId }, sessionVersion, expires: new Date(Date.now() + 12 * 3600_000).toISOString() };
+export function sessionFor(userId: string, sessionVersion: number, sessionId = '', expires = new Date(Date.now() + 12 * 3600_000)): TestSession {
+  return { user: { id: userId }, sessionVersion, sessionId, expires: expires.toISOString() };
 }
 
 /** Switches "the browser" to this session (or to none). */

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { signIn } from '@/auth';
+import { revokeSessions } from '@/db/queries/sessions';
 import { users } from '@/db/schema';
 import { userAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
@@ -34,8 +35,9 @@ export const updateProfile = userAction({
       entity: 'user',
       entityId: actor.id,
       action: 'update_profile',
-      before: { name: actor.name, locale: actor.locale },
-      after: { name: input.name, locale: input.locale },
+      // The name itself stays out of the append-only journal (it lives in users, where it can be erased).
+      before: { locale: actor.locale },
+      after: { locale: input.locale, nameChanged: input.name !== actor.name },
     });
     return { version: updated.version, locale: input.locale };
   },
@@ -77,9 +79,11 @@ export const changePassword = userAction({
       .update(users)
       .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
+    await revokeSessions(tx, { userId: actor.id });
     await audit({ projectId: null, entity: 'user', entityId: actor.id, action: 'change_password' });
     return { email: actor.email };
   },
+  afterFailure: 'signInAgainAfterChange',
   async after(data, input) {
     // This browser keeps working: sign it in again under the new session version.
     await signIn('credentials', { email: data.email, password: input.newPassword, redirect: false });
@@ -95,6 +99,7 @@ export const signOutEverywhere = userAction({
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, actor.id));
+    await revokeSessions(tx, { userId: actor.id });
     await audit({ projectId: null, entity: 'session', entityId: actor.id, action: 'sign_out_everywhere' });
     return null;
   },

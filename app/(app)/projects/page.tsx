@@ -6,7 +6,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
+import { findCreationRights } from '@/db/queries/instance-policy';
 import { listProjectsForUser } from '@/db/queries/projects';
+import { mayCreateProjects } from '@/lib/auth/instance-policy';
 import { requireUser } from '@/lib/session/current-user';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,17 +19,21 @@ export default async function ProjectsPage() {
   const user = await requireUser();
   const t = await getTranslations('projects');
   const tRoles = await getTranslations('roles');
-  const projects = await listProjectsForUser(getDb(), user.id);
+  const [projects, rights] = await Promise.all([listProjectsForUser(getDb(), user.id), findCreationRights(getDb(), user.id)]);
+  // A courtesy: createProject checks the policy itself.
+  const mayCreate = mayCreateProjects(rights.policy, { isAdmin: user.isAdmin, isProjectCreator: rights.isProjectCreator });
   return (
     <main className="mx-auto w-full max-w-5xl p-6">
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <Button asChild>
-          <Link href="/projects/new">
-            <Plus />
-            {t('new')}
-          </Link>
-        </Button>
+        {mayCreate && (
+          <Button asChild>
+            <Link href="/projects/new">
+              <Plus />
+              {t('new')}
+            </Link>
+          </Button>
+        )}
       </div>
       {projects.length === 0 ? (
         <Card>

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
+import { revokeSessions } from '@/db/queries/sessions';
 import { signInAction, userAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { safeCallbackPath } from '@/lib/http/safe-callback';
@@ -38,12 +39,16 @@ export const signInWithPassword = signInAction({
   },
 });
 
-/** Signed-in only: an anonymous caller has no session to end and must not be able to fill the journal. */
+/**
+ * Signed-in only: an anonymous caller has no session to end and must not be able to fill the journal. The session
+ * is revoked on the server, so a copy of the cookie taken before opens nothing afterwards.
+ */
 export const signOutCurrentSession = userAction({
   name: 'signOutCurrentSession',
   input: z.object({}),
-  async handler({ actor, audit }) {
-    await audit({ projectId: null, entity: 'session', entityId: actor.id, action: 'sign_out' });
+  async handler({ tx, actor, audit }) {
+    await revokeSessions(tx, { sessionId: actor.sessionId });
+    await audit({ projectId: null, entity: 'session', entityId: actor.sessionId, action: 'sign_out' });
     return null;
   },
   async after() {

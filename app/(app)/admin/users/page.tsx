@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { createUser, issuePasswordLink, setUserActive } from './actions';
+import { createUser, issuePasswordLink, pseudonymizeUser, setProjectCreator, setUserActive, updateInstancePolicy } from './actions';
 import { CreateUserForm } from '@/components/admin/create-user-form';
+import { InstancePolicyForm } from '@/components/admin/instance-policy-form';
 import { UserActions } from '@/components/admin/user-actions';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
+import { getInstancePolicy } from '@/db/queries/instance-policy';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/lib/session/current-user';
 
@@ -20,10 +22,23 @@ export default async function AdminUsersPage() {
   if (!user.isAdmin) notFound();
   const t = await getTranslations('admin');
   const format = await getFormatter();
-  const people = await listUsers(getDb());
+  const [people, policy] = await Promise.all([listUsers(getDb()), getInstancePolicy(getDb())]);
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 p-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('policy.title')}</CardTitle>
+          <CardDescription>{t('policy.intro')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <InstancePolicyForm
+            policy={{ projectCreation: policy.projectCreation, ownersMayCreateAccounts: policy.ownersMayCreateAccounts }}
+            version={policy.version}
+            updateInstancePolicy={updateInstancePolicy}
+          />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>{t('create')}</CardTitle>
@@ -55,8 +70,10 @@ export default async function AdminUsersPage() {
                   </TableCell>
                   <TableCell className="flex flex-wrap gap-1">
                     {p.isAdmin && <Badge>{t('admin')}</Badge>}
+                    {p.isProjectCreator && <Badge variant="secondary">{t('projectCreator')}</Badge>}
+                    {p.pseudonymized && <Badge variant="outline">{t('pseudonymized')}</Badge>}
                     <Badge variant={p.isActive ? 'secondary' : 'outline'}>{p.isActive ? t('active') : t('inactive')}</Badge>
-                    {!p.hasPassword && <Badge variant="warning">{t('pending')}</Badge>}
+                    {!p.hasPassword && !p.pseudonymized && <Badge variant="warning">{t('pending')}</Badge>}
                   </TableCell>
                   <TableCell className="tabular-nums">{format.dateTime(p.createdAt, { dateStyle: 'short' })}</TableCell>
                   <TableCell>
@@ -64,8 +81,12 @@ export default async function AdminUsersPage() {
                       userId={p.id}
                       active={p.isActive}
                       self={p.id === user.id}
+                      projectCreator={p.isProjectCreator}
+                      pseudonymized={p.pseudonymized}
                       issuePasswordLink={issuePasswordLink}
                       setUserActive={setUserActive}
+                      setProjectCreator={setProjectCreator}
+                      pseudonymizeUser={pseudonymizeUser}
                     />
                   </TableCell>
                 </TableRow>

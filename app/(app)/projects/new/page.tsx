@@ -3,6 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { createProject } from '../actions';
 import { CreateProjectForm } from '@/components/projects/create-project-form';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { findCreationRights } from '@/db/queries/instance-policy';
+import { mayCreateProjects } from '@/lib/auth/instance-policy';
 import { requireUser } from '@/lib/session/current-user';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewProjectPage() {
-  await requireUser();
+  const user = await requireUser();
+  const rights = await findCreationRights(getDb(), user.id);
+  const mayCreate = mayCreateProjects(rights.policy, { isAdmin: user.isAdmin, isProjectCreator: rights.isProjectCreator });
   const t = await getTranslations('projects');
   return (
     <main className="mx-auto w-full max-w-2xl p-6">
@@ -21,7 +26,13 @@ export default async function NewProjectPage() {
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <CreateProjectForm createProject={createProject} />
+          {mayCreate ? (
+            <CreateProjectForm createProject={createProject} />
+          ) : (
+            <p className="text-sm text-muted-foreground" data-testid="creation-restricted">
+              {t('creationRestricted')}
+            </p>
+          )}
         </CardContent>
       </Card>
     </main>

@@ -82,7 +82,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
                     {format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
                   </TableCell>
                   <TableCell>{event.actorName ?? t('system')}</TableCell>
-                  <TableCell>{label('entities', event.entity)}</TableCell>
+                  <TableCell>
+                    {label('entities', event.entity)}
+                    {event.subjectName && <span className="block text-xs text-muted-foreground">{event.subjectName}</span>}
+                  </TableCell>
                   <TableCell>{label('actions', event.action)}</TableCell>
                   <TableCell>
                     <AuditDetails before={event.before} after={event.after} />

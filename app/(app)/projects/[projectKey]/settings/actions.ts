@@ -6,9 +6,11 @@ import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
 import { createAccountWithSetupLink } from '@/db/queries/accounts';
+import { findCreationRights } from '@/db/queries/instance-policy';
 import { projectMembers, projects } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
+import { mayCreateAccountsAsOwner } from '@/lib/auth/instance-policy';
 import {
   emailSchema,
   personNameSchema,
@@ -52,8 +54,10 @@ export const updateProject = projectAction({
 });
 
 /**
- * Adds a person to the project. Without e-mail on this instance, inviting someone who has no account yet creates
- * it and returns a one-time link that the owner hands over; the link lets the person choose a password.
+ * Adds a person to the project. An existing account is added if it is active. An e-mail without an account is an
+ * invitation: only if the instance policy lets owners create accounts (administrators always may), it creates the
+ * account and returns a one-time link that the owner hands over (there is no e-mail); the link lets the person
+ * choose a password. Both are audited, naming people by id only.
  */
 export const addMember = projectAction({
   name: 'addMember',
@@ -64,15 +68,23 @@ export const addMember = projectAction({
     role: projectRoleSchema,
   }),
   async handler({ tx, actor, input, membership, audit }) {
-    let person = await findUserByEmail(tx, input.email);
+    const existing = await findUserByEmail(tx, input.email);
+    if (existing && !existing.isActive) throw new ActionError('invalid', 'accountDeactivated', { email: ['member.deactivated'] });
+    let person: { id: string; name: string };
     let setupLink: string | null = null;
-    if (!person) {
+    if (existing) {
+      person = existing;
+    } else {
+      const { policy } = await findCreationRights(tx, actor.id, { lock: true });
+      if (!mayCreateAccountsAsOwner(policy, actor)) {
+        throw new ActionError('forbidden', 'accountCreationNotAllowed', { email: ['member.noAccountCreation'] });
+      }
       const name = personNameSchema.safeParse(input.name ?? '');
       if (!name.success) throw new ActionError('invalid', 'invalid', { name: ['member.nameForNewAccount'] });
       const created = await createAccountWithSetupLink(tx, { email: input.email, name: name.data, createdBy: actor.id });
-      person = { ...created.user, isActive: true };
+      person = created.user;
       setupLink = created.setupLink;
-      await audit({ projectId: null, entity: 'user', entityId: person.id, action: 'create', after: { email: person.email, name: person.name } });
+      await audit({ projectId: null, entity: 'user', entityId: person.id, action: 'create', after: { projectId: membership.projectId } });
     }
     const added = await tx
       .insert(projectMembers)
@@ -80,7 +92,7 @@ export const addMember = projectAction({
       .onConflictDoNothing()
       .returning({ userId: projectMembers.userId });
     if (added.length === 0) throw new ActionError('conflict', 'alreadyMember', { email: ['member.already'] });
-    await audit({ entity: 'member', entityId: person.id, action: 'add', after: { email: person.email, role: input.role } });
+    await audit({ entity: 'member', entityId: person.id, action: existing ? 'add' : 'invite', after: { userId: person.id, role: input.role } });
     return { userId: person.id, name: person.name, setupLink };
   },
   after(_data, input) {

@@ -8,7 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { getDb } from '@/db/client';
 import { listProjectMembers } from '@/db/queries/memberships';
 import { requireProjectMembership } from '@/db/queries/project-access';
+import { findCreationRights } from '@/db/queries/instance-policy';
 import { findProjectById } from '@/db/queries/projects';
+import { mayCreateAccountsAsOwner } from '@/lib/auth/instance-policy';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
 
@@ -21,9 +23,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectSettingsPage({ params }: Props) {
   const user = await requireUser();
   const membership = await requireProjectMembership(user, (await params).projectKey);
-  const [project, members] = await Promise.all([
+  const [project, members, rights] = await Promise.all([
     findProjectById(getDb(), membership.projectId),
     listProjectMembers(getDb(), membership.projectId),
+    findCreationRights(getDb(), user.id),
   ]);
   const t = await getTranslations('settings');
   const tSections = await getTranslations('sections');
@@ -72,7 +75,13 @@ export default async function ProjectSettingsPage({ params }: Props) {
               active: m.isActive,
             }))}
           />
-          {manages && <AddMemberForm projectKey={project!.key} addMember={addMember} />}
+          {manages && (
+            <AddMemberForm
+              projectKey={project!.key}
+              addMember={addMember}
+              mayCreateAccounts={mayCreateAccountsAsOwner(rights.policy, user)}
+            />
+          )}
         </CardContent>
       </Card>
     </div>

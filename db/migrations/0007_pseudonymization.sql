@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "pseudonymized_at" timestamp with time zone;
