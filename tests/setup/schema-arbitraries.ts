@@ -128,8 +128,16 @@ export function plausibleInput(schema: z.ZodType): fc.Arbitrary<Recipe> {
 
 const HUGE = 'é'.repeat(200_000);
 
+/**
+ * Text PostgreSQL cannot store: NUL bytes (in text) and lone UTF-16 surrogates (in jsonb). Today they reach the
+ * database and come back as a server error (see the known-defect test in security-fuzz.test.ts); until the action
+ * and route wrappers refuse them, the general fuzz leaves them out so that it can find everything else.
+ */
+export const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_TEXT_REFUSED = false;
+
 /** Strings that have broken parsers, databases and renderers before. */
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
+const anyHostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`),
@@ -172,6 +180,10 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   ),
 );
 
+export const hostileString: fc.Arbitrary<string> = UNSTORABLE_TEXT_REFUSED
+  ? anyHostileString
+  : anyHostileString.map((s) => s.replace(new RegExp(UNSTORABLE_TEXT, 'g'), '\uFFFD'));
+
 /** Objects whose own keys are the ones prototype pollution goes through. */
 const pollutingObject: fc.Arbitrary<unknown> = fc.constantFrom(
   () => JSON.parse('{"__proto__":{"isAdmin":true,"polluted":true}}') as unknown,
@@ -204,24 +216,37 @@ function hostile(node: JsonSchema, key: string): fc.Arbitrary<Recipe> {
 }
 
 /**
- * Hostile inputs for a schema: each field plausible or hostile, extra keys (prototype pollution ones included),
- * or something that is not an object at all.
+ * Hostile inputs for a schema: a plausible input with one field made hostile (so the rest passes validation and
+ * the hostile value travels as far as it can), each field plausible or hostile with extra keys (prototype
+ * pollution ones included), or something that is not an object at all.
  */
 export function hostileInput(schema: z.ZodType): fc.Arbitrary<Recipe> {
   const node = jsonSchemaOf(schema);
-  const object = fc
-    .tuple(
-      objectOf(node, (child, key) => hostile(child, key)),
-      fc.dictionary(fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'prototype', 'projectId', 'isAdmin')), hostileValue, {
-        maxKeys: 3,
-      }),
-    )
-    .map(([base, extra]): Recipe => (f) => {
-      const out = base(f) as Record<string, unknown>;
-      for (const [k, v] of Object.entries(extra)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-      return out;
-    });
-  return fc.oneof({ weight: 5, arbitrary: object }, { weight: 1, arbitrary: hostileValue.map(constant) });
+  const keys = Object.keys(node.properties ?? {});
+  const withExtras = (base: fc.Arbitrary<Recipe>) =>
+    fc
+      .tuple(
+        base,
+        fc.dictionary(fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'prototype', 'projectId', 'isAdmin')), hostileValue, {
+          maxKeys: 3,
+        }),
+      )
+      .map(([recipe, extra]): Recipe => (f) => {
+        const out = recipe(f) as Record<string, unknown>;
+        for (const [k, v] of Object.entries(extra)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        return out;
+      });
+  const oneFieldTwisted =
+    keys.length === 0
+      ? withExtras(plausible(node))
+      : fc
+          .tuple(plausible(node), fc.constantFrom(...keys), fc.oneof({ weight: 3, arbitrary: hostileString }, hostileValue))
+          .map(([recipe, key, value]): Recipe => (f) => ({ ...(recipe(f) as object), [key]: value }));
+  return fc.oneof(
+    { weight: 4, arbitrary: oneFieldTwisted },
+    { weight: 3, arbitrary: withExtras(objectOf(node, (child, key) => hostile(child, key))) },
+    { weight: 1, arbitrary: hostileValue.map(constant) },
+  );
 }
 
 export { TEST_PASSWORD };
