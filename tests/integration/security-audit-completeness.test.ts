@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { applicationTables, queryRows } from '../setup/db-state';
-import { generatedActions, replay, report, searchAcceptedDraw } from '../setup/generated-calls';
+import { GENERATED_CASE_TIMEOUT, generatedActions, replay, report, searchAcceptedDraw } from '../setup/generated-calls';
 
 vi.mock('@/lib/actions/define-action', async (real) => (await import('../setup/action-definitions')).recordActions(await real()));
 
@@ -66,7 +66,7 @@ describe('every accepted action is in the journal', () => {
     if (changedExisting) expect(journal.some((r) => r.before !== null), `${entry.name}: no "before" ${JSON.stringify(journal)}`).toBe(true);
     if (wroteNew) expect(journal.some((r) => r.after !== null), `${entry.name}: no "after" ${JSON.stringify(journal)}`).toBe(true);
     audited += 1;
-  });
+  }, GENERATED_CASE_TIMEOUT);
 });
 
 describe('the journal cannot be rewritten with raw SQL', () => {

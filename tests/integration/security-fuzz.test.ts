@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { actAs } from '../setup/actors';
-import { FUZZ_RUNS, call, generatedActions, likelyCallers, report } from '../setup/generated-calls';
+import { FUZZ_CASE_TIMEOUT, FUZZ_RUNS, call, generatedActions, likelyCallers, report } from '../setup/generated-calls';
 import { callRoute, generatedRoutes } from '../setup/route-calls';
 import {
   UNSTORABLE_TEXT_REFUSED,
@@ -61,7 +61,7 @@ describe('fuzzed server actions', () => {
   test.each(entries.map((e) => [e.name, e] as const))('%s: never a server error, never a write on refusal', async (name, entry) => {
     const fixture = await createFixture();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ACTOR_KINDS), hostileInput(entry.definition.input), fc.boolean(), async (kind, recipe, form) => {
+      fc.asyncProperty(fc.constantFrom(...ACTOR_KINDS), hostileInput(entry.definition.input, entry.name), fc.boolean(), async (kind, recipe, form) => {
         runs += 1;
         await actAs(fixture.actor(kind));
         const raw = recipe(fixture);
@@ -79,7 +79,7 @@ describe('fuzzed server actions', () => {
       }),
       { numRuns: FUZZ_RUNS, seed: seedOf(name), endOnFailure: true },
     );
-  });
+  }, FUZZ_CASE_TIMEOUT);
 });
 
 describe('fuzzed GET routes', () => {
@@ -106,7 +106,7 @@ describe('fuzzed GET routes', () => {
       }),
       { numRuns: FUZZ_RUNS * 2, seed: seedOf(label), endOnFailure: true },
     );
-  });
+  }, FUZZ_CASE_TIMEOUT);
 });
 
 /**
@@ -141,5 +141,5 @@ describe('text PostgreSQL cannot store', () => {
     }
     console.log(`[security] unstorable text gives a server error in: ${serverErrors.join(', ')}`);
     expect(serverErrors).toEqual([]);
-  });
+  }, FUZZ_CASE_TIMEOUT);
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { namedKeys } from '../setup/schema-arbitraries';
-import { generatedActions, replay, report, searchAcceptedDraw } from '../setup/generated-calls';
+import { GENERATED_CASE_TIMEOUT, generatedActions, replay, report, searchAcceptedDraw } from '../setup/generated-calls';
 import type { Fixture } from '../setup/security-fixture';
 import { normalized } from '../setup/table-rows';
 
@@ -65,5 +65,5 @@ describe('mass assignment', () => {
       return;
     }
     expect(normalized(withExtras.change, withExtras.fixture.symbols)).toBe(normalized(plain.change, plain.fixture.symbols));
-  });
+  }, GENERATED_CASE_TIMEOUT);
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { actAs } from '../setup/actors';
 import { queryRows } from '../setup/db-state';
-import { generatedActions, replay, report, searchAcceptedDraw, type Outcome } from '../setup/generated-calls';
+import { GENERATED_CASE_TIMEOUT, generatedActions, replay, report, searchAcceptedDraw, type Outcome } from '../setup/generated-calls';
 import { emailsIn, shapeProblems, textProblems } from '../setup/response-shape';
 import { callRoute, generatedRoutes } from '../setup/route-calls';
 import { plausibleInput } from '../setup/schema-arbitraries';
@@ -81,7 +81,7 @@ describe('action results', () => {
       expect(shapeProblems(outcome.value, allowed), JSON.stringify(outcome.value)).toEqual([]);
       answersChecked += 1;
     }
-  });
+  }, GENERATED_CASE_TIMEOUT);
 });
 
 describe('GET routes', () => {
@@ -109,5 +109,5 @@ describe('GET routes', () => {
       answersChecked += 1;
     }
     expect(answered, 'some draws are answered, not only refused').toBeGreaterThan(0);
-  });
+  }, GENERATED_CASE_TIMEOUT);
 });

@@ -81,7 +81,7 @@ export interface Refusal {
 export async function searchAcceptedDraw(entry: GeneratedAction, options: { seed: number; attempts: number }) {
   const fixture = await createFixture();
   const draws = fc.sample(
-    fc.record({ kind: fc.constantFrom(...likelyCallers(entry.definition)), recipe: plausibleInput(entry.definition.input) }),
+    fc.record({ kind: fc.constantFrom(...likelyCallers(entry.definition)), recipe: plausibleInput(entry.definition.input, entry.name) }),
     { seed: options.seed, numRuns: options.attempts },
   );
   const refusals: Refusal[] = [];
@@ -117,6 +117,10 @@ export async function replay(entry: GeneratedAction, draw: Draw, extras?: (f: Fi
 
 /** Runs per property in `npm test`; `npm run test:security` raises it. */
 export const FUZZ_RUNS = Number(process.env.SECURITY_FUZZ_RUNS ?? 25);
+
+/** Generated cases draw, replay and fingerprint the whole database many times: room for a loaded machine. */
+export const GENERATED_CASE_TIMEOUT = 180_000;
+export const FUZZ_CASE_TIMEOUT = Math.max(60_000, FUZZ_RUNS * 3_000);
 
 /** Figures for `npm run test:security`, which sets SECURITY_REPORT to a file it reads at the end. */
 export function report(figures: Record<string, number>): void {

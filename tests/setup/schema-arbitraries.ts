@@ -54,8 +54,9 @@ function poolValue(kinds: (keyof Fixture['pools'])[]): fc.Arbitrary<Recipe> {
 
 const TEXTS = ['Texte de test', 'Un texte un peu plus long, avec des accents : é, à, ç.', 'x'];
 
-function stringValue(key: string, node: JsonSchema): fc.Arbitrary<Recipe> {
-  if (node.format === 'uuid') return poolValue(idPool(key));
+function stringValue(key: string, node: JsonSchema, hint: string): fc.Arbitrary<Recipe> {
+  // A bare `id` names the action's own object: `updateSpecification` → a specification.
+  if (node.format === 'uuid') return poolValue(idPool(key === 'id' ? hint : key));
   if (/^(projectKey|key)$/.test(key)) {
     return fc.oneof(
       { weight: 4, arbitrary: fc.constant<Recipe>((f) => f.project.key) },
@@ -77,15 +78,15 @@ function stringValue(key: string, node: JsonSchema): fc.Arbitrary<Recipe> {
 }
 
 /** A plausible value for one schema node: what a person filling the form in could send. */
-export function plausible(node: JsonSchema, key = ''): fc.Arbitrary<Recipe> {
+export function plausible(node: JsonSchema, key = '', hint = ''): fc.Arbitrary<Recipe> {
   const alternatives = node.anyOf ?? node.oneOf;
-  if (alternatives) return fc.oneof(...alternatives.map((alt) => plausible(alt, key)));
+  if (alternatives) return fc.oneof(...alternatives.map((alt) => plausible(alt, key, hint)));
   if (node.const !== undefined) return fc.constant(constant(node.const));
   if (node.enum) return fc.constantFrom(...node.enum).map(constant);
   const type = Array.isArray(node.type) ? node.type[0] : node.type;
   switch (type) {
     case 'string':
-      return stringValue(key, node);
+      return stringValue(key, node, hint);
     case 'integer':
     case 'number':
       return fc.constantFrom(1, 2, 3).map(constant);
@@ -95,10 +96,10 @@ export function plausible(node: JsonSchema, key = ''): fc.Arbitrary<Recipe> {
       return fc.constant(constant(null));
     case 'array':
       return fc
-        .array(plausible(node.items ?? {}, key), { maxLength: 3 })
+        .array(plausible(node.items ?? {}, key, hint), { maxLength: 3 })
         .map((recipes): Recipe => (f) => recipes.map((r) => r(f)));
     case 'object':
-      return objectOf(node, (child, childKey) => plausible(child, childKey));
+      return objectOf(node, (child, childKey) => plausible(child, childKey, hint));
     default:
       return fc.constantFrom('x', 1, true).map(constant);
   }
@@ -121,9 +122,9 @@ function objectOf(node: JsonSchema, arb: (child: JsonSchema, key: string) => fc.
   });
 }
 
-/** The draw of plausible inputs for a whole schema. */
-export function plausibleInput(schema: z.ZodType): fc.Arbitrary<Recipe> {
-  return plausible(jsonSchemaOf(schema));
+/** The draw of plausible inputs for a whole schema; `hint` (the action's name) says what a bare `id` names. */
+export function plausibleInput(schema: z.ZodType, hint = ''): fc.Arbitrary<Recipe> {
+  return plausible(jsonSchemaOf(schema), '', hint);
 }
 
 const HUGE = 'é'.repeat(200_000);
@@ -208,9 +209,9 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
   ),
 })).value;
 
-function hostile(node: JsonSchema, key: string): fc.Arbitrary<Recipe> {
+function hostile(node: JsonSchema, key: string, hint: string): fc.Arbitrary<Recipe> {
   return fc.oneof(
-    { weight: 3, arbitrary: plausible(node, key) },
+    { weight: 3, arbitrary: plausible(node, key, hint) },
     { weight: 2, arbitrary: hostileValue.map(constant) },
   );
 }
@@ -220,7 +221,7 @@ function hostile(node: JsonSchema, key: string): fc.Arbitrary<Recipe> {
  * the hostile value travels as far as it can), each field plausible or hostile with extra keys (prototype
  * pollution ones included), or something that is not an object at all.
  */
-export function hostileInput(schema: z.ZodType): fc.Arbitrary<Recipe> {
+export function hostileInput(schema: z.ZodType, hint = ''): fc.Arbitrary<Recipe> {
   const node = jsonSchemaOf(schema);
   const keys = Object.keys(node.properties ?? {});
   const withExtras = (base: fc.Arbitrary<Recipe>) =>
@@ -238,13 +239,13 @@ export function hostileInput(schema: z.ZodType): fc.Arbitrary<Recipe> {
       });
   const oneFieldTwisted =
     keys.length === 0
-      ? withExtras(plausible(node))
+      ? withExtras(plausible(node, '', hint))
       : fc
-          .tuple(plausible(node), fc.constantFrom(...keys), fc.oneof({ weight: 3, arbitrary: hostileString }, hostileValue))
+          .tuple(plausible(node, '', hint), fc.constantFrom(...keys), fc.oneof({ weight: 3, arbitrary: hostileString }, hostileValue))
           .map(([recipe, key, value]): Recipe => (f) => ({ ...(recipe(f) as object), [key]: value }));
   return fc.oneof(
     { weight: 4, arbitrary: oneFieldTwisted },
-    { weight: 3, arbitrary: withExtras(objectOf(node, (child, key) => hostile(child, key))) },
+    { weight: 3, arbitrary: withExtras(objectOf(node, (child, key) => hostile(child, key, hint))) },
     { weight: 1, arbitrary: hostileValue.map(constant) },
   );
 }
