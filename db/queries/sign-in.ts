@@ -8,6 +8,7 @@ import { auditEvents, loginThrottles, users } from '@/db/schema';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, isBlocked, recordFailure } from '@/lib/auth/throttle';
 import { clientAddress } from '@/lib/http/client-address';
+import { isStorableText } from '@/lib/text/storable-text';
 
 export interface SignInAttempt {
   email: string;
@@ -77,6 +78,8 @@ async function lockCounter(tx: Transaction, key: string) {
 export async function authenticateWithPassword(attempt: SignInAttempt, now = new Date()) {
   // Before any hashing or database work: argon2 over a multi-megabyte password is a cheap denial of service.
   if (attempt.email.length > SIGN_IN_LIMITS.email || attempt.password.length > SIGN_IN_LIMITS.password) return null;
+  // No account's e-mail or password holds a NUL or a broken surrogate (the wrappers refuse them); the database would fail on it.
+  if (!isStorableText(attempt.email) || !isStorableText(attempt.password)) return null;
   const email = attempt.email.trim().toLowerCase();
   const address = normalizeAddress(attempt.address);
 

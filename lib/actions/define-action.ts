@@ -10,6 +10,7 @@ import { getCurrentUser } from '@/lib/session/current-user';
 import { requestLocale } from '@/lib/session/request-locale';
 import type { SessionUser } from '@/db/queries/users';
 import { formDataToObject } from './form-data';
+import { unstorableTextPaths } from '@/lib/text/storable-text';
 import { errorMessage, validationMessage, zodErrorMap } from './messages';
 import { ActionError, type ActionErrorCode, type ActionResult } from './result';
 
@@ -89,6 +90,12 @@ function failure(
   };
 }
 
+/** Text the database could not store, refused before zod sees it (whatever the schema says of the field). */
+export function unstorableFieldErrors(raw: unknown): Record<string, string[]> | undefined {
+  const paths = unstorableTextPaths(raw);
+  return paths.length ? Object.fromEntries(paths.map((path) => [path, ['unstorableText']])) : undefined;
+}
+
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -111,6 +118,8 @@ function build<S extends z.ZodType, T>(
     if (scope === 'admin' && !actor?.isAdmin) return failure(locale, 'forbidden');
 
     const raw = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+    const unstorable = unstorableFieldErrors(raw);
+    if (unstorable) return failure(locale, 'invalid', undefined, unstorable);
     const parsed = def.input.safeParse(raw, { error: zodErrorMap(locale) });
     if (!parsed.success) return failure(locale, 'invalid', undefined, fieldErrorsOf(parsed.error));
     const input = parsed.data as z.output<S>;
@@ -209,6 +218,8 @@ export function signInAction<S extends z.ZodType, T>(def: {
   return async (rawInput) => {
     const locale = await requestLocale();
     const raw = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+    const unstorable = unstorableFieldErrors(raw);
+    if (unstorable) return failure(locale, 'invalid', undefined, unstorable);
     const parsed = def.input.safeParse(raw, { error: zodErrorMap(locale) });
     if (!parsed.success) return failure(locale, 'invalid', undefined, fieldErrorsOf(parsed.error));
     try {

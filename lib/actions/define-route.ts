@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getCurrentUser } from '@/lib/session/current-user';
 import { chosenLocale } from '@/lib/session/request-locale';
 import { errorMessage, validationMessage, zodErrorMap } from './messages';
+import { unstorableTextPaths } from '@/lib/text/storable-text';
 import type { ActionErrorCode } from './result';
 
 /**
@@ -41,6 +42,24 @@ function failure(locale: Locale, code: ActionErrorCode, fieldErrors?: Record<str
   );
 }
 
+/** The query string through zod, after refusing text the database could not store; a Response when refused. */
+function parseQuery<S extends z.ZodType>(schema: S, request: Request, locale: Locale): z.output<S> | Response {
+  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  const unstorable = unstorableTextPaths(raw);
+  if (unstorable.length) {
+    return failure(locale, 'invalid', Object.fromEntries(unstorable.map((path) => [path, [validationMessage(locale, 'unstorableText')]])));
+  }
+  const parsed = schema.safeParse(raw, { error: zodErrorMap(locale) });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      (fieldErrors[issue.path.join('.') || '_query'] ??= []).push(validationMessage(locale, issue.message));
+    }
+    return failure(locale, 'invalid', fieldErrors);
+  }
+  return parsed.data;
+}
+
 export function projectRoute<S extends z.ZodType>(def: {
   name: string;
   permission: Permission;
@@ -58,18 +77,35 @@ export function projectRoute<S extends z.ZodType>(def: {
       const membership = projectKey === null ? null : await findProjectMembership(db, actor.id, projectKey);
       if (!membership) return failure(locale, 'not_found');
       if (!can(membership.role, def.permission)) return failure(locale, 'forbidden');
-      const raw = Object.fromEntries(new URL(request.url).searchParams);
-      const parsed = def.query.safeParse(raw, { error: zodErrorMap(locale) });
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          (fieldErrors[issue.path.join('.') || '_query'] ??= []).push(validationMessage(locale, issue.message));
-        }
-        return failure(locale, 'invalid', fieldErrors);
-      }
-      const result = await def.handler({ db, actor, membership, query: parsed.data, locale });
+      const parsed = parseQuery(def.query, request, locale);
+      if (parsed instanceof Response) return parsed;
+      const result = await def.handler({ db, actor, membership, query: parsed, locale });
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { 'Cache-Control': 'private, no-store' } });
+    } catch (error) {
+      console.error(`[route ${def.name}]`, error);
+      return failure(locale, 'server_error');
+    }
+  };
+}
+
+/**
+ * Anonymous reads that touch no person's or project's data (the readiness probe): no session, no membership, but
+ * the same query parsing, error shape and no-store answers as every other route.
+ */
+export function publicRoute<S extends z.ZodType>(def: {
+  name: string;
+  query: S;
+  handler: (ctx: { db: Database; query: z.output<S>; locale: Locale }) => Promise<Response | object>;
+}) {
+  return async (request: Request): Promise<Response> => {
+    const locale = (await chosenLocale()) ?? 'fr';
+    try {
+      const parsed = parseQuery(def.query, request, locale);
+      if (parsed instanceof Response) return parsed;
+      const result = await def.handler({ db: getDb(), query: parsed, locale });
+      if (result instanceof Response) return result;
+      return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       console.error(`[route ${def.name}]`, error);
       return failure(locale, 'server_error');

@@ -26,3 +26,11 @@ describe('hasMalformedSegment', () => {
     }
   });
 });
+
+describe('decodeSegment and text the database cannot store', () => {
+  test('a NUL, encoded or not, names nothing', () => {
+    expect(decodeSegment('A%00')).toBeNull();
+    expect(decodeSegment('A\u0000')).toBeNull();
+    expect(hasMalformedSegment('/projects/A%00/requirements')).toBe(true);
+  });
+});

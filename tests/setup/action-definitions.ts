@@ -22,7 +22,8 @@ export interface ActionDefinition {
 
 export interface RouteDefinition {
   name: string;
-  permission: string;
+  /** Absent for public routes (no session, no project). */
+  permission?: string;
   query: z.ZodType;
 }
 
@@ -59,16 +60,17 @@ export function recordActions<M extends Record<string, unknown>>(real: M): M {
 }
 
 export function recordRoutes<M extends Record<string, unknown>>(real: M): M {
-  const build = real.projectRoute as ((def: RouteDefinition) => object) | undefined;
-  if (typeof build !== 'function') throw new Error('define-route no longer exports projectRoute');
-  return {
-    ...real,
-    projectRoute: (def: RouteDefinition) => {
+  const wrapped: Record<string, unknown> = { ...real };
+  for (const exportName of ['projectRoute', 'publicRoute']) {
+    const build = real[exportName] as ((def: RouteDefinition) => object) | undefined;
+    if (typeof build !== 'function') throw new Error(`define-route no longer exports ${exportName}`);
+    wrapped[exportName] = (def: RouteDefinition) => {
       const route = build(def);
       routeDefinitions.set(route, { name: def.name, permission: def.permission, query: def.query });
       return route;
-    },
-  } as M;
+    };
+  }
+  return wrapped as M;
 }
 
 export function actionDefinitionOf(action: unknown): ActionDefinition | undefined {

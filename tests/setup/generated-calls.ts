@@ -39,7 +39,8 @@ export function likelyCallers(definition: ActionDefinition): ActorKind[] {
     case 'admin':
       return ['admin'];
     case 'user':
-      return ['amoe', 'owner'];
+      // Some user-scope actions are open to administrators only by instance policy (createProject by default).
+      return ['amoe', 'owner', 'admin'];
     default:
       return ['signedOut', 'viewer'];
   }

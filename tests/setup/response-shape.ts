@@ -30,6 +30,9 @@ export const ALLOWED_KEYS = new Set([
   'locale',
   'active',
   'email',
+  'creator',
+  // a follow-up after the commit that did not happen
+  'warning',
   // conflict details
   'currentVersion',
   'changes',
@@ -44,6 +47,17 @@ export const ALLOWED_KEYS = new Set([
   'items',
   'type',
   'title',
+  'rows',
+  'total',
+  'page',
+  'pageSize',
+  'parentId',
+  'priority',
+  'tags',
+  'coverage',
+  'suspectCount',
+  'childCount',
+  'specifications',
 ]);
 
 const DENIED_KEY = /hash|secret|sessionVersion|session_version|^password|^token$|salt|digest/i;
