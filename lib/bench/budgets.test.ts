@@ -41,6 +41,8 @@ describe('evaluateBudgets', () => {
       'floor p97.5 ≤ 3× health: signed-in floor',
       'p97.5 ≤ 2× floor: requirements',
     ]);
+    // A page whose every request timed out has no latency: it fails rather than passing at "0 ms".
+    expect(failing({ ...base, pages: [{ ...base.pages[1]!, p97_5: null }] })).toEqual(['p97.5 ≤ 2× floor: requirements']);
     expect(failing({ ...base, statements: [{ name: 'requirements', small: null, large: 4 }] })).toEqual([
       'same SQL count small/large: requirements',
     ]);

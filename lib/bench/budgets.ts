@@ -13,8 +13,8 @@ export const BUDGETS = {
 
 export interface PageMeasure {
   name: string;
-  /** p97.5 latency at the budget's connection count, ms. */
-  p97_5: number;
+  /** p97.5 latency at the budget's connection count, ms; null when no request was answered. */
+  p97_5: number | null;
   htmlBytes: number;
   /** Whether the budget "≤ 2× the floor" applies (the floor and the health route are the references). */
   heavy: boolean;
@@ -61,11 +61,11 @@ export function evaluateBudgets(input: BudgetInput): BudgetCheck[] {
       checks.push({ budget: 'every request answered 2xx', subject: page.name, measured: `${page.failedRequests} failed`, limit: '0', pass: false });
     }
     if (page.heavy) {
-      const r = ratio(page.p97_5, input.floorP97_5);
+      const r = page.p97_5 === null ? null : ratio(page.p97_5, input.floorP97_5);
       checks.push({
         budget: 'p97.5 ≤ 2× floor',
         subject: page.name,
-        measured: r === null ? 'no floor measured' : `${r.toFixed(2)}× (${ms(page.p97_5)})`,
+        measured: page.p97_5 === null ? 'no answer' : r === null ? 'no floor measured' : `${r.toFixed(2)}× (${ms(page.p97_5)})`,
         limit: `${BUDGETS.pageToFloor}×`,
         pass: r !== null && r <= BUDGETS.pageToFloor,
       });

@@ -13,7 +13,7 @@ vi.mock('@/auth', async () => {
   const { redirect } = await import('next/navigation');
   const { authenticateWithPassword } = await import('@/db/queries/sign-in');
   return {
-    auth: vi.fn(async () => requestState.session),
+    currentSession: vi.fn(async () => requestState.session),
     signIn: vi.fn(async (provider: string, options: { email?: string; password?: string; redirect?: boolean; redirectTo?: string } = {}) => {
       if (provider !== 'credentials') throw new Error(`unexpected provider ${provider}`);
       const user = await authenticateWithPassword({
