@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, traceLinks } from '@/db/schema';
+import { specifications, traceLinkStates } from '@/db/schema';
 
 /**
  * Per-requirement link counts of a project, in one grouped query. `coverageSql` turns them into the state defined by
@@ -12,18 +12,15 @@ export function requirementCoverageCte(db: Executor, projectId: string) {
   return db.$with('coverage').as(
     db
       .select({
-        requirementId: traceLinks.upstreamId,
+        requirementId: traceLinkStates.upstreamId,
         specCount: sql<number>`count(*)::int`.as('spec_count'),
-        suspectCount: sql<number>`(count(*) filter (where ${requirements.version} > ${traceLinks.reviewedVersion}))::int`.as(
-          'suspect_count',
-        ),
+        suspectCount: sql<number>`(count(*) filter (where ${traceLinkStates.suspect}))::int`.as('suspect_count'),
         approvedCount: sql<number>`(count(*) filter (where ${specifications.status} = 'approved'))::int`.as('approved_count'),
       })
-      .from(traceLinks)
-      .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
-      .innerJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
-      .where(and(eq(traceLinks.projectId, projectId), eq(traceLinks.kind, 'requirement_specification')))
-      .groupBy(traceLinks.upstreamId),
+      .from(traceLinkStates)
+      .innerJoin(specifications, eq(specifications.id, traceLinkStates.downstreamId))
+      .where(and(eq(traceLinkStates.projectId, projectId), eq(traceLinkStates.kind, 'requirement_specification')))
+      .groupBy(traceLinkStates.upstreamId),
   );
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, traceLinks } from '@/db/schema';
+import { requirements, specifications, traceLinks, traceLinkStates } from '@/db/schema';
 import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { toPrefixTsquery } from '@/lib/search/text-query';
 import type { SpecificationStatus } from '@/lib/specifications/model';
@@ -16,7 +16,6 @@ import { textSearchCondition } from './search';
  */
 
 const REQUIREMENT_SPECIFICATION = 'requirement_specification';
-const isSuspect = sql`${requirements.version} > ${traceLinks.reviewedVersion}`;
 
 export type TraceItemType = 'requirement' | 'specification';
 
@@ -114,8 +113,8 @@ export interface MatrixRow {
  * per-project aggregate joined back), so a selective search uses the link index instead of re-aggregating per row.
  */
 export async function listTraceabilityMatrix(db: Executor, projectId: string, filters: MatrixFilters = {}): Promise<MatrixRow[]> {
-  const suspectCount = sql`count(${traceLinks.id}) filter (where ${isSuspect})`;
-  const approvedCount = sql`count(${traceLinks.id}) filter (where ${specifications.status} = 'approved')`;
+  const suspectCount = sql`count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect})`;
+  const approvedCount = sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`;
   const state = coverageCase(suspectCount, approvedCount);
   const rows = await db
     .select({
@@ -125,15 +124,15 @@ export async function listTraceabilityMatrix(db: Executor, projectId: string, fi
       status: requirements.status,
       coverage: state,
       specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
-        ${specifications.status}, case when ${isSuspect} then ${traceLinks.id} end) order by ${specifications.number})
-        filter (where ${traceLinks.id} is not null), '[]'::json)`,
+        ${specifications.status}, case when ${traceLinkStates.suspect} then ${traceLinkStates.id} end) order by ${specifications.number})
+        filter (where ${traceLinkStates.id} is not null), '[]'::json)`,
     })
     .from(requirements)
     .leftJoin(
-      traceLinks,
-      and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, REQUIREMENT_SPECIFICATION)),
+      traceLinkStates,
+      and(eq(traceLinkStates.upstreamId, requirements.id), eq(traceLinkStates.kind, REQUIREMENT_SPECIFICATION)),
     )
-    .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
+    .leftJoin(specifications, eq(specifications.id, traceLinkStates.downstreamId))
     .where(
       and(
         eq(requirements.projectId, projectId),

@@ -121,7 +121,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoa'],
     input: async (world) => {
       const requirement = await createRequirementRow(world.project, { title: 'Avant' });
-      return { projectKey: world.project.key, id: requirement.id, version: requirement.version, title: 'Après', priority: 'should' };
+      return { projectKey: world.project.key, id: requirement.id, revision: requirement.revision, title: 'Après', priority: 'should' };
     },
   },
 
@@ -139,7 +139,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       return {
         projectKey: world.project.key,
         id: specification.id,
-        version: specification.version,
+        revision: specification.revision,
         title: 'Titre revu',
         body: 'Nouveau corps',
         category: 'security',
@@ -151,7 +151,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoe'],
     input: async (world) => {
       const specification = await createSpecificationRow(world.project, { status: 'draft' });
-      return { projectKey: world.project.key, id: specification.id, version: specification.version, status: 'in_review' };
+      return { projectKey: world.project.key, id: specification.id, revision: specification.revision, status: 'in_review' };
     },
   },
 

@@ -43,7 +43,7 @@ async function editRequirement(projectKey: string, requirementId: string, change
   return updateRequirement({
     projectKey,
     id: current.id,
-    version: current.version,
+    revision: current.revision,
     title: current.title,
     statement: current.statement,
     rationale: current.rationale,
@@ -169,7 +169,7 @@ describe('trace links and suspect links', () => {
     const { project, members, requirement, specification } = await setup();
     await createLink(project, requirement, specification);
     await actAs(members.amoe);
-    await expectOk(updateSpecification({ projectKey: project.key, id: specification.id, version: 1, title: 'Moteur de paie v2', body: 'x', category: 'data' }));
+    await expectOk(updateSpecification({ projectKey: project.key, id: specification.id, revision: 1, title: 'Moteur de paie v2', body: 'x', category: 'data' }));
     expect(await listSuspectLinks(getDb(), project.id)).toEqual([]);
     // The edit sent the approved spec back to draft: the requirement is no longer covered, but nothing is suspect.
     expect((await coverageOf(project.id)).get(requirement.number)).toBe('uncovered');

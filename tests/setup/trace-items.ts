@@ -32,6 +32,8 @@ export interface RequirementRow {
   id: string;
   number: number;
   version: number;
+  /** The concurrency token a save must name (1 for a row made here). */
+  revision: number;
   title: string;
 }
 
@@ -65,7 +67,13 @@ export async function createRequirementRow(
       updatedBy: options.createdBy ?? null,
       ...(options.updatedAt && { updatedAt: options.updatedAt }),
     })
-    .returning({ id: requirements.id, number: requirements.number, version: requirements.version, title: requirements.title });
+    .returning({
+      id: requirements.id,
+      number: requirements.number,
+      version: requirements.version,
+      revision: requirements.revision,
+      title: requirements.title,
+    });
   await db.insert(requirementVersions).values(
     Array.from({ length: version }, (_, i) => ({
       requirementId: row!.id,
@@ -90,6 +98,8 @@ export interface SpecificationRow {
   id: string;
   number: number;
   version: number;
+  /** The concurrency token a save must name (1 for a row made here). */
+  revision: number;
   title: string;
   status: SpecificationStatus;
 }
@@ -114,6 +124,7 @@ export async function createSpecificationRow(
       id: specifications.id,
       number: specifications.number,
       version: specifications.version,
+      revision: specifications.revision,
       title: specifications.title,
       status: specifications.status,
     });
