@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import { requirements, specifications, traceLinkStates, users } from '@/db/schema';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
-import { coverageCase } from './coverage';
+import { coverageCase, requirementSuspectTestLinks, requirementTestCount } from './coverage';
 import { textSearchCondition } from './search';
 
 export interface RequirementFilters {
@@ -27,7 +27,8 @@ export const REQUIREMENT_PAGE_SIZE = 50;
 export async function listRequirements(db: Executor, projectId: string, filters: RequirementFilters = {}) {
   const suspectCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}))::int`;
   const approvedCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved'))::int`;
-  const state = coverageCase(suspectCount, approvedCount);
+  const testCount = requirementTestCount(requirements.id);
+  const state = coverageCase(sql`(${suspectCount} + ${requirementSuspectTestLinks(requirements.id)})`, approvedCount, testCount);
   const pageSize = filters.pageSize ?? REQUIREMENT_PAGE_SIZE;
   const page = Math.max(filters.page ?? 1, 1);
   const query = db
@@ -43,6 +44,7 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       updatedAt: requirements.updatedAt,
       specCount: sql<number>`count(${traceLinkStates.id})::int`,
       suspectCount,
+      testCount,
       coverage: state,
       total: sql<number>`(count(*) over ())::int`,
     })

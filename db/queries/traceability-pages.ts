@@ -7,7 +7,7 @@ import { toPrefixTsquery } from '@/lib/search/text-query';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
-import { coverageCase, coverageSql, requirementCoverageCte } from './coverage';
+import { coverageCase, coverageSql, requirementCoverageCte, requirementSuspectTestLinks, requirementTestCount } from './coverage';
 import { textSearchCondition } from './search';
 
 /**
@@ -58,7 +58,7 @@ export async function searchTraceItems(
 /** The figures at the top of the traceability page, in one statement. Coverage counts leave obsolete requirements out. */
 export async function traceabilitySummary(db: Executor, projectId: string) {
   const coverage = requirementCoverageCte(db, projectId);
-  const state = coverageSql(coverage);
+  const state = coverageSql(coverage, requirements.id);
   const active = sql`${requirements.status} <> 'obsolete'`;
   const [row] = await db
     .with(coverage)
@@ -115,7 +115,11 @@ export interface MatrixRow {
 export async function listTraceabilityMatrix(db: Executor, projectId: string, filters: MatrixFilters = {}): Promise<MatrixRow[]> {
   const suspectCount = sql`count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect})`;
   const approvedCount = sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`;
-  const state = coverageCase(suspectCount, approvedCount);
+  const state = coverageCase(
+    sql`(${suspectCount} + ${requirementSuspectTestLinks(requirements.id)})`,
+    approvedCount,
+    requirementTestCount(requirements.id),
+  );
   const rows = await db
     .select({
       number: requirements.number,

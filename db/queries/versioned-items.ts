@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirementVersions, specificationVersions, users } from '@/db/schema';
+import { requirementVersions, specificationVersions, testCaseVersions, users } from '@/db/schema';
 
 /**
  * The history side of the one versioning mechanism (the rule itself is lib/versioning/save.ts): each versioned
@@ -11,6 +11,7 @@ import { requirementVersions, specificationVersions, users } from '@/db/schema';
 const HISTORY = {
   requirement: { table: requirementVersions, itemId: requirementVersions.requirementId, columns: requirementVersions },
   specification: { table: specificationVersions, itemId: specificationVersions.specificationId, columns: specificationVersions },
+  testCase: { table: testCaseVersions, itemId: testCaseVersions.testCaseId, columns: testCaseVersions },
 } as const;
 
 export type VersionedKind = keyof typeof HISTORY;

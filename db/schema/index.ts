@@ -4,3 +4,4 @@ export * from './audit';
 export * from './requirements';
 export * from './specifications';
 export * from './traceability';
+export * from './test-cases';
