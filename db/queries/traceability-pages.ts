@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, traceLinks, traceLinkStates } from '@/db/schema';
+import { requirements, specifications, testCases, traceLinks, traceLinkStates } from '@/db/schema';
 import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { toPrefixTsquery } from '@/lib/search/text-query';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
-import { coverageCase, coverageSql, requirementCoverageCte, requirementSuspectTestLinks, requirementTestCount } from './coverage';
+import { coverageCase, coverageSql, requirementCoverageCte, requirementSuspectTestLinks, requirementTestCount, requirementTestLinks } from './coverage';
 import { textSearchCondition } from './search';
 
 /**
@@ -75,6 +75,11 @@ export async function traceabilitySummary(db: Executor, projectId: string) {
         and not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
           and ${traceLinks.downstreamId} = ${specifications.id}))`,
       suspectLinks: sql<number>`(select coalesce(sum(${coverage.suspectCount}), 0)::int from ${coverage})`,
+      withoutTest: sql<number>`(count(*) filter (where ${active} and ${requirementTestCount(requirements.id)} = 0))::int`,
+      specificationsWithoutTest: sql<number>`(select count(*)::int from ${specifications}
+        where ${specifications.projectId} = ${projectId} and ${specifications.status} <> 'superseded'
+        and not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = 'specification_test_case'
+          and ${traceLinks.upstreamId} = ${specifications.id}))`,
     })
     .from(requirements)
     .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
@@ -97,6 +102,8 @@ export interface MatrixFilters {
 
 /** A linked specification as the matrix shows it: [number, status, linkId when the link is suspect, else null]. */
 export type MatrixSpecification = [number, SpecificationStatus, string | null];
+/** A verifying test case as the matrix shows it: [number, whether a link to it (direct or inherited) is suspect]. */
+export type MatrixTestCase = [number, boolean];
 
 export interface MatrixRow {
   number: number;
@@ -105,6 +112,7 @@ export interface MatrixRow {
   status: RequirementStatus;
   coverage: CoverageState;
   specifications: MatrixSpecification[];
+  testCases: MatrixTestCase[];
 }
 
 /**
@@ -130,6 +138,9 @@ export async function listTraceabilityMatrix(db: Executor, projectId: string, fi
       specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
         ${specifications.status}, case when ${traceLinkStates.suspect} then ${traceLinkStates.id} end) order by ${specifications.number})
         filter (where ${traceLinkStates.id} is not null), '[]'::json)`,
+      testCases: sql<MatrixTestCase[]>`(select coalesce(json_agg(json_build_array(tc.number, x.suspect) order by tc.number), '[]'::json)
+        from (select test_case_id, bool_or(suspect) as suspect from ${requirementTestLinks(requirements.id)} y group by test_case_id) x
+        join ${testCases} tc on tc.id = x.test_case_id)`,
     })
     .from(requirements)
     .leftJoin(
@@ -190,6 +201,31 @@ export async function listOrphanSpecifications(db: Executor, projectId: string) 
         sql`${specifications.status} <> 'superseded'`,
         sql`not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
           and ${traceLinks.downstreamId} = ${specifications.id})`,
+      ),
+    )
+    .orderBy(asc(specifications.number));
+}
+
+/** Non-obsolete requirements no test case verifies, directly or through one of their specifications. */
+export async function listRequirementsWithoutTest(db: Executor, projectId: string) {
+  return db
+    .select({ number: requirements.number, title: requirements.title, priority: requirements.priority, status: requirements.status })
+    .from(requirements)
+    .where(and(eq(requirements.projectId, projectId), ne(requirements.status, 'obsolete'), sql`${requirementTestCount(requirements.id)} = 0`))
+    .orderBy(asc(requirements.priority), asc(requirements.number));
+}
+
+/** Specifications (other than superseded ones) that no test case verifies. */
+export async function listSpecificationsWithoutTest(db: Executor, projectId: string) {
+  return db
+    .select({ number: specifications.number, title: specifications.title, category: specifications.category, status: specifications.status })
+    .from(specifications)
+    .where(
+      and(
+        eq(specifications.projectId, projectId),
+        ne(specifications.status, 'superseded'),
+        sql`not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = 'specification_test_case'
+          and ${traceLinks.upstreamId} = ${specifications.id})`,
       ),
     )
     .orderBy(asc(specifications.number));
