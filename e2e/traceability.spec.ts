@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import frRecette from '../messages/fr.recette.json';
 import frRequirements from '../messages/fr.requirements.json';
 import frSpecifications from '../messages/fr.specifications.json';
 import frTraceability from '../messages/fr.traceability.json';
@@ -7,6 +8,7 @@ import { DEMO_USERS, addMember, closeAll, createProject, format, fr, hydrated, s
 const req = frRequirements.requirements;
 const spec = frSpecifications.specifications;
 const trace = frTraceability.traceability;
+const tc = frRecette.testCases;
 
 async function createRequirement(page: Page, projectKey: string, title: string, statement: string) {
   await page.goto(`/projects/${projectKey}/requirements/new`);
@@ -58,6 +60,18 @@ test('a requirement change reaches the technical side and is cleared after revie
   await picker.getByTestId('trace-item-option-EXF-1').click();
   await expect(amoe.page.getByTestId('trace-link-EXF-1')).toBeVisible();
   await expect(amoe.page.getByTestId('trace-link-EXF-1').getByTestId('suspect-badge')).toHaveCount(0);
+
+  // Covered takes a test case too: the AMOE writes one verifying the specification.
+  await amoe.page.goto(`/projects/${project.key}/test-cases/new`);
+  await hydrated(amoe.page);
+  await amoe.page.getByLabel(tc.fields.title, { exact: true }).fill('Congés d’un salarié à temps plein');
+  await amoe.page.getByLabel(format(tc.steps.action, { n: '1' })).fill('Calculer les droits de mars');
+  await amoe.page.getByRole('button', { name: tc.form.create }).click();
+  await expect(amoe.page).toHaveURL(new RegExp(`/projects/${project.key}/test-cases/CT-1$`));
+  await hydrated(amoe.page);
+  await amoe.page.getByTestId('test-case-links-panel').getByTestId('trace-item-picker').getByRole('combobox').fill('congés');
+  await amoe.page.getByTestId('trace-item-option-STD-1').click();
+  await expect(amoe.page.getByTestId('test-link-STD-1')).toBeVisible();
 
   let row = await matrixCoverage(amoe.page, project.key);
   await expect(row).toContainText(trace.coverage.covered);

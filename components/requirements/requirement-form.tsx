@@ -24,11 +24,12 @@ export interface ChapterOption {
 
 type Translate = (key: string) => string;
 
-/** The version saved meanwhile, from a conflict failure (see updateRequirement). */
-function conflictVersion(failure: ActionFailure | null): number | null {
+/** The version and revision saved meanwhile, from a conflict failure (see lib/versioning/save.ts). */
+function conflictState(failure: ActionFailure | null): { version: number; revision: number } | null {
   if (failure?.code !== 'conflict') return null;
-  const version = (failure.details as { currentVersion?: unknown } | undefined)?.currentVersion;
-  return typeof version === 'number' ? version : null;
+  const details = failure.details as { currentVersion?: unknown; currentRevision?: unknown } | undefined;
+  const { currentVersion: version, currentRevision: revision } = details ?? {};
+  return typeof version === 'number' && typeof revision === 'number' ? { version, revision } : null;
 }
 
 /**
@@ -105,8 +106,8 @@ function MarkdownField({
 }
 
 /**
- * Creates or edits a requirement. Editing carries the version the form was loaded with: a save against a newer
- * version is refused and the notice shows what changed meanwhile, while everything typed stays in the form.
+ * Creates or edits a requirement. Editing carries the revision the form was loaded with: a save against a newer
+ * revision is refused and the notice shows what changed meanwhile, while everything typed stays in the form.
  */
 export function RequirementForm({
   projectKey,
@@ -118,7 +119,7 @@ export function RequirementForm({
 }: {
   projectKey: string;
   basePath: string;
-  /** Field values as the form shows them (tags comma-separated, no chapter as ''), plus `id` and `version` when editing. */
+  /** Field values as the form shows them (tags comma-separated, no chapter as ''), plus `id`, `version` and `revision` when editing. */
   initial: Record<string, string>;
   chapters: ChapterOption[];
   save: FormAction<{ ref: string } | { version: number }>;
@@ -132,11 +133,11 @@ export function RequirementForm({
     onSuccess: (data) => router.push(`${basePath}/${'ref' in data ? data.ref : currentRef}`),
   });
   const [overwrite, setOverwrite] = useState<number | null>(null);
-  const newerVersion = conflictVersion(failure);
+  const newer = conflictState(failure);
   const labels = requirementFieldLabels(t);
   const chapterNames = new Map(chapters.map((c) => [c.id, c.label]));
   const editing = Boolean(currentRef);
-  const version = overwrite !== null && overwrite === newerVersion ? String(overwrite) : initial.version;
+  const revision = overwrite !== null && overwrite === newer?.revision ? String(overwrite) : initial.revision;
   const cancelHref = currentRef ? `${basePath}/${currentRef}` : basePath;
 
   const invalid = (field: string) => Boolean(failure?.fieldErrors?.[field]?.length);
@@ -145,7 +146,7 @@ export function RequirementForm({
 
   return (
     <form action={formAction} className="flex flex-col gap-6">
-      {newerVersion !== null ? (
+      {newer !== null ? (
         <>
           <ConflictNotice
             failure={readableConflict(failure, t, chapterNames)}
@@ -156,11 +157,11 @@ export function RequirementForm({
             <input
               type="checkbox"
               className="mt-0.5 size-4"
-              checked={overwrite === newerVersion}
-              onChange={(event) => setOverwrite(event.target.checked ? newerVersion : null)}
+              checked={overwrite === newer.revision}
+              onChange={(event) => setOverwrite(event.target.checked ? newer.revision : null)}
               data-testid="overwrite-newer-version"
             />
-            <span>{t('form.overwrite', { version: newerVersion })}</span>
+            <span>{t('form.overwrite', { version: newer.version })}</span>
           </label>
         </>
       ) : (
@@ -168,7 +169,7 @@ export function RequirementForm({
       )}
       <input type="hidden" name="projectKey" value={projectKey} />
       {editing && <input type="hidden" name="id" value={initial.id} />}
-      {editing && <input type="hidden" name="version" value={version} />}
+      {editing && <input type="hidden" name="revision" value={revision} />}
 
       <div className="flex flex-col gap-2">
         <Label htmlFor="title">{labels.title}</Label>
@@ -317,7 +318,7 @@ export function RequirementForm({
         <Button asChild variant="ghost">
           <Link href={cancelHref}>{t('form.cancel')}</Link>
         </Button>
-        {editing && <p className="text-xs text-muted-foreground">{t('form.versionHint', { version: Number(version) })}</p>}
+        {editing && <p className="text-xs text-muted-foreground">{t('form.versionHint', { version: Number(initial.version) })}</p>}
       </div>
     </form>
   );

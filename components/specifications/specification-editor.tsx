@@ -31,14 +31,14 @@ type EditorProps = {
   | { mode: 'create'; save: FormAction<{ ref: string }> }
   | {
       mode: 'edit';
-      specification: { id: string; ref: string; version: number; status: SpecificationStatus };
+      specification: { id: string; ref: string; version: number; revision: number; status: SpecificationStatus };
       save: FormAction<{ version: number }>;
     }
 );
 
 /**
  * Writes a technical specification: title, category and a Markdown body with its rendering side by side, updated
- * as the author types. An edit carries the version it was loaded with; a refused save keeps everything typed.
+ * as the author types. An edit carries the revision it was loaded with; a refused save keeps everything typed.
  */
 export function SpecificationEditor(props: EditorProps) {
   const { projectKey, initial, categories, mode } = props;
@@ -83,7 +83,7 @@ export function SpecificationEditor(props: EditorProps) {
       {specification && (
         <>
           <input type="hidden" name="id" value={specification.id} />
-          <input type="hidden" name="version" value={specification.version} />
+          <input type="hidden" name="revision" value={specification.revision} />
         </>
       )}
       {conflict ? (

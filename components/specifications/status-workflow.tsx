@@ -9,20 +9,20 @@ import type { FormAction } from '@/lib/actions/result';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 
 /**
- * The review buttons available from the current status. Each submits the version shown on the page, so a status
+ * The review buttons available from the current status. Each submits the revision shown on the page, so a status
  * change against a specification edited meanwhile is refused rather than applied to a text nobody reviewed.
  * `targets` comes from the server (`nextStatuses`): importing the model here would ship zod to the browser.
  */
 export function StatusWorkflow({
   projectKey,
   specificationId,
-  version,
+  revision,
   targets,
   changeStatus,
 }: {
   projectKey: string;
   specificationId: string;
-  version: number;
+  revision: number;
   targets: readonly SpecificationStatus[];
   changeStatus: FormAction<{ version: number; status: SpecificationStatus }>;
 }) {
@@ -38,7 +38,7 @@ export function StatusWorkflow({
     <form action={formAction} aria-label={t('label')} className="flex flex-col gap-2" data-testid="status-workflow">
       <input type="hidden" name="projectKey" value={projectKey} />
       <input type="hidden" name="id" value={specificationId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="revision" value={revision} />
       <FormError failure={failure} warning={warning} />
       {confirmingSupersede ? (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="group">

@@ -50,7 +50,14 @@ function Empty({ children }: { children: string }) {
 }
 
 /** Non-obsolete requirements that no specification answers. */
-export function UncoveredRequirementsList({ projectKey, rows }: { projectKey: string; rows: UncoveredRequirementRow[] }) {
+/** `texts` names another gap shown the same way (requirements without tests). */
+interface GapTexts {
+  label: string;
+  empty: string;
+  testId: string;
+}
+
+export function UncoveredRequirementsList({ projectKey, rows, texts }: { projectKey: string; rows: UncoveredRequirementRow[]; texts?: GapTexts }) {
   const t = useTranslations('traceability');
   const tv = useTranslations();
   const base = `/projects/${encodeURIComponent(projectKey)}`;
@@ -72,11 +79,11 @@ export function UncoveredRequirementsList({ projectKey, rows }: { projectKey: st
     },
     [base, t],
   );
-  if (rows.length === 0) return <Empty>{t('gaps.uncoveredEmpty')}</Empty>;
+  if (rows.length === 0) return <Empty>{texts?.empty ?? t('gaps.uncoveredEmpty')}</Empty>;
   return (
     <VirtualRows
-      label={t('tabs.uncovered')}
-      testId="gap-uncovered"
+      label={texts?.label ?? t('tabs.uncovered')}
+      testId={texts?.testId ?? 'gap-uncovered'}
       rows={rows}
       rowKey={byNumber}
       columns={[
@@ -91,7 +98,7 @@ export function UncoveredRequirementsList({ projectKey, rows }: { projectKey: st
 }
 
 /** Specifications, other than superseded ones, that answer no requirement. */
-export function OrphanSpecificationsList({ projectKey, rows }: { projectKey: string; rows: OrphanSpecificationRow[] }) {
+export function OrphanSpecificationsList({ projectKey, rows, texts }: { projectKey: string; rows: OrphanSpecificationRow[]; texts?: GapTexts }) {
   const t = useTranslations('traceability');
   const tv = useTranslations();
   const base = `/projects/${encodeURIComponent(projectKey)}`;
@@ -111,11 +118,11 @@ export function OrphanSpecificationsList({ projectKey, rows }: { projectKey: str
     },
     [base, t],
   );
-  if (rows.length === 0) return <Empty>{t('gaps.orphansEmpty')}</Empty>;
+  if (rows.length === 0) return <Empty>{texts?.empty ?? t('gaps.orphansEmpty')}</Empty>;
   return (
     <VirtualRows
-      label={t('tabs.orphans')}
-      testId="gap-orphans"
+      label={texts?.label ?? t('tabs.orphans')}
+      testId={texts?.testId ?? 'gap-orphans'}
       rows={rows}
       rowKey={byNumber}
       columns={[

@@ -27,6 +27,8 @@ export interface MatrixRowData {
   coverage: CoverageState;
   /** [number, status, linkId when the link is suspect, else null] per linked specification. */
   specifications: [number, SpecificationStatus, string | null][];
+  /** [number, whether a link to it is suspect] per test case verifying the requirement (directly or through a spec). */
+  testCases: [number, boolean][];
 }
 
 const CHIP_STYLE: Record<SpecificationStatus, string> = {
@@ -99,6 +101,7 @@ export function TraceabilityMatrix({
   const t = useTranslations('traceability');
   const { rows, onRangeChange, failed } = useMatrixRows(projectKey, filters, first, windowSize);
   const tv = useTranslations();
+  const tt = useTranslations('testCases');
   const base = `/projects/${encodeURIComponent(projectKey)}`;
   // Labels looked up once, not once per cell: the matrix may draw thousands of cells while scrolling.
   const labels = useMemo(
@@ -107,8 +110,9 @@ export function TraceabilityMatrix({
       status: Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, tv(`requirements.statuses.${s}`)])),
       specStatus: Object.fromEntries(SPECIFICATION_STATUSES.map((s) => [s, tv(`specifications.statuses.${s}`)])),
       none: t('matrix.none'),
+      testSuspect: (ref: string) => tt('matrix.chipSuspect', { ref }),
     }),
-    [t],
+    [t, tt],
   );
 
   const renderCells = useCallback(
@@ -160,6 +164,34 @@ export function TraceabilityMatrix({
             })}
           </ul>
         ),
+        row.testCases.length === 0 ? (
+          <span key="tests" className="text-muted-foreground">
+            {labels.none}
+          </span>
+        ) : (
+          <ul key="tests" className="flex flex-wrap gap-1" data-testid={`matrix-tests-${ref}`}>
+            {row.testCases.map(([number, suspect]) => {
+              const testRef = formatRef('testCase', number);
+              return (
+                <li key={number}>
+                  <Link
+                    prefetch={false}
+                    href={`${base}/test-cases/${testRef}`}
+                    title={suspect ? labels.testSuspect(testRef) : testRef}
+                    data-suspect={suspect ? 'true' : undefined}
+                    className={cn(
+                      'inline-flex items-center gap-1 rounded border px-1.5 py-0.5 font-mono text-xs hover:ring-2 hover:ring-ring/40',
+                      suspect ? SUSPECT_CHIP : 'border-slate-300 bg-background',
+                    )}
+                  >
+                    {suspect && <AlertTriangle className="size-3" aria-hidden />}
+                    {testRef}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        ),
       ];
     },
     [base, labels, t],
@@ -176,7 +208,7 @@ export function TraceabilityMatrix({
         pendingLabel={t('matrix.loadingRows')}
         resetKey={JSON.stringify(filters)}
         rowKey={rowKey}
-        minWidth="60rem"
+        minWidth="72rem"
         columns={[
           { label: t('matrix.requirement'), width: '6.5rem' },
           { label: t('matrix.title'), width: 'minmax(14rem, 2fr)' },
@@ -184,6 +216,7 @@ export function TraceabilityMatrix({
           { label: t('matrix.status'), width: '7rem' },
           { label: t('matrix.coverage'), width: '8rem' },
           { label: t('matrix.specifications'), width: 'minmax(14rem, 2fr)' },
+          { label: tt('matrix.column'), width: 'minmax(12rem, 2fr)' },
         ]}
         renderCells={renderCells}
       />

@@ -1,13 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import type { ActionFailure } from '@/lib/actions/result';
-import type { FieldDiff } from '@/lib/versioning/diff';
+import type { ConflictDetails } from '@/lib/versioning/save';
 import { Redline } from './redline';
-
-interface ConflictDetails {
-  currentVersion: number;
-  changes: FieldDiff[];
-}
 
 function conflictDetails(failure: ActionFailure | null): ConflictDetails | null {
   const details = failure?.code === 'conflict' ? (failure.details as ConflictDetails | undefined) : undefined;

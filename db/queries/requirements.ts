@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, arrayContains, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, requirementVersions, specifications, traceLinks, users } from '@/db/schema';
+import { requirements, specifications, traceLinkStates, users } from '@/db/schema';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
-import { coverageCase } from './coverage';
+import { coverageCase, requirementSuspectTestLinks, requirementTestCount } from './coverage';
 import { textSearchCondition } from './search';
 import { listPageSize } from './page-size';
 
@@ -30,10 +30,10 @@ export const REQUIREMENT_TREE_PAGE_SIZE = listPageSize(100);
  * (not a per-project aggregate joined back), so a selective search uses the link index instead of re-aggregating.
  */
 export async function listRequirements(db: Executor, projectId: string, filters: RequirementFilters = {}) {
-  const isSuspect = sql`${requirements.version} > ${traceLinks.reviewedVersion}`;
-  const suspectCount = sql<number>`(count(${traceLinks.id}) filter (where ${isSuspect}))::int`;
-  const approvedCount = sql<number>`(count(${traceLinks.id}) filter (where ${specifications.status} = 'approved'))::int`;
-  const state = coverageCase(suspectCount, approvedCount);
+  const suspectCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}))::int`;
+  const approvedCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved'))::int`;
+  const testCount = requirementTestCount(requirements.id);
+  const state = coverageCase(sql`(${suspectCount} + ${requirementSuspectTestLinks(requirements.id)})`, approvedCount, testCount);
   const pageSize = filters.pageSize ?? REQUIREMENT_PAGE_SIZE;
   const page = Math.max(filters.page ?? 1, 1);
   const matching = and(
@@ -62,8 +62,9 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       tags: requirements.tags,
       version: requirements.version,
       updatedAt: requirements.updatedAt,
-      specCount: sql<number>`count(${traceLinks.id})::int`,
+      specCount: sql<number>`count(${traceLinkStates.id})::int`,
       suspectCount,
+      testCount,
       coverage: state,
       // The index on (project_id, parent_id) answers this per row of the page, never a scan of the project.
       childCount: sql<number>`(select count(*)::int from ${requirements} as child
@@ -74,10 +75,10 @@ export async function listRequirements(db: Executor, projectId: string, filters:
     })
     .from(requirements)
     .leftJoin(
-      traceLinks,
-      and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, 'requirement_specification')),
+      traceLinkStates,
+      and(eq(traceLinkStates.upstreamId, requirements.id), eq(traceLinkStates.kind, 'requirement_specification')),
     )
-    .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
+    .leftJoin(specifications, eq(specifications.id, traceLinkStates.downstreamId))
     .where(and(matching, pageOnly))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
@@ -121,6 +122,7 @@ export async function findRequirement(db: Executor, projectId: string, number: n
       source: requirements.source,
       tags: requirements.tags,
       version: requirements.version,
+      revision: requirements.revision,
       createdAt: requirements.createdAt,
       updatedAt: requirements.updatedAt,
       updatedByName: users.name,
@@ -139,18 +141,4 @@ export async function listRequirementOutline(db: Executor, projectId: string) {
     .from(requirements)
     .where(eq(requirements.projectId, projectId))
     .orderBy(asc(requirements.number));
-}
-
-export async function listRequirementVersions(db: Executor, requirementId: string) {
-  return db
-    .select({
-      version: requirementVersions.version,
-      snapshot: requirementVersions.snapshot,
-      changedAt: requirementVersions.changedAt,
-      changedByName: users.name,
-    })
-    .from(requirementVersions)
-    .leftJoin(users, eq(users.id, requirementVersions.changedBy))
-    .where(eq(requirementVersions.requirementId, requirementId))
-    .orderBy(desc(requirementVersions.version));
 }

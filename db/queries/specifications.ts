@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, specificationVersions, traceLinks, users } from '@/db/schema';
+import { specifications, traceLinkStates, users } from '@/db/schema';
 import type { SpecificationCategory, SpecificationStatus } from '@/lib/specifications/model';
 import { textSearchCondition } from './search';
 
@@ -22,16 +22,13 @@ export async function listSpecifications(db: Executor, projectId: string, filter
   const links = db.$with('spec_links').as(
     db
       .select({
-        specificationId: traceLinks.downstreamId,
+        specificationId: traceLinkStates.downstreamId,
         requirementCount: sql<number>`count(*)::int`.as('requirement_count'),
-        suspectCount: sql<number>`(count(*) filter (where ${requirements.version} > ${traceLinks.reviewedVersion}))::int`.as(
-          'suspect_count',
-        ),
+        suspectCount: sql<number>`(count(*) filter (where ${traceLinkStates.suspect}))::int`.as('suspect_count'),
       })
-      .from(traceLinks)
-      .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
-      .where(and(eq(traceLinks.projectId, projectId), eq(traceLinks.kind, 'requirement_specification')))
-      .groupBy(traceLinks.downstreamId),
+      .from(traceLinkStates)
+      .where(and(eq(traceLinkStates.projectId, projectId), eq(traceLinkStates.kind, 'requirement_specification')))
+      .groupBy(traceLinkStates.downstreamId),
   );
   const conditions: (SQL | undefined)[] = [
     eq(specifications.projectId, projectId),
@@ -75,6 +72,7 @@ export async function findSpecification(db: Executor, projectId: string, number:
       category: specifications.category,
       status: specifications.status,
       version: specifications.version,
+      revision: specifications.revision,
       createdAt: specifications.createdAt,
       updatedAt: specifications.updatedAt,
       updatedByName: users.name,
@@ -84,18 +82,4 @@ export async function findSpecification(db: Executor, projectId: string, number:
     .where(and(eq(specifications.projectId, projectId), eq(specifications.number, number)))
     .limit(1);
   return row ?? null;
-}
-
-export async function listSpecificationVersions(db: Executor, specificationId: string) {
-  return db
-    .select({
-      version: specificationVersions.version,
-      snapshot: specificationVersions.snapshot,
-      changedAt: specificationVersions.changedAt,
-      changedByName: users.name,
-    })
-    .from(specificationVersions)
-    .leftJoin(users, eq(users.id, specificationVersions.changedBy))
-    .where(eq(specificationVersions.specificationId, specificationId))
-    .orderBy(desc(specificationVersions.version));
 }

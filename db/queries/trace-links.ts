@@ -2,10 +2,12 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, traceLinks, users } from '@/db/schema';
+import { requirements, specifications, traceLinks, traceLinkStates, users } from '@/db/schema';
 import { listPageSize } from './page-size';
 
-const suspect = sql<boolean>`${requirements.version} > ${traceLinks.reviewedVersion}`;
+/** Suspicion comes from the one SQL rule (the trace_link_states view), joined on the link. */
+const suspect = traceLinkStates.suspect;
+const withState = eq(traceLinkStates.id, traceLinks.id);
 
 /** The specifications answering a requirement, each with its link's review state. */
 export async function listSpecificationsOfRequirement(db: Executor, projectId: string, requirementId: string) {
@@ -21,6 +23,7 @@ export async function listSpecificationsOfRequirement(db: Executor, projectId: s
       suspect,
     })
     .from(traceLinks)
+    .innerJoin(traceLinkStates, withState)
     .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
     .innerJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
     .where(
@@ -47,6 +50,7 @@ export async function listRequirementsOfSpecification(db: Executor, projectId: s
       suspect,
     })
     .from(traceLinks)
+    .innerJoin(traceLinkStates, withState)
     .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
     .where(
       and(
@@ -83,6 +87,7 @@ export async function listSuspectLinks(db: Executor, projectId: string, window?:
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(traceLinks)
+    .innerJoin(traceLinkStates, withState)
     .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
     .innerJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
     .leftJoin(reviewer, eq(reviewer.id, traceLinks.reviewedBy))
@@ -112,6 +117,7 @@ export async function findRequirementSpecificationLink(db: Executor, projectId: 
       suspect,
     })
     .from(traceLinks)
+    .innerJoin(traceLinkStates, withState)
     .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
     .innerJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
     .leftJoin(reviewer, eq(reviewer.id, traceLinks.reviewedBy))

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, traceLinks } from '@/db/schema';
+import { requirements, specifications, testCases, traceLinks, traceLinkStates } from '@/db/schema';
 import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { toPrefixTsquery } from '@/lib/search/text-query';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
-import { coverageCase, coverageSql, requirementCoverageCte } from './coverage';
+import { coverageCase, coverageSql, requirementCoverageCte, requirementSuspectTestLinks, requirementTestCount, requirementTestLinks } from './coverage';
 import { textSearchCondition } from './search';
 import { listPageSize } from './page-size';
 
@@ -17,7 +17,6 @@ import { listPageSize } from './page-size';
  */
 
 const REQUIREMENT_SPECIFICATION = 'requirement_specification';
-const isSuspect = sql`${requirements.version} > ${traceLinks.reviewedVersion}`;
 
 export type TraceItemType = 'requirement' | 'specification';
 
@@ -60,7 +59,7 @@ export async function searchTraceItems(
 /** The figures at the top of the traceability page, in one statement. Coverage counts leave obsolete requirements out. */
 export async function traceabilitySummary(db: Executor, projectId: string) {
   const coverage = requirementCoverageCte(db, projectId);
-  const state = coverageSql(coverage);
+  const state = coverageSql(coverage, requirements.id);
   const active = sql`${requirements.status} <> 'obsolete'`;
   const [row] = await db
     .with(coverage)
@@ -77,6 +76,11 @@ export async function traceabilitySummary(db: Executor, projectId: string) {
         and not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
           and ${traceLinks.downstreamId} = ${specifications.id}))`,
       suspectLinks: sql<number>`(select coalesce(sum(${coverage.suspectCount}), 0)::int from ${coverage})`,
+      withoutTest: sql<number>`(count(*) filter (where ${active} and ${requirementTestCount(requirements.id)} = 0))::int`,
+      specificationsWithoutTest: sql<number>`(select count(*)::int from ${specifications}
+        where ${specifications.projectId} = ${projectId} and ${specifications.status} <> 'superseded'
+        and not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = 'specification_test_case'
+          and ${traceLinks.upstreamId} = ${specifications.id}))`,
     })
     .from(requirements)
     .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
@@ -99,6 +103,8 @@ export interface MatrixFilters {
 
 /** A linked specification as the matrix shows it: [number, status, linkId when the link is suspect, else null]. */
 export type MatrixSpecification = [number, SpecificationStatus, string | null];
+/** A verifying test case as the matrix shows it: [number, whether a link to it (direct or inherited) is suspect]. */
+export type MatrixTestCase = [number, boolean];
 
 export interface MatrixRow {
   number: number;
@@ -107,6 +113,7 @@ export interface MatrixRow {
   status: RequirementStatus;
   coverage: CoverageState;
   specifications: MatrixSpecification[];
+  testCases: MatrixTestCase[];
 }
 
 /** Rows of the matrix the page sends first; the rest is read by the GET route as the table scrolls. */
@@ -130,9 +137,13 @@ export async function listTraceabilityMatrix(
   filters: MatrixFilters = {},
   window?: MatrixWindow,
 ): Promise<{ rows: MatrixRow[]; total: number }> {
-  const suspectCount = sql`count(${traceLinks.id}) filter (where ${isSuspect})`;
-  const approvedCount = sql`count(${traceLinks.id}) filter (where ${specifications.status} = 'approved')`;
-  const state = coverageCase(suspectCount, approvedCount);
+  const suspectCount = sql`count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect})`;
+  const approvedCount = sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`;
+  const state = coverageCase(
+    sql`(${suspectCount} + ${requirementSuspectTestLinks(requirements.id)})`,
+    approvedCount,
+    requirementTestCount(requirements.id),
+  );
   const matching = and(
     eq(requirements.projectId, projectId),
     filters.status === 'active' ? ne(requirements.status, 'obsolete') : filters.status && eq(requirements.status, filters.status),
@@ -157,15 +168,18 @@ export async function listTraceabilityMatrix(
         ? sql<number>`(select count(*)::int from ${requirements} where ${matching})`
         : sql<number>`(count(*) over ())::int`,
       specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
-        ${specifications.status}, case when ${isSuspect} then ${traceLinks.id} end) order by ${specifications.number})
-        filter (where ${traceLinks.id} is not null), '[]'::json)`,
+        ${specifications.status}, case when ${traceLinkStates.suspect} then ${traceLinkStates.id} end) order by ${specifications.number})
+        filter (where ${traceLinkStates.id} is not null), '[]'::json)`,
+      testCases: sql<MatrixTestCase[]>`(select coalesce(json_agg(json_build_array(tc.number, x.suspect) order by tc.number), '[]'::json)
+        from (select test_case_id, bool_or(suspect) as suspect from ${requirementTestLinks(requirements.id)} y group by test_case_id) x
+        join ${testCases} tc on tc.id = x.test_case_id)`,
     })
     .from(requirements)
     .leftJoin(
-      traceLinks,
-      and(eq(traceLinks.upstreamId, requirements.id), eq(traceLinks.kind, REQUIREMENT_SPECIFICATION)),
+      traceLinkStates,
+      and(eq(traceLinkStates.upstreamId, requirements.id), eq(traceLinkStates.kind, REQUIREMENT_SPECIFICATION)),
     )
-    .leftJoin(specifications, eq(specifications.id, traceLinks.downstreamId))
+    .leftJoin(specifications, eq(specifications.id, traceLinkStates.downstreamId))
     .where(and(matching, pageOnly))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
@@ -212,6 +226,31 @@ export async function listOrphanSpecifications(db: Executor, projectId: string) 
         sql`${specifications.status} <> 'superseded'`,
         sql`not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
           and ${traceLinks.downstreamId} = ${specifications.id})`,
+      ),
+    )
+    .orderBy(asc(specifications.number));
+}
+
+/** Non-obsolete requirements no test case verifies, directly or through one of their specifications. */
+export async function listRequirementsWithoutTest(db: Executor, projectId: string) {
+  return db
+    .select({ number: requirements.number, title: requirements.title, priority: requirements.priority, status: requirements.status })
+    .from(requirements)
+    .where(and(eq(requirements.projectId, projectId), ne(requirements.status, 'obsolete'), sql`${requirementTestCount(requirements.id)} = 0`))
+    .orderBy(asc(requirements.priority), asc(requirements.number));
+}
+
+/** Specifications (other than superseded ones) that no test case verifies. */
+export async function listSpecificationsWithoutTest(db: Executor, projectId: string) {
+  return db
+    .select({ number: specifications.number, title: specifications.title, category: specifications.category, status: specifications.status })
+    .from(specifications)
+    .where(
+      and(
+        eq(specifications.projectId, projectId),
+        ne(specifications.status, 'superseded'),
+        sql`not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = 'specification_test_case'
+          and ${traceLinks.upstreamId} = ${specifications.id})`,
       ),
     )
     .orderBy(asc(specifications.number));

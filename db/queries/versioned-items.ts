@@ -1,30 +1,46 @@
 import 'server-only';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirementVersions, specificationVersions } from '@/db/schema';
-import type { RequirementFields } from '@/lib/requirements/schema';
-import type { SpecificationStatus } from '@/lib/specifications/model';
-import type { SpecificationFields } from '@/lib/specifications/schema';
+import { requirementVersions, specificationVersions, testCaseVersions, users } from '@/db/schema';
 
-/** What a requirement version records: its content, as the history page and the diff show it. */
-export type RequirementSnapshot = RequirementFields;
-export type SpecificationSnapshot = SpecificationFields & { status: SpecificationStatus };
+/**
+ * The history side of the one versioning mechanism (the rule itself is lib/versioning/save.ts): each versioned
+ * kind keeps every content version, in full, in its own history table of the same shape, so any two versions can be
+ * compared. Adding a kind is adding a row here.
+ */
+const HISTORY = {
+  requirement: { table: requirementVersions, itemId: requirementVersions.requirementId, columns: requirementVersions },
+  specification: { table: specificationVersions, itemId: specificationVersions.specificationId, columns: specificationVersions },
+  testCase: { table: testCaseVersions, itemId: testCaseVersions.testCaseId, columns: testCaseVersions },
+} as const;
 
-export async function recordRequirementVersion(
+export type VersionedKind = keyof typeof HISTORY;
+
+export async function recordVersion(
   db: Executor,
-  requirementId: string,
+  kind: VersionedKind,
+  itemId: string,
   version: number,
-  snapshot: RequirementSnapshot,
+  snapshot: object,
   changedBy: string,
-) {
-  await db.insert(requirementVersions).values({ requirementId, version, snapshot, changedBy });
+): Promise<void> {
+  const history = HISTORY[kind];
+  await db.execute(sql`insert into ${history.table} (${sql.identifier(history.itemId.name)}, version, snapshot, changed_by)
+    values (${itemId}, ${version}, ${JSON.stringify(snapshot)}::jsonb, ${changedBy})`);
 }
 
-export async function recordSpecificationVersion(
-  db: Executor,
-  specificationId: string,
-  version: number,
-  snapshot: SpecificationSnapshot,
-  changedBy: string,
-) {
-  await db.insert(specificationVersions).values({ specificationId, version, snapshot, changedBy });
+/** Every version of one item, the latest first, with who saved it. */
+export async function listVersions(db: Executor, kind: VersionedKind, itemId: string) {
+  const { table, itemId: item, columns } = HISTORY[kind];
+  return db
+    .select({
+      version: columns.version,
+      snapshot: columns.snapshot,
+      changedAt: columns.changedAt,
+      changedByName: users.name,
+    })
+    .from(table)
+    .leftJoin(users, eq(users.id, columns.changedBy))
+    .where(eq(item, itemId))
+    .orderBy(desc(columns.version));
 }

@@ -6,3 +6,4 @@ export * from './requirements';
 export * from './specifications';
 export * from './traceability';
 export * from './instance';
+export * from './test-cases';

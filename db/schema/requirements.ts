@@ -38,7 +38,10 @@ export const requirements = pgTable(
     status: requirementStatus('status').notNull().default('draft'),
     source: text('source').notNull().default(''),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Content version: grows when the content changes; what trace links are reviewed against (DESIGN.md §3). */
     version: integer('version').notNull().default(1),
+    /** Concurrency token: grows on every accepted change, status included, so no save can undo one it never saw. */
+    revision: integer('revision').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -21,7 +21,10 @@ export const specifications = pgTable(
     body: text('body').notNull().default(''),
     category: specificationCategory('category').notNull(),
     status: specificationStatus('status').notNull().default('draft'),
+    /** Content version: grows when the content changes; what trace links are reviewed against (DESIGN.md §3). */
     version: integer('version').notNull().default(1),
+    /** Concurrency token: grows on every accepted change, status included, so no save can undo one it never saw. */
+    revision: integer('revision').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

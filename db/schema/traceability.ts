@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, pgView, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 import { users } from './users';
 
@@ -33,3 +33,19 @@ export const traceLinks = pgTable(
     index('trace_links_upstream_idx').on(t.upstreamId),
   ],
 );
+
+/**
+ * Every trace link with its review state, as the one SQL suspect rule computes it (migration 0006): read this
+ * instead of comparing versions in a query. `suspect` includes suspicion inherited from above in the chain.
+ */
+export const traceLinkStates = pgView('trace_link_states', {
+  id: uuid('id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  kind: traceLinkKind('kind').notNull(),
+  upstreamId: uuid('upstream_id').notNull(),
+  downstreamId: uuid('downstream_id').notNull(),
+  reviewedVersion: integer('reviewed_version').notNull(),
+  upstreamVersion: integer('upstream_version').notNull(),
+  directlySuspect: boolean('directly_suspect').notNull(),
+  suspect: boolean('suspect').notNull(),
+}).existing();

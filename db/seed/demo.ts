@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { auditEvents, projectMembers, projects, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from './demo-accounts';
+import { seedDemoRecette } from './demo-recette';
 import { seedDemoTraceability } from './demo-traceability';
 
 /**
@@ -31,14 +32,16 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await tx.insert(projectMembers).values(
       DEMO_ACCOUNTS.map((a) => ({ projectId: project!.id, userId: idOf.get(a.email)!, role: a.role, addedBy: ownerId })),
     );
+    const amoe = idOf.get(DEMO_ACCOUNTS.find((a) => a.role === 'amoe')!.email)!;
     const traceability = await seedDemoTraceability(tx, project!.id, {
       amoa: idOf.get(DEMO_ACCOUNTS.find((a) => a.role === 'amoa')!.email)!,
-      amoe: idOf.get(DEMO_ACCOUNTS.find((a) => a.role === 'amoe')!.email)!,
+      amoe,
     });
+    const recette = await seedDemoRecette(tx, project!.id, amoe);
     await tx.insert(auditEvents).values([
       { actorId: null, projectId: null, entity: 'instance', entityId: 'demo', action: 'seed', after: { accounts: DEMO_ACCOUNTS.length } },
       { actorId: ownerId, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'create', after: DEMO_PROJECT },
-      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: traceability },
+      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: { ...traceability, ...recette } },
       ...DEMO_ACCOUNTS.map((a) => ({
         actorId: ownerId,
         projectId: project!.id,

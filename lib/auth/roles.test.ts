@@ -7,6 +7,7 @@ const DESIGN_TABLE: Record<Permission, string> = {
   'project.comment': '✓ ✓ ✓ ✓ ✓',
   'requirements.write': '✓ – ✓ – –',
   'specifications.write': '✓ ✓ – – –',
+  'tests.write': '✓ ✓ – – –',
   'tests.execute': '✓ ✓ ✓ ✓ –',
   'approvals.request': '✓ ✓ ✓ – –',
   'approvals.decide': '– – – ✓ –',

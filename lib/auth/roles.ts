@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'project.comment',
   'requirements.write',
   'specifications.write',
+  'tests.write',
   'tests.execute',
   'approvals.request',
   'approvals.decide',
@@ -19,6 +20,8 @@ const GRANTS: Record<Permission, readonly ProjectRole[]> = {
   'project.comment': PROJECT_ROLES,
   'requirements.write': ['owner', 'amoa'],
   'specifications.write': ['owner', 'amoe'],
+  /** Test cases and their trace links (DESIGN.md §4: "specs, test cases, campaigns, trace links: write"). */
+  'tests.write': ['owner', 'amoe'],
   'tests.execute': ['owner', 'amoe', 'amoa', 'moa'],
   'approvals.request': ['owner', 'amoe', 'amoa'],
   'approvals.decide': ['moa'],

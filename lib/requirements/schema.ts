@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from './model';
-
-const longText = (max: number) => z.string().trim().max(max, { message: 'tooLong' });
+import type { VersionRule } from '@/lib/versioning/save';
+import { versionedLine, versionedText } from '@/lib/versioning/text';
+import { REQUIREMENT_CONTENT_FIELDS, REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from './model';
 
 /** Tags arrive as one comma-separated field from forms, or as an array from code. */
 const tagsSchema = z
@@ -11,13 +11,13 @@ const tagsSchema = z
   .pipe(z.array(z.string().max(40, { message: 'tooLong' })).max(20, { message: 'tooLong' }));
 
 export const requirementFieldsSchema = z.object({
-  title: longText(300).min(1, { message: 'required' }),
-  statement: longText(20_000).default(''),
-  rationale: longText(10_000).default(''),
-  acceptanceCriteria: longText(20_000).default(''),
+  title: versionedLine(300).pipe(z.string().min(1, { message: 'required' })),
+  statement: versionedText(20_000).default(''),
+  rationale: versionedText(10_000).default(''),
+  acceptanceCriteria: versionedText(20_000).default(''),
   priority: z.enum(REQUIREMENT_PRIORITIES, { message: 'invalid' }),
   status: z.enum(REQUIREMENT_STATUSES, { message: 'invalid' }).default('draft'),
-  source: longText(300).default(''),
+  source: versionedLine(300).default(''),
   tags: tagsSchema.default([]),
   parentId: z
     .union([z.uuid(), z.literal('')])
@@ -26,3 +26,9 @@ export const requirementFieldsSchema = z.object({
 });
 
 export type RequirementFields = z.output<typeof requirementFieldsSchema>;
+
+/** Requirements follow the shared save rule; a status change alone keeps the content version. */
+export const requirementVersionRule: VersionRule<RequirementFields> = {
+  fields: REQUIREMENT_CONTENT_FIELDS,
+  versionFields: REQUIREMENT_CONTENT_FIELDS.filter((field) => field !== 'status'),
+};

@@ -3,14 +3,16 @@ import { SPECIFICATION_CATEGORIES, SPECIFICATION_CONTENT_FIELDS } from './model'
 import { specificationFieldsSchema } from './schema';
 
 describe('specificationFieldsSchema', () => {
-  test('title trimmed and required, body defaults to empty and is kept verbatim', () => {
+  test('title trimmed and required, body defaults to empty and keeps everything but the invisible line ends', () => {
     expect(specificationFieldsSchema.parse({ title: '  Architecture  ', category: 'architecture' })).toEqual({
       title: 'Architecture',
       body: '',
       category: 'architecture',
     });
     const body = '  ```mermaid\ngraph TD; A-->B\n```\n<img src=x onerror=alert(1)>  ';
-    expect(specificationFieldsSchema.parse({ title: 'T', body, category: 'data' }).body).toBe(body);
+    expect(specificationFieldsSchema.parse({ title: 'T', body, category: 'data' }).body).toBe(body.trimEnd());
+    const submitted = body.replace(/\n/g, '\r\n');
+    expect(specificationFieldsSchema.parse({ title: 'T', body: submitted, category: 'data' }).body).toBe(body.trimEnd());
     expect(specificationFieldsSchema.safeParse({ title: '  ', category: 'data' }).error?.issues.map((i) => i.message)).toEqual(['required']);
   });
 

@@ -12,10 +12,10 @@ export interface FieldDiff {
   parts: DiffPart[];
 }
 
-/** Field values as text for comparison: lists joined, empty values as empty text. */
+/** Field values as text for comparison: lists joined, structured entries (a test step) as JSON, empty values as empty text. */
 export function fieldText(value: unknown): string {
   if (value == null) return '';
-  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ');
   return String(value);
 }
 

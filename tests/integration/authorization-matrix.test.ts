@@ -6,7 +6,7 @@ import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
-import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
+import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -122,7 +122,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoa'],
     input: async (world) => {
       const requirement = await createRequirementRow(world.project, { title: 'Avant' });
-      return { projectKey: world.project.key, id: requirement.id, version: requirement.version, title: 'Après', priority: 'should' };
+      return { projectKey: world.project.key, id: requirement.id, revision: requirement.revision, title: 'Après', priority: 'should' };
     },
   },
 
@@ -140,7 +140,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       return {
         projectKey: world.project.key,
         id: specification.id,
-        version: specification.version,
+        revision: specification.revision,
         title: 'Titre revu',
         body: 'Nouveau corps',
         category: 'security',
@@ -152,7 +152,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoe'],
     input: async (world) => {
       const specification = await createSpecificationRow(world.project, { status: 'draft' });
-      return { projectKey: world.project.key, id: specification.id, version: specification.version, status: 'in_review' };
+      return { projectKey: world.project.key, id: specification.id, revision: specification.revision, status: 'in_review' };
     },
   },
 
@@ -183,6 +183,35 @@ const MATRIX: Record<string, MatrixEntry> = {
       const requirement = await createRequirementRow(world.project, { version: 3 });
       const link = await createLink(world.project, requirement, await createSpecificationRow(world.project), { reviewedVersion: 1 });
       return { projectKey: world.project.key, linkId: link.id, seenVersion: 3 };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/test-cases/actions.ts — tests.write: owner and amoe
+  createTestCase: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: (world) => ({
+      projectKey: world.project.key,
+      title: 'Calcul du net',
+      type: 'functional',
+      steps: JSON.stringify([{ action: 'Ouvrir le bulletin', expected: 'Le net est affiché' }]),
+    }),
+  },
+  updateTestCase: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const testCase = await createTestCaseRow(world.project, { title: 'Avant' });
+      return { projectKey: world.project.key, id: testCase.id, revision: testCase.revision, title: 'Après', type: 'integration' };
+    },
+  },
+  linkTestCase: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const testCase = await createTestCaseRow(world.project);
+      const specification = await createSpecificationRow(world.project);
+      return { projectKey: world.project.key, testCaseId: testCase.id, targetType: 'specification', targetId: specification.id };
     },
   },
 

@@ -118,7 +118,7 @@ describe('payloads stored through the actions', () => {
     expectInert(render(row!.statement));
 
     // The history diff shows the payload as text, never as markup.
-    const updated = await updateRequirement({ ...input, id: row!.id, version: 1, statement: `${ALL}\n\n<script>alert(2)</script>` });
+    const updated = await updateRequirement({ ...input, id: row!.id, revision: 1, statement: `${ALL}\n\n<script>alert(2)</script>` });
     expect(updated).toMatchObject({ ok: true });
     const html = renderToStaticMarkup(
       createElement(Redline, { diffs: diffFields({ ...row }, { ...(await requirementById(row!.id)) }, ['title', 'statement']), labels: {}, sides: { before: 'v1', after: 'v2' } }),

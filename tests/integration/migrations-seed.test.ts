@@ -9,6 +9,7 @@ import { authenticateWithPassword } from '@/db/queries/sign-in';
 import * as schema from '@/db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from '@/db/seed/demo-accounts';
 import { seedDemoIfEmpty } from '@/db/seed/demo';
+import { listRequirements } from '@/db/queries/requirements';
 import { migrateDatabase } from '@/db/migrate';
 import { countRows, queryRows, snapshotTables } from '../setup/db-state';
 import { openEmptyDatabase } from '../setup/test-database';
@@ -103,6 +104,25 @@ describe('seedDemoIfEmpty', () => {
     );
     expect(new Set(members.map((m) => m.role))).toEqual(new Set(['owner', 'amoe', 'amoa', 'moa', 'viewer']));
     expect(await countRows('audit_events')).toBeGreaterThan(0);
+  });
+
+  test('the demo has test cases with steps, performance criteria, suspect ones and covered requirements', async () => {
+    const [project] = await queryRows<{ id: string }>(sql`select id from projects`);
+    const cases = await queryRows<{ steps: number; type: string; criteria: number }>(
+      sql`select jsonb_array_length(steps) as steps, type::text, jsonb_array_length(criteria) as criteria from test_cases`,
+    );
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(cases.every((c) => c.steps > 0)).toBe(true);
+    expect(cases.filter((c) => c.type === 'performance' && c.criteria > 0).length).toBeGreaterThanOrEqual(3);
+    const states = await queryRows<{ kind: string; direct: number; inherited: number }>(
+      sql`select kind::text, (count(*) filter (where directly_suspect))::int as direct,
+        (count(*) filter (where suspect and not directly_suspect))::int as inherited
+        from trace_link_states where kind <> 'requirement_specification' group by kind order by kind`,
+    );
+    expect(states.find((s) => s.kind === 'requirement_test_case')!.direct).toBeGreaterThanOrEqual(1);
+    expect(states.find((s) => s.kind === 'specification_test_case')!.inherited).toBeGreaterThanOrEqual(1);
+    const coverage = (await listRequirements(getDb(), project!.id, { pageSize: 0 })).rows.map((r) => r.coverage);
+    expect(new Set(coverage)).toEqual(new Set(['covered', 'uncovered', 'suspect']));
   });
 
   test('the demo accounts sign in with the demo password', async () => {

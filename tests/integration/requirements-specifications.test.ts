@@ -3,8 +3,9 @@ import { describe, expect, test, vi } from 'vitest';
 import * as requirementActions from '@/app/(app)/projects/[projectKey]/requirements/actions';
 import * as specificationActions from '@/app/(app)/projects/[projectKey]/specifications/actions';
 import { getDb } from '@/db/client';
-import { findRequirement, listRequirementVersions } from '@/db/queries/requirements';
-import { findSpecification, listSpecificationVersions } from '@/db/queries/specifications';
+import { findRequirement } from '@/db/queries/requirements';
+import { findSpecification } from '@/db/queries/specifications';
+import { listVersions } from '@/db/queries/versioned-items';
 import { requirements } from '@/db/schema';
 import type { FieldDiff } from '@/lib/versioning/diff';
 import { actAs, createProjectWithMembers, createUser, addMembership } from '../setup/actors';
@@ -126,7 +127,7 @@ describe('requirement versions', () => {
     let state = requirementInput(project.key);
     for (const [i, edit] of edits.entries()) {
       state = { ...state, ...edit };
-      const saved = await expectOk(updateRequirement({ ...state, id, version: i + 1 }));
+      const saved = await expectOk(updateRequirement({ ...state, id, revision: i + 1 }));
       expect(saved.version).toBe(i + 2);
       expect((saved.changed as string[]).sort()).toEqual(Object.keys(edit).sort());
     }
@@ -159,7 +160,7 @@ describe('requirement versions', () => {
     });
     // The row holds the last version; the query behind the history page lists newest first.
     expect(await findRequirement(getDb(), project.id, created.number as number)).toMatchObject({ ...history[3]!.snapshot, version: 4 });
-    expect((await listRequirementVersions(getDb(), id)).map((v) => v.version)).toEqual([4, 3, 2, 1]);
+    expect((await listVersions(getDb(), 'requirement', id)).map((v) => v.version)).toEqual([4, 3, 2, 1]);
   });
 
   test('each save writes one audit row naming the person, with the state before and after', async () => {
@@ -167,7 +168,7 @@ describe('requirement versions', () => {
     await actAs(members.owner);
     const { id } = await expectOk(createRequirement(requirementInput(project.key)));
     const since = await maxAuditId();
-    await expectOk(updateRequirement({ ...requirementInput(project.key, { title: 'Nouveau titre' }), id, version: 1 }));
+    await expectOk(updateRequirement({ ...requirementInput(project.key, { title: 'Nouveau titre' }), id, revision: 1 }));
     const rows = await queryRows<{ actor_id: string; entity: string; action: string; before: Record<string, unknown>; after: Record<string, unknown> }>(
       sql`select actor_id, entity, action, before, after from audit_events where id > ${since} order by id`,
     );
@@ -181,29 +182,26 @@ describe('requirement versions', () => {
     });
   });
 
-  test('a status-only change keeps the version and adds no history row, but is saved and audited', async () => {
+  test('a status-only change keeps the version and adds no history row, but is saved, audited and moves the revision', async () => {
     const { project, members } = await createProjectWithMembers();
     await actAs(members.amoa);
     const { id } = await expectOk(createRequirement(requirementInput(project.key)));
     const since = await maxAuditId();
-    const saved = await expectOk(updateRequirement({ ...requirementInput(project.key, { status: 'validated' }), id, version: 1 }));
-    expect(saved).toEqual({ version: 1, changed: ['status'] });
-    expect(await requirementById(id as string)).toMatchObject({ status: 'validated', version: 1 });
+    const saved = await expectOk(updateRequirement({ ...requirementInput(project.key, { status: 'validated' }), id, revision: 1 }));
+    expect(saved).toEqual({ version: 1, revision: 2, changed: ['status'] });
+    expect(await requirementById(id as string)).toMatchObject({ status: 'validated', version: 1, revision: 2 });
     expect((await requirementHistory(id as string)).map((h) => h.version)).toEqual([1]);
     expect((await auditRowsSince(since)).map((r) => [r.entity, r.action])).toEqual([['requirement', 'update']]);
   });
 
-  // BUG (reported): a save with nothing changed returns before writing an audit row, so the action wrapper turns it into
-  // a server_error (app/(app)/projects/[projectKey]/requirements/actions.ts, `if (changed.length === 0) return …`).
-  // The expected behaviour is below; drop `.fails` once fixed.
   test('saving the form unchanged is a success that writes nothing', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { project, members } = await createProjectWithMembers();
     await actAs(members.amoa);
     const { id } = await expectOk(createRequirement(requirementInput(project.key)));
     const before = await snapshotTables(['requirements', 'requirement_versions']);
-    const result = await updateRequirement({ ...requirementInput(project.key), id, version: 1 });
-    expect(result).toEqual({ ok: true, data: { version: 1, changed: [] } });
+    const result = await updateRequirement({ ...requirementInput(project.key), id, revision: 1 });
+    expect(result).toEqual({ ok: true, data: { version: 1, revision: 1, changed: [] } });
     expect(await snapshotTables(['requirements', 'requirement_versions'])).toEqual(before);
   });
 
@@ -217,7 +215,7 @@ describe('requirement versions', () => {
 
     const before = await snapshotTables(['requirements', 'requirement_versions']);
     for (const parentId of [chapter.id, grandchild.id]) {
-      const cycle = await updateRequirement({ ...requirementInput(project.key, { title: 'Chapitre paie', parentId }), id: chapter.id, version: 1 });
+      const cycle = await updateRequirement({ ...requirementInput(project.key, { title: 'Chapitre paie', parentId }), id: chapter.id, revision: 1 });
       expect(cycle).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { parentId: [expect.any(String)] } });
     }
     const unknown = await createRequirement(requirementInput(project.key, { parentId: '6f1c7a52-4d2b-4c3e-9a0b-0d5e7f8a9b10' }));
@@ -226,10 +224,10 @@ describe('requirement versions', () => {
 
     // Moving a chapter under an unrelated requirement is fine.
     const other = await expectOk(createRequirement(requirementInput(project.key, { title: 'Autre chapitre' })));
-    await expectOk(updateRequirement({ ...requirementInput(project.key, { title: 'Chapitre paie', parentId: other.id }), id: chapter.id, version: 1 }));
+    await expectOk(updateRequirement({ ...requirementInput(project.key, { title: 'Chapitre paie', parentId: other.id }), id: chapter.id, revision: 1 }));
   });
 
-  test('form data is coerced like the browser sends it (tags as one field, empty parent, version as text)', async () => {
+  test('form data is coerced like the browser sends it (tags as one field, empty parent, revision as text)', async () => {
     const { project, members } = await createProjectWithMembers();
     await actAs(members.amoa);
     const form = new FormData();
@@ -237,7 +235,7 @@ describe('requirement versions', () => {
     const created = await expectOk(createRequirement(form));
     expect(await requirementById(created.id as string)).toMatchObject({ tags: ['paie', 'rh'], parentId: null });
     form.set('id', created.id as string);
-    form.set('version', '1');
+    form.set('revision', '1');
     form.set('title', 'Titre depuis le formulaire');
     expect(await expectOk(updateRequirement(form))).toMatchObject({ version: 2 });
   });
@@ -252,8 +250,8 @@ describe('specification versions and workflow', () => {
     );
     return { project, members, id: created.id as string, number: created.number as number };
   }
-  const move = (projectKey: string, id: string, version: number, status: string) =>
-    changeSpecificationStatus({ projectKey, id, version, status });
+  const move = (projectKey: string, id: string, revision: number, status: string) =>
+    changeSpecificationStatus({ projectKey, id, revision, status });
 
   test('created in draft at version 1 with its history row', async () => {
     const { project, id, number } = await setup();
@@ -263,7 +261,7 @@ describe('specification versions and workflow', () => {
     ]);
   });
 
-  test('the workflow brouillon → en revue → approuvée → remplacée, keeping the version; other moves refused', async () => {
+  test('the workflow brouillon → en revue → approuvée → remplacée, keeping the version, moving the revision; other moves refused', async () => {
     const { project, id } = await setup();
     const refusedFromDraft = ['approved', 'superseded', 'draft'];
     for (const status of refusedFromDraft) {
@@ -271,18 +269,18 @@ describe('specification versions and workflow', () => {
       expect(await move(project.key, id, 1, status)).toMatchObject({ ok: false, code: 'conflict' });
       expect(await snapshotTables(['specifications', 'audit_events'])).toEqual(before);
     }
-    expect(await expectOk(move(project.key, id, 1, 'in_review'))).toEqual({ version: 1, status: 'in_review' });
-    expect(await expectOk(move(project.key, id, 1, 'draft'))).toEqual({ version: 1, status: 'draft' });
-    await expectOk(move(project.key, id, 1, 'in_review'));
-    expect(await move(project.key, id, 1, 'superseded')).toMatchObject({ ok: false, code: 'conflict' });
-    expect(await expectOk(move(project.key, id, 1, 'approved'))).toEqual({ version: 1, status: 'approved' });
-    expect(await move(project.key, id, 1, 'draft')).toMatchObject({ ok: false, code: 'conflict' });
-    expect(await move(project.key, id, 1, 'in_review')).toMatchObject({ ok: false, code: 'conflict' });
-    expect(await expectOk(move(project.key, id, 1, 'superseded'))).toEqual({ version: 1, status: 'superseded' });
+    expect(await expectOk(move(project.key, id, 1, 'in_review'))).toEqual({ version: 1, revision: 2, status: 'in_review' });
+    expect(await expectOk(move(project.key, id, 2, 'draft'))).toEqual({ version: 1, revision: 3, status: 'draft' });
+    await expectOk(move(project.key, id, 3, 'in_review'));
+    expect(await move(project.key, id, 4, 'superseded')).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await expectOk(move(project.key, id, 4, 'approved'))).toEqual({ version: 1, revision: 5, status: 'approved' });
+    expect(await move(project.key, id, 5, 'draft')).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await move(project.key, id, 5, 'in_review')).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await expectOk(move(project.key, id, 5, 'superseded'))).toEqual({ version: 1, revision: 6, status: 'superseded' });
     for (const status of ['draft', 'in_review', 'approved']) {
-      expect(await move(project.key, id, 1, status)).toMatchObject({ ok: false, code: 'conflict' });
+      expect(await move(project.key, id, 6, status)).toMatchObject({ ok: false, code: 'conflict' });
     }
-    expect(await specificationById(id)).toMatchObject({ status: 'superseded', version: 1 });
+    expect(await specificationById(id)).toMatchObject({ status: 'superseded', version: 1, revision: 6 });
     expect((await specificationHistory(id)).map((h) => h.version)).toEqual([1]);
     expect(
       await countRows('audit_events', sql`entity = 'specification' and entity_id = ${id} and action = 'change_status'`),
@@ -291,44 +289,44 @@ describe('specification versions and workflow', () => {
 
   test('a status change against a stale version is a conflict', async () => {
     const { project, id } = await setup();
-    await expectOk(updateSpecification({ projectKey: project.key, id, version: 1, title: 'Architecture cible v2', body: 'x', category: 'architecture' }));
-    expect(await move(project.key, id, 1, 'in_review')).toMatchObject({ ok: false, code: 'conflict', details: { currentVersion: 2 } });
+    await expectOk(updateSpecification({ projectKey: project.key, id, revision: 1, title: 'Architecture cible v2', body: 'x', category: 'architecture' }));
+    expect(await move(project.key, id, 1, 'in_review')).toMatchObject({ ok: false, code: 'conflict', details: { currentVersion: 2, currentRevision: 2 } });
     expect(await specificationById(id)).toMatchObject({ status: 'draft' });
   });
 
   test('editing an approved specification makes a new version back in draft; the approved text stays in the history', async () => {
     const { project, id } = await setup();
     await expectOk(move(project.key, id, 1, 'in_review'));
-    await expectOk(move(project.key, id, 1, 'approved'));
+    await expectOk(move(project.key, id, 2, 'approved'));
     const saved = await expectOk(
-      updateSpecification({ projectKey: project.key, id, version: 1, title: 'Architecture cible', body: '# Vue\n\nQuatre couches.', category: 'architecture' }),
+      updateSpecification({ projectKey: project.key, id, revision: 3, title: 'Architecture cible', body: '# Vue\n\nQuatre couches.', category: 'architecture' }),
     );
-    expect(saved).toEqual({ version: 2, status: 'draft' });
+    expect(saved).toEqual({ version: 2, revision: 4, status: 'draft' });
     expect(await specificationById(id)).toMatchObject({ version: 2, status: 'draft', body: '# Vue\n\nQuatre couches.' });
     const history = await specificationHistory(id);
     expect(history.map((h) => [h.version, h.snapshot.body, h.snapshot.status])).toEqual([
       [1, '# Vue\n\nTrois couches.', 'draft'],
       [2, '# Vue\n\nQuatre couches.', 'draft'],
     ]);
-    expect((await listSpecificationVersions(getDb(), id)).map((v) => v.version)).toEqual([2, 1]);
+    expect((await listVersions(getDb(), 'specification', id)).map((v) => v.version)).toEqual([2, 1]);
   });
 
   test('editing a specification in review keeps it in review, with a new version', async () => {
     const { project, id } = await setup();
     await expectOk(move(project.key, id, 1, 'in_review'));
     expect(
-      await expectOk(updateSpecification({ projectKey: project.key, id, version: 1, title: 'Architecture', body: 'b', category: 'security' })),
-    ).toEqual({ version: 2, status: 'in_review' });
+      await expectOk(updateSpecification({ projectKey: project.key, id, revision: 2, title: 'Architecture', body: 'b', category: 'security' })),
+    ).toEqual({ version: 2, revision: 3, status: 'in_review' });
     expect((await specificationHistory(id)).at(-1)!.snapshot).toEqual({ title: 'Architecture', body: 'b', category: 'security', status: 'in_review' });
   });
 
   test('a superseded specification is frozen: the edit is refused and nothing changes', async () => {
     const { project, id } = await setup();
     await expectOk(move(project.key, id, 1, 'in_review'));
-    await expectOk(move(project.key, id, 1, 'approved'));
-    await expectOk(move(project.key, id, 1, 'superseded'));
+    await expectOk(move(project.key, id, 2, 'approved'));
+    await expectOk(move(project.key, id, 3, 'superseded'));
     const before = await snapshotTables();
-    const result = await updateSpecification({ projectKey: project.key, id, version: 1, title: 'Changement', body: 'x', category: 'data' });
+    const result = await updateSpecification({ projectKey: project.key, id, revision: 4, title: 'Changement', body: 'x', category: 'data' });
     expect(result).toMatchObject({ ok: false, code: 'conflict' });
     expect((result as Result).message).toMatch(/remplacée/);
     expect(await snapshotTables()).toEqual(before);
@@ -338,20 +336,18 @@ describe('specification versions and workflow', () => {
     const { project, id } = await setup();
     const bodies = ['Deux', 'Trois', 'Quatre', 'Cinq'];
     for (const [i, body] of bodies.entries()) {
-      await expectOk(updateSpecification({ projectKey: project.key, id, version: i + 1, title: 'Architecture cible', body, category: 'architecture' }));
+      await expectOk(updateSpecification({ projectKey: project.key, id, revision: i + 1, title: 'Architecture cible', body, category: 'architecture' }));
     }
     const history = await specificationHistory(id);
     expect(history.map((h) => h.version)).toEqual([1, 2, 3, 4, 5]);
     expect(history.slice(1).map((h) => h.snapshot.body)).toEqual(bodies);
   });
 
-  // BUG (reported): same as for requirements — an unchanged save returns without an audit row and becomes a
-  // server_error (app/(app)/projects/[projectKey]/specifications/actions.ts, `if (changed.length === 0) return …`).
   test('saving a specification unchanged is a success that writes nothing', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { project, id } = await setup();
-    const result = await updateSpecification({ projectKey: project.key, id, version: 1, title: 'Architecture cible', body: '# Vue\n\nTrois couches.', category: 'architecture' });
-    expect(result).toEqual({ ok: true, data: { version: 1, status: 'draft' } });
+    const result = await updateSpecification({ projectKey: project.key, id, revision: 1, title: 'Architecture cible', body: '# Vue\n\nTrois couches.', category: 'architecture' });
+    expect(result).toEqual({ ok: true, data: { version: 1, revision: 1, status: 'draft' } });
   });
 });
 
@@ -376,7 +372,7 @@ describe('optimistic concurrency: two people edit the same item', () => {
 
     switchSession(aliceSession);
     expect(
-      await expectOk(updateRequirement({ ...requirementInput(project.key, { title: 'Calcul de la paie des cadres' }), id, version: loadedByAlice!.version })),
+      await expectOk(updateRequirement({ ...requirementInput(project.key, { title: 'Calcul de la paie des cadres' }), id, revision: loadedByAlice!.revision })),
     ).toMatchObject({ version: 2 });
 
     switchSession(bobSession);
@@ -385,7 +381,7 @@ describe('optimistic concurrency: two people edit the same item', () => {
     const stale = (await updateRequirement({
       ...requirementInput(project.key, { statement: 'Le salaire est versé le 5 du mois suivant.' }),
       id,
-      version: loadedByBob!.version,
+      revision: loadedByBob!.revision,
     })) as Result;
     expect(stale).toMatchObject({ ok: false, code: 'conflict', details: { currentVersion: 2 } });
     expect(stale.message).not.toBe('');
@@ -415,7 +411,7 @@ describe('optimistic concurrency: two people edit the same item', () => {
         updateRequirement({
           ...requirementInput(project.key, { title: 'Calcul de la paie des cadres', statement: 'Le salaire est versé le 5 du mois suivant.' }),
           id,
-          version: 2,
+          revision: 2,
         }),
       ),
     ).toMatchObject({ version: 3 });
@@ -427,7 +423,7 @@ describe('optimistic concurrency: two people edit the same item', () => {
     const requirement = await createRequirementRow(project, { title: 'Course' });
     const first = await actAs(members.owner);
     const second = await actAs(members.amoa);
-    const base = { ...requirementInput(project.key), id: requirement.id, version: 1 };
+    const base = { ...requirementInput(project.key), id: requirement.id, revision: 1 };
     // Each call reads its session as it starts, so the two run concurrently as two different people.
     switchSession(first);
     const p1 = updateRequirement({ ...base, title: 'Version du propriétaire' });
@@ -453,15 +449,15 @@ describe('optimistic concurrency: two people edit the same item', () => {
 
     switchSession(ownerSession);
     expect(
-      await expectOk(updateSpecification({ projectKey: project.key, id, version: loaded!.version, title: 'Interface paie', body: 'Flux SFTP horaire.', category: 'interface' })),
-    ).toEqual({ version: 2, status: 'draft' });
+      await expectOk(updateSpecification({ projectKey: project.key, id, revision: loaded!.revision, title: 'Interface paie', body: 'Flux SFTP horaire.', category: 'interface' })),
+    ).toEqual({ version: 2, revision: 2, status: 'draft' });
 
     switchSession(amoeSession);
     const before = await snapshotTables();
     const stale = (await updateSpecification({
       projectKey: project.key,
       id,
-      version: loaded!.version,
+      revision: loaded!.revision,
       title: 'Interface paie (API)',
       body: 'Flux SFTP quotidien.',
       category: 'interface',
@@ -479,7 +475,7 @@ describe('optimistic concurrency: two people edit the same item', () => {
     const spec = await createSpecificationRow(project, { title: 'Course' });
     const first = await actAs(members.owner);
     const second = await actAs(members.amoe);
-    const base = { projectKey: project.key, id: spec.id, version: 1, category: 'data' };
+    const base = { projectKey: project.key, id: spec.id, revision: 1, category: 'data' };
     switchSession(first);
     const p1 = updateSpecification({ ...base, title: 'A', body: 'du propriétaire' });
     switchSession(second);
@@ -503,9 +499,9 @@ describe('cross-project isolation of requirements and specifications', () => {
     await actAs(here.members.owner);
     const before = await snapshotTables();
     const attempts = [
-      updateRequirement({ ...requirementInput(here.project.key), id: foreignRequirement.id, version: 1 }),
-      updateSpecification({ projectKey: here.project.key, id: foreignSpecification.id, version: 1, title: 'X', body: '', category: 'data' }),
-      changeSpecificationStatus({ projectKey: here.project.key, id: foreignSpecification.id, version: 1, status: 'approved' }),
+      updateRequirement({ ...requirementInput(here.project.key), id: foreignRequirement.id, revision: 1 }),
+      updateSpecification({ projectKey: here.project.key, id: foreignSpecification.id, revision: 1, title: 'X', body: '', category: 'data' }),
+      changeSpecificationStatus({ projectKey: here.project.key, id: foreignSpecification.id, revision: 1, status: 'approved' }),
     ];
     for (const result of await Promise.all(attempts)) expect(result).toMatchObject({ ok: false, code: 'not_found' });
     // A parent from another project is unknown here.

@@ -6,7 +6,7 @@ import { listRequirements, listRequirementTags, type RequirementFilters } from '
 import { listSpecifications, type SpecificationFilters } from '@/db/queries/specifications';
 import { searchTraceItems } from '@/db/queries/traceability-pages';
 import { actAs, createProjectWithMembers, type TestProject } from '../setup/actors';
-import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
+import { createLink, createRequirementRow, createSpecificationRow, verifySpecification } from '../setup/trace-items';
 
 /**
  * French full-text search with accents ignored and every word a prefix, plus refs typed as such; the same on PGlite and
@@ -64,6 +64,8 @@ beforeAll(async () => {
   await createSpecificationRow(project, { title: 'Sauvegardes', body: 'Rétention de 30 jours.', category: 'operations', status: 'in_review' });
   await createLink(project, r1, approved);
   await createLink(project, r3, approved, { reviewedVersion: 1 });
+  // A test case verifies the approved specification, so a clean link to it covers the requirement.
+  await verifySpecification(project, approved);
 
   // Same words in another project: never found from this one.
   await createRequirementRow(other, { title: 'Paie ailleurs', tags: ['paie'], status: 'validated', priority: 'must' });

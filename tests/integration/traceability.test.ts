@@ -10,6 +10,7 @@ import {
 import { getDb } from '@/db/client';
 import { listRequirements } from '@/db/queries/requirements';
 import { listSpecifications } from '@/db/queries/specifications';
+import { requirementVerification } from '@/db/queries/test-cases';
 import {
   findRequirementSpecificationLink,
   listRequirementsOfSpecification,
@@ -27,6 +28,9 @@ import {
   requirementById,
   traceLinkById,
   type RequirementRow,
+  createTestCaseRow,
+  createTestLink,
+  verifySpecification,
 } from '../setup/trace-items';
 
 type Result = { ok: boolean; data?: Record<string, unknown>; code?: string; details?: unknown };
@@ -43,7 +47,7 @@ async function editRequirement(projectKey: string, requirementId: string, change
   return updateRequirement({
     projectKey,
     id: current.id,
-    version: current.version,
+    revision: current.revision,
     title: current.title,
     statement: current.statement,
     rationale: current.rationale,
@@ -67,6 +71,8 @@ describe('trace links and suspect links', () => {
     const { project, members } = await createProjectWithMembers();
     const requirement = await createRequirementRow(project, { title: 'Calcul de la paie', statement: 'Versement le 28.', version: 2 });
     const specification = await createSpecificationRow(project, { title: 'Moteur de paie', status: 'approved' });
+    // A test case verifies the specification, so a clean link to it makes the requirement covered.
+    await verifySpecification(project, specification);
     return { project, members, requirement, specification };
   }
 
@@ -131,6 +137,7 @@ describe('trace links and suspect links', () => {
     const otherReq = await createRequirementRow(project);
     const link = await createLink(project, requirement, specification);
     const untouched = await createLink(project, otherReq, otherSpec);
+    await verifySpecification(project, otherSpec);
 
     await actAs(members.amoa);
     expect(await expectOk(editRequirement(project.key, requirement.id, { statement: 'Versement le 30.' }))).toMatchObject({ version: 3 });
@@ -169,7 +176,7 @@ describe('trace links and suspect links', () => {
     const { project, members, requirement, specification } = await setup();
     await createLink(project, requirement, specification);
     await actAs(members.amoe);
-    await expectOk(updateSpecification({ projectKey: project.key, id: specification.id, version: 1, title: 'Moteur de paie v2', body: 'x', category: 'data' }));
+    await expectOk(updateSpecification({ projectKey: project.key, id: specification.id, revision: 1, title: 'Moteur de paie v2', body: 'x', category: 'data' }));
     expect(await listSuspectLinks(getDb(), project.id)).toEqual([]);
     // The edit sent the approved spec back to draft: the requirement is no longer covered, but nothing is suspect.
     expect((await coverageOf(project.id)).get(requirement.number)).toBe('uncovered');
@@ -259,7 +266,7 @@ describe('trace links and suspect links', () => {
 });
 
 describe('coverage: the SQL state equals lib/traceability/coverage.ts', () => {
-  test('on a varied data set (approved, draft, in review, superseded, suspect, none)', async () => {
+  test('on a varied data set (approved, draft, in review, superseded, suspect, none; tested or not)', async () => {
     const { project } = await createProjectWithMembers();
     const specs: Record<SpecificationStatus, { id: string }> = {
       draft: await createSpecificationRow(project, { status: 'draft' }),
@@ -268,6 +275,8 @@ describe('coverage: the SQL state equals lib/traceability/coverage.ts', () => {
       superseded: await createSpecificationRow(project, { status: 'superseded' }),
     };
     const approved2 = await createSpecificationRow(project, { status: 'approved' });
+    const untestedApproved = await createSpecificationRow(project, { status: 'approved' });
+    for (const spec of [...Object.values(specs), approved2]) await verifySpecification(project, { ...spec, version: 1 });
     /** Each requirement: its links, as [spec, suspect?]. */
     const designs: [string, [{ id: string }, boolean][]][] = [
       ['none', []],
@@ -281,11 +290,19 @@ describe('coverage: the SQL state equals lib/traceability/coverage.ts', () => {
       ['draft, suspect', [[specs.draft, true]]],
       ['approved clean + draft suspect', [[approved2, false], [specs.draft, true]]],
       ['superseded suspect', [[specs.superseded, true]]],
+      ['approved, untested', [[untestedApproved, false]]],
+      ['approved untested, tested directly', [[untestedApproved, false]]],
+      ['tested directly, suspect', [[untestedApproved, false]]],
     ];
+    const ids: Record<string, string> = {};
     for (const [title, links] of designs) {
       const r = await createRequirementRow(project, { title, version: 3 });
+      ids[title] = r.id;
       for (const [spec, suspect] of links) await createLink(project, r, spec, { reviewedVersion: suspect ? 2 : 3 });
     }
+    const direct = await createTestCaseRow(project);
+    await createTestLink(project, { id: ids['approved untested, tested directly']!, version: 3 }, direct, { from: 'requirement' });
+    await createTestLink(project, { id: ids['tested directly, suspect']!, version: 3 }, direct, { from: 'requirement', reviewedVersion: 2 });
     // Another project's links to the same-numbered items must not leak into this one's coverage.
     const other = await createProjectWithMembers();
     const otherReq = await createRequirementRow(other.project, { version: 2 });
@@ -298,7 +315,10 @@ describe('coverage: the SQL state equals lib/traceability/coverage.ts', () => {
     for (const row of rows) {
       const linked = await listSpecificationsOfRequirement(getDb(), project.id, row.id);
       fromSql[row.title] = row.coverage;
-      fromLib[row.title] = coverageState(linked.map((l) => ({ status: l.status, suspect: l.suspect })));
+      fromLib[row.title] = coverageState(
+        linked.map((l) => ({ status: l.status, suspect: l.suspect })),
+        await requirementVerification(getDb(), project.id, row.id),
+      );
       expect(row.specCount, row.title).toBe(linked.length);
       expect(row.suspectCount, row.title).toBe(linked.filter((l) => l.suspect).length);
     }
@@ -316,6 +336,9 @@ describe('coverage: the SQL state equals lib/traceability/coverage.ts', () => {
       'draft, suspect': 'suspect',
       'approved clean + draft suspect': 'suspect',
       'superseded suspect': 'suspect',
+      'approved, untested': 'uncovered',
+      'approved untested, tested directly': 'covered',
+      'tested directly, suspect': 'suspect',
     });
     for (const state of ['covered', 'uncovered', 'suspect'] as const) {
       const filtered = await listRequirements(getDb(), project.id, { coverage: state, pageSize: 0 });

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
-import { requirements, requirementVersions, specifications, specificationVersions, traceLinks } from '@/db/schema';
+import { requirements, requirementVersions, specifications, specificationVersions, testCases, testCaseVersions, traceLinks } from '@/db/schema';
+import type { TestCaseType, TestStep } from '@/lib/recette/model';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { SpecificationCategory, SpecificationStatus } from '@/lib/specifications/model';
 import { REF_PREFIXES } from '@/lib/traceability/refs';
@@ -32,6 +33,8 @@ export interface RequirementRow {
   id: string;
   number: number;
   version: number;
+  /** The concurrency token a save must name (1 for a row made here). */
+  revision: number;
   title: string;
 }
 
@@ -65,7 +68,13 @@ export async function createRequirementRow(
       updatedBy: options.createdBy ?? null,
       ...(options.updatedAt && { updatedAt: options.updatedAt }),
     })
-    .returning({ id: requirements.id, number: requirements.number, version: requirements.version, title: requirements.title });
+    .returning({
+      id: requirements.id,
+      number: requirements.number,
+      version: requirements.version,
+      revision: requirements.revision,
+      title: requirements.title,
+    });
   await db.insert(requirementVersions).values(
     Array.from({ length: version }, (_, i) => ({
       requirementId: row!.id,
@@ -90,6 +99,8 @@ export interface SpecificationRow {
   id: string;
   number: number;
   version: number;
+  /** The concurrency token a save must name (1 for a row made here). */
+  revision: number;
   title: string;
   status: SpecificationStatus;
 }
@@ -114,6 +125,7 @@ export async function createSpecificationRow(
       id: specifications.id,
       number: specifications.number,
       version: specifications.version,
+      revision: specifications.revision,
       title: specifications.title,
       status: specifications.status,
     });
@@ -152,6 +164,70 @@ export async function createLink(
     })
     .returning({ id: traceLinks.id, reviewedVersion: traceLinks.reviewedVersion });
   return row!;
+}
+
+export interface TestCaseRowOptions {
+  title?: string;
+  type?: TestCaseType;
+  steps?: TestStep[];
+  folder?: string;
+  tags?: string[];
+}
+
+/** A test case at version 1 with its history row. */
+export async function createTestCaseRow(project: { id: string }, options: TestCaseRowOptions = {}, db: Executor = getDb()) {
+  const number = await nextRefNumber(db, project.id, REF_PREFIXES.testCase);
+  const fields = {
+    title: options.title ?? `Cas de test ${number}`,
+    objective: '',
+    preconditions: '',
+    testData: '',
+    steps: options.steps ?? [{ action: 'Ouvrir l’écran', expected: 'L’écran s’affiche' }],
+    type: options.type ?? 'functional',
+    priority: 'medium' as const,
+    folder: options.folder ?? '',
+    tags: options.tags ?? [],
+    automated: false,
+    automationKey: '',
+    criteria: [],
+  };
+  const [row] = await db
+    .insert(testCases)
+    .values({ ...fields, projectId: project.id, number })
+    .returning({ id: testCases.id, number: testCases.number, version: testCases.version, revision: testCases.revision, title: testCases.title });
+  await db.insert(testCaseVersions).values({ testCaseId: row!.id, version: 1, snapshot: fields });
+  return row!;
+}
+
+/**
+ * A link from a specification or a requirement to a test case, reviewed at the upstream's current version unless
+ * `reviewedVersion` says otherwise (lower: suspect).
+ */
+export async function createTestLink(
+  project: { id: string },
+  upstream: { id: string; version: number },
+  testCase: { id: string },
+  options: { from?: 'specification' | 'requirement'; reviewedVersion?: number } = {},
+  db: Executor = getDb(),
+): Promise<{ id: string }> {
+  const [row] = await db
+    .insert(traceLinks)
+    .values({
+      projectId: project.id,
+      kind: options.from === 'requirement' ? 'requirement_test_case' : 'specification_test_case',
+      upstreamId: upstream.id,
+      downstreamId: testCase.id,
+      reviewedVersion: options.reviewedVersion ?? upstream.version,
+    })
+    .returning({ id: traceLinks.id });
+  return row!;
+}
+
+/** Gives a specification a test case verifying it, so requirements it answers can count as covered. */
+export async function verifySpecification(project: { id: string }, specification: { id: string; version: number }) {
+  const testCase = await createTestCaseRow(project);
+  await createTestLink(project, specification, testCase);
+  return testCase;
 }
 
 export async function requirementById(id: string) {

@@ -5,19 +5,18 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
-import { recordRequirementVersion, type RequirementSnapshot } from '@/db/queries/versioned-items';
+import { recordVersion } from '@/db/queries/versioned-items';
 import { requirements } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
-import { REQUIREMENT_CONTENT_FIELDS } from '@/lib/requirements/model';
-import { requirementFieldsSchema, type RequirementFields } from '@/lib/requirements/schema';
+import { requirementFieldsSchema, requirementVersionRule, type RequirementFields } from '@/lib/requirements/schema';
 import { REF_PREFIXES, formatRef } from '@/lib/traceability/refs';
-import { diffFields } from '@/lib/versioning/diff';
+import { planSave } from '@/lib/versioning/save';
 
 const inProject = z.object({ projectKey: projectKeySchema });
 
-function snapshotOf(row: RequirementFields): RequirementSnapshot {
+function snapshotOf(row: RequirementFields): RequirementFields {
   return {
     title: row.title,
     statement: row.statement,
@@ -31,16 +30,21 @@ function snapshotOf(row: RequirementFields): RequirementSnapshot {
   };
 }
 
-/** A parent must be a requirement of the same project, and not the requirement itself or one of its descendants. */
+/**
+ * A parent must be a requirement of the same project, and not the requirement itself or one of its descendants.
+ * Moves within a project are serialized by a transaction-scoped advisory lock taken before the chain is read, so two
+ * concurrent moves (A under B, B under A) cannot both pass the check; the walk stops on a cycle should one exist.
+ */
 async function checkParent(tx: Transaction, projectId: string, parentId: string | null, selfId?: string) {
   if (!parentId) return;
+  if (selfId) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`requirement-tree:${projectId}`}, 0))`);
   const rows = await tx.execute<{ id: string }>(sql`
     with recursive ancestors(id, parent_id) as (
       select id, parent_id from requirements where id = ${parentId} and project_id = ${projectId}
       union all
       select r.id, r.parent_id from requirements r join ancestors a on r.id = a.parent_id
-    )
-    select id from ancestors`);
+    ) cycle id set in_cycle using path
+    select id from ancestors where not in_cycle`);
   const chain = (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows).map((r) => r.id);
   if (chain.length === 0) throw new ActionError('invalid', 'invalid', { parentId: ['requirement.parentUnknown'] });
   if (selfId && chain.includes(selfId)) throw new ActionError('invalid', 'invalid', { parentId: ['requirement.parentCycle'] });
@@ -58,7 +62,7 @@ export const createRequirement = projectAction({
       .insert(requirements)
       .values({ ...fields, projectId: membership.projectId, number, createdBy: actor.id, updatedBy: actor.id })
       .returning({ id: requirements.id });
-    await recordRequirementVersion(tx, created!.id, 1, fields, actor.id);
+    await recordVersion(tx, 'requirement', created!.id, 1, fields, actor.id);
     const ref = formatRef('requirement', number);
     await audit({ entity: 'requirement', entityId: created!.id, action: 'create', after: { ref, ...fields } });
     return { id: created!.id, number, ref };
@@ -69,14 +73,14 @@ export const createRequirement = projectAction({
 });
 
 /**
- * Saves a requirement against the version the person loaded. A newer version in the database is a conflict whose
- * details show what changed meanwhile; nothing is overwritten. Content changes make a new version (which is what
- * makes the specifications' links suspect); a status-only change keeps the version.
+ * Saves a requirement against the revision the person loaded (lib/versioning/save.ts). A newer revision in the
+ * database is a conflict whose details show what changed meanwhile; nothing is overwritten. Content changes make a
+ * new version (which is what makes the specifications' links suspect); a status-only change keeps the version.
  */
 export const updateRequirement = projectAction({
   name: 'updateRequirement',
   permission: 'requirements.write',
-  input: inProject.extend(requirementFieldsSchema.shape).extend({ id: z.uuid(), version: versionSchema }),
+  input: inProject.extend(requirementFieldsSchema.shape).extend({ id: z.uuid(), revision: versionSchema }),
   async handler({ tx, actor, input, membership, audit, nothingChanged }) {
     const [current] = await tx
       .select()
@@ -86,25 +90,19 @@ export const updateRequirement = projectAction({
     if (!current) throw new ActionError('not_found');
     const before = snapshotOf(current);
     const after = snapshotOf(input);
-    if (current.version !== input.version) {
-      throw new ActionError('conflict', 'staleVersion', undefined, {
-        currentVersion: current.version,
-        changes: diffFields(after, before, REQUIREMENT_CONTENT_FIELDS).filter((d) => d.changed),
-      });
-    }
-    await checkParent(tx, membership.projectId, after.parentId, current.id);
-    const changed = diffFields(before, after, REQUIREMENT_CONTENT_FIELDS).filter((d) => d.changed).map((d) => d.field);
-    if (changed.length === 0) {
+    const plan = planSave({ ...current, snapshot: before }, input.revision, after, requirementVersionRule);
+    if (plan.outcome === 'conflict') throw new ActionError('conflict', 'staleVersion', undefined, plan.details);
+    if (plan.outcome === 'unchanged') {
       nothingChanged();
-      return { version: current.version, changed };
+      return { version: plan.version, revision: plan.revision, changed: [] as string[] };
     }
-    const contentChanged = changed.some((field) => field !== 'status');
-    const version = contentChanged ? current.version + 1 : current.version;
+    if (after.parentId !== before.parentId) await checkParent(tx, membership.projectId, after.parentId, current.id);
+    const { version, revision, changed } = plan;
     await tx
       .update(requirements)
-      .set({ ...after, version, updatedBy: actor.id, updatedAt: new Date() })
+      .set({ ...after, version, revision, updatedBy: actor.id, updatedAt: new Date() })
       .where(eq(requirements.id, current.id));
-    if (contentChanged) await recordRequirementVersion(tx, current.id, version, after, actor.id);
+    if (plan.newVersion) await recordVersion(tx, 'requirement', current.id, version, after, actor.id);
     await audit({
       entity: 'requirement',
       entityId: current.id,
@@ -112,7 +110,7 @@ export const updateRequirement = projectAction({
       before: { ref: formatRef('requirement', current.number), version: current.version, ...before },
       after: { version, ...after },
     });
-    return { version, changed };
+    return { version, revision, changed };
   },
   after(_data, input) {
     revalidatePath(`/projects/${input.projectKey}`, 'layout');

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requirements, specifications, traceLinks } from '@/db/schema';
+import { requirements, specifications, traceLinks, traceLinkStates } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { projectKeySchema } from '@/lib/projects/schemas';
@@ -76,20 +76,25 @@ export const removeTraceLink = projectAction({
 });
 
 /**
- * Clears a suspect link: the person confirms the specification still answers the requirement as it stands.
- * `seenVersion` is the requirement version they reviewed; if it changed again meanwhile, the review is refused.
+ * Clears a suspect link: the person confirms the downstream item (a specification, a test case) still answers the
+ * upstream one as it stands. `seenVersion` is the upstream version they reviewed; if it changed again meanwhile,
+ * the review is refused.
  */
 export const reviewTraceLink = projectAction({
   name: 'reviewTraceLink',
   permission: 'specifications.write',
   input: inProject.extend({ linkId: z.uuid(), seenVersion: z.coerce.number().int().positive() }),
   async handler({ tx, actor, input, membership, audit }) {
-    const [link] = await tx
-      .select({ id: traceLinks.id, reviewedVersion: traceLinks.reviewedVersion, upstreamVersion: requirements.version })
+    const [locked] = await tx
+      .select({ id: traceLinks.id })
       .from(traceLinks)
-      .innerJoin(requirements, eq(requirements.id, traceLinks.upstreamId))
       .where(and(eq(traceLinks.id, input.linkId), eq(traceLinks.projectId, membership.projectId)))
-      .for('update', { of: traceLinks });
+      .for('update');
+    if (!locked) throw new ActionError('not_found');
+    const [link] = await tx
+      .select({ id: traceLinkStates.id, reviewedVersion: traceLinkStates.reviewedVersion, upstreamVersion: traceLinkStates.upstreamVersion })
+      .from(traceLinkStates)
+      .where(eq(traceLinkStates.id, locked.id));
     if (!link) throw new ActionError('not_found');
     if (link.upstreamVersion !== input.seenVersion) throw new ActionError('conflict', 'staleVersion');
     const reviewedAt = new Date();

@@ -18,6 +18,8 @@ import {
   MATRIX_STATUS_FILTERS,
   MATRIX_WINDOW,
   traceabilitySummary,
+  listRequirementsWithoutTest,
+  listSpecificationsWithoutTest,
 } from '@/db/queries/traceability-pages';
 import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
 import { requireUser } from '@/lib/session/current-user';
@@ -28,7 +30,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const VIEWS = ['matrix', 'uncovered', 'orphans', 'suspect'] as const;
+const VIEWS = ['matrix', 'uncovered', 'orphans', 'suspect', 'untestedRequirements', 'untestedSpecifications'] as const;
 type View = (typeof VIEWS)[number];
 
 /** Unknown or malformed values are ignored, never an error: the URL is something people edit and share. */
@@ -55,7 +57,7 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
   const db = getDb();
   const projectId = membership.projectId;
   const suspectPage = view === 'suspect' ? (search.page ?? 1) : 1;
-  const [summary, matrix, uncovered, orphans, suspect] = await Promise.all([
+  const [summary, matrix, uncovered, orphans, suspect, untestedRequirements, untestedSpecifications] = await Promise.all([
     traceabilitySummary(db, projectId),
     view === 'matrix' ? listTraceabilityMatrix(db, projectId, filters, { offset: 0, limit: MATRIX_WINDOW }) : null,
     view === 'uncovered' ? listRequirementsWithoutSpecification(db, projectId) : null,
@@ -63,8 +65,11 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
     view === 'suspect'
       ? listSuspectLinks(db, projectId, { offset: (suspectPage - 1) * SUSPECT_LINK_PAGE_SIZE, limit: SUSPECT_LINK_PAGE_SIZE })
       : null,
+    view === 'untestedRequirements' ? listRequirementsWithoutTest(db, projectId) : null,
+    view === 'untestedSpecifications' ? listSpecificationsWithoutTest(db, projectId) : null,
   ]);
   const suspectPages = Math.ceil((suspect?.[0]?.total ?? 0) / SUSPECT_LINK_PAGE_SIZE);
+  const tt = await getTranslations('testCases');
   const t = await getTranslations('traceability');
   const format = await getFormatter();
   const projectKey = membership.projectKey;
@@ -80,6 +85,8 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
     { view: 'uncovered', label: t('tabs.uncovered'), count: summary.withoutSpecification },
     { view: 'orphans', label: t('tabs.orphans'), count: summary.orphanSpecifications },
     { view: 'suspect', label: t('tabs.suspect'), count: summary.suspectLinks },
+    { view: 'untestedRequirements', label: tt('gaps.untestedRequirements'), count: summary.withoutTest },
+    { view: 'untestedSpecifications', label: tt('gaps.untestedSpecifications'), count: summary.specificationsWithoutTest },
   ];
   const ratio = summary.activeRequirements > 0 ? summary.covered / summary.activeRequirements : 0;
   const tiles = [
@@ -230,6 +237,26 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
         <div className="flex flex-col gap-3">
           <p className="text-sm text-muted-foreground">{t('gaps.uncoveredIntro')}</p>
           <UncoveredRequirementsList projectKey={projectKey} rows={uncovered} />
+        </div>
+      )}
+      {untestedRequirements && (
+        <div className="flex flex-col gap-3">
+          <p className="text-sm text-muted-foreground">{tt('gaps.untestedRequirementsIntro')}</p>
+          <UncoveredRequirementsList
+            projectKey={projectKey}
+            rows={untestedRequirements}
+            texts={{ label: tt('gaps.untestedRequirements'), empty: tt('gaps.untestedRequirementsEmpty'), testId: 'gap-untested-requirements' }}
+          />
+        </div>
+      )}
+      {untestedSpecifications && (
+        <div className="flex flex-col gap-3">
+          <p className="text-sm text-muted-foreground">{tt('gaps.untestedSpecificationsIntro')}</p>
+          <OrphanSpecificationsList
+            projectKey={projectKey}
+            rows={untestedSpecifications}
+            texts={{ label: tt('gaps.untestedSpecifications'), empty: tt('gaps.untestedSpecificationsEmpty'), testId: 'gap-untested-specifications' }}
+          />
         </div>
       )}
       {orphans && (

@@ -15,6 +15,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { findRequirementByRef, findRequirementFamily } from '@/db/queries/requirement-pages';
+import { requirementVerification } from '@/db/queries/test-cases';
 import { listSpecificationsOfRequirement } from '@/db/queries/trace-links';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
@@ -45,15 +46,16 @@ export default async function RequirementPage({ params }: Props) {
   if (!isCanonical) redirect(href);
 
   const db = getDb();
-  const [family, links] = await Promise.all([
+  const [family, links, verification] = await Promise.all([
     findRequirementFamily(db, membership.projectId, requirement),
     listSpecificationsOfRequirement(db, membership.projectId, requirement.id),
+    requirementVerification(db, membership.projectId, requirement.id),
   ]);
   const t = await getTranslations('requirements');
   const format = await getFormatter();
   // Showing or hiding controls is a courtesy; the actions check the role themselves.
   const writes = can(membership.role, 'requirements.write');
-  const coverage = coverageState(links);
+  const coverage = coverageState(links, verification);
   const suspectCount = links.filter((l) => l.suspect).length;
   const date = format.dateTime(requirement.updatedAt, { dateStyle: 'long', timeStyle: 'short' });
 

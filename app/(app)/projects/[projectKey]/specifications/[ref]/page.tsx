@@ -93,7 +93,7 @@ export default async function SpecificationPage({ params }: Props) {
         <StatusWorkflow
           projectKey={membership.projectKey}
           specificationId={specification.id}
-          version={specification.version}
+          revision={specification.revision}
           targets={nextStatuses(specification.status)}
           changeStatus={changeSpecificationStatus}
         />

@@ -69,6 +69,7 @@ export default async function EditRequirementPage({ params }: Props) {
             initial={{
               id: requirement.id,
               version: String(requirement.version),
+              revision: String(requirement.revision),
               title: requirement.title,
               statement: requirement.statement,
               rationale: requirement.rationale,

@@ -7,7 +7,7 @@ import { VersionHistory } from '@/components/versioning/version-history';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { findRequirementByRef, listRequirementRefs } from '@/db/queries/requirement-pages';
-import { listRequirementVersions } from '@/db/queries/requirements';
+import { listVersions } from '@/db/queries/versioned-items';
 import { REQUIREMENT_CONTENT_FIELDS } from '@/lib/requirements/model';
 import { requireUser } from '@/lib/session/current-user';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
@@ -42,7 +42,7 @@ export default async function RequirementHistoryPage({ params, searchParams }: P
   const search = await searchParams;
   if (!found.isCanonical) redirect(`${href}/history`);
 
-  const versions = await listRequirementVersions(db, requirement.id);
+  const versions = await listVersions(db, 'requirement', requirement.id);
   // Versions record the chapter by id; name those chapters the way readers know them.
   const chapterIds = new Set<string>();
   for (const v of versions) {

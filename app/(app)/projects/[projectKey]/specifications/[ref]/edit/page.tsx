@@ -56,7 +56,7 @@ export default async function EditSpecificationPage({ params }: Props) {
           mode="edit"
           projectKey={membership.projectKey}
           categories={SPECIFICATION_CATEGORIES}
-          specification={{ id: specification.id, ref, version: specification.version, status: specification.status }}
+          specification={{ id: specification.id, ref, version: specification.version, revision: specification.revision, status: specification.status }}
           initial={{ title: specification.title, body: specification.body, category: specification.category }}
           save={updateSpecification}
         />

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { VersionHistory } from '@/components/versioning/version-history';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
-import { findSpecification, listSpecificationVersions } from '@/db/queries/specifications';
+import { findSpecification } from '@/db/queries/specifications';
+import { listVersions } from '@/db/queries/versioned-items';
 import { requireUser } from '@/lib/session/current-user';
 import { SPECIFICATION_CONTENT_FIELDS } from '@/lib/specifications/model';
 import { decodeSegment } from '@/lib/http/url-segment';
@@ -36,7 +37,7 @@ export default async function SpecificationHistoryPage({ params, searchParams }:
   const db = getDb();
   const specification = await findSpecification(db, membership.projectId, parsed.number);
   if (!specification) notFound();
-  const versions = await listSpecificationVersions(db, specification.id);
+  const versions = await listVersions(db, 'specification', specification.id);
   const search = searchSchema.parse(await searchParams);
 
   const t = await getTranslations('specifications');

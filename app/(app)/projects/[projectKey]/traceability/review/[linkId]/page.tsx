@@ -14,7 +14,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Redline } from '@/components/versioning/redline';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
-import { findRequirement, listRequirementVersions } from '@/db/queries/requirements';
+import { findRequirement } from '@/db/queries/requirements';
+import { listVersions } from '@/db/queries/versioned-items';
 import { findRequirementSpecificationLink } from '@/db/queries/trace-links';
 import { requirementLabels } from '@/db/queries/traceability-pages';
 import { can } from '@/lib/auth/roles';
@@ -43,7 +44,7 @@ export default async function ReviewLinkPage({ params }: Props) {
   if (!link) notFound();
   const [requirement, versions] = await Promise.all([
     findRequirement(db, membership.projectId, link.requirementNumber),
-    link.suspect ? listRequirementVersions(db, link.requirementId) : Promise.resolve([]),
+    link.suspect ? listVersions(db, 'requirement', link.requirementId) : Promise.resolve([]),
   ]);
   if (!requirement) notFound();
 

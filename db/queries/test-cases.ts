@@ -1,0 +1,186 @@
+import 'server-only';
+import { and, arrayContains, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { requirements, specifications, testCases, traceLinkStates, users } from '@/db/schema';
+import type { TestCasePriority, TestCaseType } from '@/lib/recette/model';
+import type { Verification } from '@/lib/traceability/coverage';
+import { requirementSuspectTestLinks, requirementTestCount } from './coverage';
+import { textSearchCondition } from './search';
+
+export interface TestCaseFilters {
+  q?: string;
+  type?: TestCaseType;
+  priority?: TestCasePriority;
+  tag?: string;
+  /** A folder path: its test cases and those of its sub-folders. */
+  folder?: string;
+  /** Only test cases with a suspect link (directly or inherited from their specification's requirement). */
+  suspect?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export const TEST_CASE_PAGE_SIZE = 50;
+
+const TEST_KINDS = ['specification_test_case', 'requirement_test_case'] as const;
+
+/** A page of a project's test cases, folder by folder, with link and suspect counts, in one query. */
+export async function listTestCases(db: Executor, projectId: string, filters: TestCaseFilters = {}) {
+  const links = db.$with('test_links').as(
+    db
+      .select({
+        testCaseId: traceLinkStates.downstreamId,
+        linkCount: sql<number>`count(*)::int`.as('link_count'),
+        suspectCount: sql<number>`(count(*) filter (where ${traceLinkStates.suspect}))::int`.as('suspect_count'),
+      })
+      .from(traceLinkStates)
+      .where(and(eq(traceLinkStates.projectId, projectId), inArray(traceLinkStates.kind, [...TEST_KINDS])))
+      .groupBy(traceLinkStates.downstreamId),
+  );
+  const conditions: (SQL | undefined)[] = [
+    eq(testCases.projectId, projectId),
+    filters.type && eq(testCases.type, filters.type),
+    filters.priority && eq(testCases.priority, filters.priority),
+    filters.tag ? arrayContains(testCases.tags, [filters.tag]) : undefined,
+    filters.folder ? or(eq(testCases.folder, filters.folder), sql`${testCases.folder} like ${`${filters.folder.replace(/[\\%_]/g, '\\$&')}/%`}`) : undefined,
+    filters.suspect ? sql`coalesce(${links.suspectCount}, 0) > 0` : undefined,
+    textSearchCondition(filters.q, testCases, 'testCase'),
+  ];
+  const pageSize = filters.pageSize ?? TEST_CASE_PAGE_SIZE;
+  const page = Math.max(filters.page ?? 1, 1);
+  const rows = await db
+    .with(links)
+    .select({
+      id: testCases.id,
+      number: testCases.number,
+      title: testCases.title,
+      type: testCases.type,
+      priority: testCases.priority,
+      folder: testCases.folder,
+      tags: testCases.tags,
+      automated: testCases.automated,
+      stepCount: sql<number>`jsonb_array_length(${testCases.steps})::int`,
+      version: testCases.version,
+      linkCount: sql<number>`coalesce(${links.linkCount}, 0)`,
+      suspectCount: sql<number>`coalesce(${links.suspectCount}, 0)`,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(testCases)
+    .leftJoin(links, eq(links.testCaseId, testCases.id))
+    .where(and(...conditions))
+    .orderBy(asc(testCases.folder), asc(testCases.number))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total: rows[0]?.total ?? 0, page, pageSize };
+}
+
+/** Folders and tags in use, for the filters. */
+export async function listTestCaseFacets(db: Executor, projectId: string) {
+  const [row] = await db
+    .select({
+      folders: sql<string[]>`coalesce(array_agg(distinct ${testCases.folder}) filter (where ${testCases.folder} <> ''), '{}')`,
+      tags: sql<string[]>`coalesce((select array_agg(distinct t) from ${testCases}, unnest(${testCases.tags}) t where ${testCases.projectId} = ${projectId}), '{}')`,
+    })
+    .from(testCases)
+    .where(eq(testCases.projectId, projectId));
+  const sort = (values: string[] | null) => [...(values ?? [])].sort((a, b) => a.localeCompare(b, 'fr'));
+  return { folders: sort(row?.folders ?? []), tags: sort(row?.tags ?? []) };
+}
+
+export async function findTestCase(db: Executor, projectId: string, number: number) {
+  const [row] = await db
+    .select({
+      id: testCases.id,
+      number: testCases.number,
+      title: testCases.title,
+      objective: testCases.objective,
+      preconditions: testCases.preconditions,
+      testData: testCases.testData,
+      steps: testCases.steps,
+      type: testCases.type,
+      priority: testCases.priority,
+      folder: testCases.folder,
+      tags: testCases.tags,
+      automated: testCases.automated,
+      automationKey: testCases.automationKey,
+      criteria: testCases.criteria,
+      version: testCases.version,
+      revision: testCases.revision,
+      updatedAt: testCases.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(testCases)
+    .leftJoin(users, eq(users.id, testCases.updatedBy))
+    .where(and(eq(testCases.projectId, projectId), eq(testCases.number, number)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** What a test case verifies: its specifications and requirements, each link with its suspicion. */
+export async function listTestCaseLinks(db: Executor, projectId: string, testCaseId: string) {
+  const rows = await db
+    .select({
+      linkId: traceLinkStates.id,
+      kind: traceLinkStates.kind,
+      upstreamId: traceLinkStates.upstreamId,
+      specificationNumber: specifications.number,
+      specificationTitle: specifications.title,
+      requirementNumber: requirements.number,
+      requirementTitle: requirements.title,
+      reviewedVersion: traceLinkStates.reviewedVersion,
+      upstreamVersion: traceLinkStates.upstreamVersion,
+      directlySuspect: traceLinkStates.directlySuspect,
+      suspect: traceLinkStates.suspect,
+    })
+    .from(traceLinkStates)
+    .leftJoin(specifications, eq(specifications.id, traceLinkStates.upstreamId))
+    .leftJoin(requirements, eq(requirements.id, traceLinkStates.upstreamId))
+    .where(
+      and(
+        eq(traceLinkStates.projectId, projectId),
+        eq(traceLinkStates.downstreamId, testCaseId),
+        inArray(traceLinkStates.kind, [...TEST_KINDS]),
+      ),
+    )
+    .orderBy(asc(traceLinkStates.kind), asc(sql`coalesce(${specifications.number}, ${requirements.number})`));
+  return rows.map((r) =>
+    r.kind === 'specification_test_case'
+      ? { ...r, targetType: 'specification' as const, number: r.specificationNumber!, title: r.specificationTitle! }
+      : { ...r, targetType: 'requirement' as const, number: r.requirementNumber!, title: r.requirementTitle! },
+  );
+}
+
+/** The test cases verifying one specification or requirement directly, each link with its suspicion. */
+export async function listTestCasesOfItem(db: Executor, projectId: string, upstreamId: string) {
+  return db
+    .select({
+      linkId: traceLinkStates.id,
+      itemId: testCases.id,
+      number: testCases.number,
+      title: testCases.title,
+      type: testCases.type,
+      suspect: traceLinkStates.suspect,
+    })
+    .from(traceLinkStates)
+    .innerJoin(testCases, eq(testCases.id, traceLinkStates.downstreamId))
+    .where(
+      and(
+        eq(traceLinkStates.projectId, projectId),
+        eq(traceLinkStates.upstreamId, upstreamId),
+        inArray(traceLinkStates.kind, [...TEST_KINDS]),
+      ),
+    )
+    .orderBy(asc(testCases.number));
+}
+
+/** How a requirement is verified by test cases, as the coverage rule counts it. */
+export async function requirementVerification(db: Executor, projectId: string, requirementId: string): Promise<Verification> {
+  const [row] = await db
+    .select({
+      testCases: requirementTestCount(requirements.id),
+      suspectLinks: requirementSuspectTestLinks(requirements.id),
+    })
+    .from(requirements)
+    .where(and(eq(requirements.projectId, projectId), eq(requirements.id, requirementId)));
+  return { testCases: row?.testCases ?? 0, suspect: (row?.suspectLinks ?? 0) > 0 };
+}
