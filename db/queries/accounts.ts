@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { revokeSessions } from '@/db/queries/sessions';
+import { throttleKey } from '@/db/queries/sign-in';
 import { loginThrottles, passwordTokens, users } from '@/db/schema';
 import { SETUP_LINK_TTL_MS, setupLinkPath } from '@/lib/auth/setup-link';
 import { newOneTimeToken } from '@/lib/auth/tokens';
@@ -30,7 +31,14 @@ export async function createAccountWithSetupLink(
 /** The account's state for the administration actions that refuse a pseudonymized account; locks the row. */
 export async function lockAccount(db: Executor, userId: string) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, pseudonymizedAt: users.pseudonymizedAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      pseudonymizedAt: users.pseudonymizedAt,
+      isActive: users.isActive,
+      isAdmin: users.isAdmin,
+      isProjectCreator: users.isProjectCreator,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
@@ -42,13 +50,16 @@ export async function lockAccount(db: Executor, userId: string) {
  * the account is closed (deactivated, no password, no rights, sessions and links ended), and the sign-in counter
  * keyed by the old e-mail goes. Audit rows name people by id, so they then show the pseudonym.
  */
+/** The name and e-mail an account takes when pseudonymized: derived from its id, so distinct and stable. */
+export function pseudonymOf(userId: string) {
+  return { name: `Compte pseudonymisé ${userId.slice(0, 8)}`, email: `pseudonymise-${userId}@pseudonyme.invalid` };
+}
+
 export async function pseudonymizeAccount(db: Executor, account: { id: string; email: string }) {
-  const short = account.id.slice(0, 8);
   await db
     .update(users)
     .set({
-      name: `Compte pseudonymisé ${short}`,
-      email: `pseudonymise-${account.id}@pseudonyme.invalid`,
+      ...pseudonymOf(account.id),
       passwordHash: null,
       isActive: false,
       isAdmin: false,
@@ -60,6 +71,6 @@ export async function pseudonymizeAccount(db: Executor, account: { id: string; e
     })
     .where(eq(users.id, account.id));
   await db.delete(passwordTokens).where(eq(passwordTokens.userId, account.id));
-  await db.delete(loginThrottles).where(eq(loginThrottles.key, `account:${account.email.trim().toLowerCase()}`));
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, throttleKey('account', account.email)));
   await revokeSessions(db, { userId: account.id });
 }

@@ -73,7 +73,12 @@ describe('the journal names people by id, and an account can be pseudonymized (R
     const [appended] = await queryRows<{ action: string; entity_id: string; before: unknown; after: unknown }>(
       sql`select action, entity_id, before, after from audit_events where action = 'pseudonymize'`,
     );
-    expect(appended).toEqual({ action: 'pseudonymize', entity_id: personId, before: null, after: null });
+    expect(appended).toEqual({
+      action: 'pseudonymize',
+      entity_id: personId,
+      before: { active: true, admin: false, projectCreator: false },
+      after: { active: false, admin: false, projectCreator: false, pseudonymized: true },
+    });
     for (const needle of [email, name, renamed, 'Tartempion']) expect(await auditRowsMentioning(needle)).toEqual([]);
 
     // The journal page joins the current names: the pseudonym, wherever she acted or was acted upon.

@@ -13,10 +13,20 @@ vi.mock('@/lib/actions/define-action', async (real) => (await import('../setup/a
  */
 
 /** Bookkeeping that is not the object of the action: counters, history copies, sign-in throttles. */
-const BOOKKEEPING = new Set(['audit_events', 'ref_counters', 'requirement_versions', 'specification_versions', 'login_throttles']);
-/** Credentials and their bookkeeping: the journal must never copy them, so their changes need no before/after. */
-const CREDENTIALS = new Set(['password_tokens']);
-const SECRET_OR_CLOCK_COLUMNS = new Set(['password_hash', 'session_version', 'token_hash', 'version', 'updated_at', 'updated_by']);
+const BOOKKEEPING = new Set([
+  'audit_events',
+  'ref_counters',
+  'requirement_versions',
+  'specification_versions',
+  'test_case_versions',
+  'login_throttles',
+]);
+/**
+ * Credentials and their bookkeeping: the journal must never copy them, so their changes need no before/after. A
+ * session row is one (its id is the bearer's): signing in and out is journaled as the event, not as a row's copy.
+ */
+const CREDENTIALS = new Set(['password_tokens', 'sessions']);
+const SECRET_OR_CLOCK_COLUMNS = new Set(['password_hash', 'session_version', 'token_hash', 'version', 'revision', 'updated_at', 'updated_by']);
 
 /** Rows removed and rows inserted by the call, paired by id: an UPDATE of visible columns, or a DELETE. */
 function changedExistingRows(change: { inserted: Record<string, unknown>[]; removed: Record<string, unknown>[] }): boolean {

@@ -17,7 +17,7 @@ vi.mock('@/lib/actions/define-action', async (real) => (await import('../setup/a
  */
 
 const PARALLEL = 6;
-const entries = (await generatedActions()).filter((e) => namedKeys(e.definition.input).some((key) => /version/i.test(key)));
+const entries = (await generatedActions()).filter((e) => namedKeys(e.definition.input).some((key) => /version|revision/i.test(key)));
 let cases = 0;
 afterAll(() => report({ concurrencyActions: cases, concurrencyCalls: cases * PARALLEL }));
 

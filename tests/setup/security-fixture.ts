@@ -1,5 +1,8 @@
+import { getDb } from '@/db/client';
+import { pseudonymOf } from '@/db/queries/accounts';
+import { instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
-import { createLink, createRequirementRow, createSpecificationRow } from './trace-items';
+import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
 
@@ -15,6 +18,7 @@ export interface Fixture extends World {
     requirement: string[];
     specification: string[];
     link: string[];
+    testCase: string[];
     project: string[];
     email: string[];
     projectKey: string[];
@@ -33,6 +37,9 @@ export const NEW_PASSWORD = 'un mot de passe neuf et long';
 export type Recipe = (fixture: Fixture) => unknown;
 
 export async function createFixture(): Promise<Fixture> {
+  // The instance policy is one row for the whole database: every fixture starts from its default, at version 1, so
+  // a recipe replayed on another fixture meets the same state.
+  await getDb().update(instanceSettings).set({ projectCreation: 'admins', ownersMayCreateAccounts: false, version: 1, updatedBy: null });
   const world = await createWorld();
   const parent = await createRequirementRow(world.project, { title: 'Chapitre' });
   const child = await createRequirementRow(world.project, { title: 'Exigence', version: 3, parentId: parent.id });
@@ -44,6 +51,9 @@ export async function createFixture(): Promise<Fixture> {
   const foreignRequirement = await createRequirementRow(world.otherProject);
   const foreignSpecification = await createSpecificationRow(world.otherProject);
   const foreignLink = await createLink(world.otherProject, foreignRequirement, foreignSpecification);
+  const testCase = await createTestCaseRow(world.project);
+  const testLink = await createTestLink(world.project, approved, testCase);
+  const foreignTestCase = await createTestCaseRow(world.otherProject);
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -57,6 +67,7 @@ export async function createFixture(): Promise<Fixture> {
     if (person) {
       name(person.id, `${kind}.id`);
       name(person.email, `${kind}.email`);
+      name(pseudonymOf(person.id).name, `${kind}.pseudonym`);
     }
   });
   name(world.target.id, 'target.id');
@@ -65,7 +76,21 @@ export async function createFixture(): Promise<Fixture> {
   name(world.project.key, 'project.key');
   name(world.otherProject.id, 'otherProject.id');
   name(world.otherProject.key, 'otherProject.key');
-  const items = { parent, child, draft, approved, inReview, clean, suspect, foreignRequirement, foreignSpecification, foreignLink };
+  const items = {
+    parent,
+    child,
+    draft,
+    approved,
+    inReview,
+    clean,
+    suspect,
+    foreignRequirement,
+    foreignSpecification,
+    foreignLink,
+    testCase,
+    testLink,
+    foreignTestCase,
+  };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
 
@@ -75,7 +100,8 @@ export async function createFixture(): Promise<Fixture> {
       user: people.map((p) => p.id),
       requirement: [parent.id, child.id, foreignRequirement.id],
       specification: [draft.id, approved.id, inReview.id, foreignSpecification.id],
-      link: [clean.id, suspect.id, foreignLink.id],
+      link: [clean.id, suspect.id, testLink.id, foreignLink.id],
+      testCase: [testCase.id, foreignTestCase.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],

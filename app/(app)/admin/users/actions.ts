@@ -69,17 +69,20 @@ export const setProjectCreator = adminAction({
   name: 'setProjectCreator',
   input: z.object({ userId: z.uuid(), creator: checkbox }),
   async handler({ tx, input, audit }) {
-    const [updated] = await tx
-      .update(users)
-      .set({ isProjectCreator: input.creator, updatedAt: new Date() })
+    const [current] = await tx
+      .select({ creator: users.isProjectCreator })
+      .from(users)
       .where(eq(users.id, input.userId))
-      .returning({ id: users.id });
-    if (!updated) throw new ActionError('not_found');
+      .for('update');
+    if (!current) throw new ActionError('not_found');
+    await tx.update(users).set({ isProjectCreator: input.creator, updatedAt: new Date() }).where(eq(users.id, input.userId));
     await audit({
       projectId: null,
       entity: 'user',
       entityId: input.userId,
       action: input.creator ? 'grant_project_creation' : 'revoke_project_creation',
+      before: { creator: current.creator },
+      after: { creator: input.creator },
     });
     return { creator: input.creator };
   },
@@ -123,7 +126,15 @@ export const pseudonymizeUser = adminAction({
     if (!person) throw new ActionError('not_found');
     if (person.pseudonymizedAt) throw new ActionError('conflict', 'accountPseudonymized');
     await pseudonymizeAccount(tx, person);
-    await audit({ projectId: null, entity: 'user', entityId: person.id, action: 'pseudonymize' });
+    // Flags only: the name and e-mail replaced are exactly what the journal must not keep.
+    await audit({
+      projectId: null,
+      entity: 'user',
+      entityId: person.id,
+      action: 'pseudonymize',
+      before: { active: person.isActive, admin: person.isAdmin, projectCreator: person.isProjectCreator },
+      after: { active: false, admin: false, projectCreator: false, pseudonymized: true },
+    });
     return { userId: person.id };
   },
   after() {
