@@ -1,4 +1,4 @@
-import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -11,19 +11,32 @@ const staticSecurityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/**
+ * Production is served over HTTPS (cookies are `Secure`): browsers must never try plain HTTP again. Browsers ignore
+ * the header on plain-HTTP responses, so a production build tried on http://localhost is unaffected.
+ */
+const strictTransportSecurity = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
+
+/** API answers are per person (session or token): no browser or shared cache may keep them. */
+const apiHeaders = [{ key: 'Cache-Control', value: 'private, no-store' }];
+
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   async headers() {
-    return [{ source: '/:path*', headers: staticSecurityHeaders }];
+    const production = phase !== PHASE_DEVELOPMENT_SERVER;
+    return [
+      { source: '/:path*', headers: production ? [...staticSecurityHeaders, strictTransportSecurity] : staticSecurityHeaders },
+      { source: '/api/:path*', headers: apiHeaders },
+    ];
   },
-};
+});
 
 export default function config(phase) {
   // Production on PostgreSQL signs sessions with the operator's secret: refuse to start without one.
   if (phase === PHASE_PRODUCTION_SERVER && process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
     throw new Error('AUTH_SECRET est obligatoire en production (openssl rand -base64 32). / AUTH_SECRET is required in production.');
   }
-  return withNextIntl(nextConfig);
+  return withNextIntl(nextConfig(phase));
 }

@@ -3,6 +3,9 @@ import { contentSecurityPolicy } from '@/lib/http/content-security-policy';
 
 const PUBLIC_PATHS = ['/login', '/set-password'];
 
+/** Methods that change nothing, so another site may start them (links, images). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Auth.js's session cookie (`__Secure-` in production, split into `.0`, `.1`… when large). */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
@@ -15,6 +18,14 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * cookie back and left them signed in.
  */
 export function proxy(request: NextRequest) {
+  // Next refuses server action calls whose Origin names another host, but lets through those that carry none. The
+  // browser's Sec-Fetch-Site says who started the request either way: a change started by another site, a sibling
+  // subdomain included, is refused before it reaches a page or an action.
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (!SAFE_METHODS.has(request.method) && (fetchSite === 'cross-site' || fetchSite === 'same-site')) {
+    return new NextResponse(null, { status: 403 });
+  }
+
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));

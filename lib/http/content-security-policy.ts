@@ -1,6 +1,7 @@
 /**
  * Strict CSP: scripts only with this response's nonce (Next applies it to its own scripts), no framing, no
- * plugins, forms only to this origin. Development adds 'unsafe-eval' for React's dev tooling.
+ * plugins, no `<base>` (an injected one would re-point every relative URL), forms only to this origin.
+ * Development adds 'unsafe-eval' for React's dev tooling.
  */
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
@@ -12,7 +13,7 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');

@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+
+/**
+ * What every server action and GET route was defined with (its scope, name, zod input and permission), recorded by
+ * wrapping the real `define-action` / `define-route` builders. The security suites derive their inputs from these
+ * schemas, so an action or a route added later is fuzzed and checked without anyone listing it.
+ *
+ * A suite installs the recording with:
+ *   vi.mock('@/lib/actions/define-action', async (real) => (await import('../setup/action-definitions')).recordActions(await real()));
+ *   vi.mock('@/lib/actions/define-route', async (real) => (await import('../setup/action-definitions')).recordRoutes(await real()));
+ * The wrappers themselves still run unchanged: only their definitions are noted on the way.
+ */
+
+export type ActionScope = 'public' | 'user' | 'admin' | 'project' | 'signIn';
+
+export interface ActionDefinition {
+  scope: ActionScope;
+  name: string;
+  input: z.ZodType;
+  permission?: string;
+}
+
+export interface RouteDefinition {
+  name: string;
+  permission: string;
+  query: z.ZodType;
+}
+
+// Kept on globalThis: the mock factory and the suite may see two instances of this module.
+const store = globalThis as unknown as {
+  __passerelleActionDefinitions?: WeakMap<object, ActionDefinition>;
+  __passerelleRouteDefinitions?: WeakMap<object, RouteDefinition>;
+};
+const actionDefinitions = (store.__passerelleActionDefinitions ??= new WeakMap());
+const routeDefinitions = (store.__passerelleRouteDefinitions ??= new WeakMap());
+
+type Builder = (def: { name: string; input: z.ZodType; permission?: string }) => object;
+
+const ACTION_BUILDERS: Record<string, ActionScope> = {
+  publicAction: 'public',
+  userAction: 'user',
+  adminAction: 'admin',
+  projectAction: 'project',
+  signInAction: 'signIn',
+};
+
+export function recordActions<M extends Record<string, unknown>>(real: M): M {
+  const wrapped: Record<string, unknown> = { ...real };
+  for (const [exportName, scope] of Object.entries(ACTION_BUILDERS)) {
+    const build = real[exportName] as Builder | undefined;
+    if (typeof build !== 'function') throw new Error(`define-action no longer exports ${exportName}`);
+    wrapped[exportName] = (def: Parameters<Builder>[0]) => {
+      const action = build(def);
+      actionDefinitions.set(action, { scope, name: def.name, input: def.input, permission: def.permission });
+      return action;
+    };
+  }
+  return wrapped as M;
+}
+
+export function recordRoutes<M extends Record<string, unknown>>(real: M): M {
+  const build = real.projectRoute as ((def: RouteDefinition) => object) | undefined;
+  if (typeof build !== 'function') throw new Error('define-route no longer exports projectRoute');
+  return {
+    ...real,
+    projectRoute: (def: RouteDefinition) => {
+      const route = build(def);
+      routeDefinitions.set(route, { name: def.name, permission: def.permission, query: def.query });
+      return route;
+    },
+  } as M;
+}
+
+export function actionDefinitionOf(action: unknown): ActionDefinition | undefined {
+  return typeof action === 'function' ? actionDefinitions.get(action) : undefined;
+}
+
+export function routeDefinitionOf(handler: unknown): RouteDefinition | undefined {
+  return typeof handler === 'function' ? routeDefinitions.get(handler) : undefined;
+}

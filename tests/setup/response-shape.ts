@@ -1,0 +1,92 @@
+/**
+ * What an answer (action result or GET route body) may carry. Keys are checked against an allow-list, then every
+ * key and string against a deny-list of secrets: password and token hashes, session versions, secrets, and the
+ * e-mail addresses of people the caller may not know about.
+ */
+
+/** Every key an answer carries today, at any depth. A new key is a decision: add it here, knowing who reads it. */
+export const ALLOWED_KEYS = new Set([
+  // the result envelope
+  'ok',
+  'data',
+  'code',
+  'message',
+  'fieldErrors',
+  'details',
+  // what actions return
+  'id',
+  'key',
+  'ref',
+  'number',
+  'version',
+  'changed',
+  'userId',
+  'name',
+  'role',
+  'setupLink',
+  'linkId',
+  'status',
+  'reviewedVersion',
+  'locale',
+  'active',
+  'email',
+  // conflict details
+  'currentVersion',
+  'changes',
+  'field',
+  'before',
+  'after',
+  'parts',
+  'value',
+  'added',
+  'removed',
+  // GET routes
+  'items',
+  'type',
+  'title',
+]);
+
+const DENIED_KEY = /hash|secret|sessionVersion|session_version|^password|^token$|salt|digest/i;
+const ARGON2 = /\$argon2(id|i|d)\$/;
+/** A SHA-256 (or longer) digest in hex: what token hashes look like. */
+const HEX_DIGEST = /\b[0-9a-f]{64,}\b/i;
+const EMAIL = /[^\s"'<>@;,]+@[^\s"'<>@;,]+\.[a-z]{2,}/gi;
+
+export interface ShapeProblem {
+  path: string;
+  problem: string;
+}
+
+/** Walks a JSON answer; `allowedEmails` null means the caller may see any address (instance administrators). */
+export function shapeProblems(value: unknown, allowedEmails: Set<string> | null, path = '$'): ShapeProblem[] {
+  const out: ShapeProblem[] = [];
+  if (typeof value === 'string') out.push(...textProblems(value, allowedEmails, path));
+  else if (Array.isArray(value)) value.forEach((v, i) => out.push(...shapeProblems(v, allowedEmails, `${path}[${i}]`)));
+  else if (value && typeof value === 'object') {
+    // Field errors are keyed by the input's own field names; their values are checked like any other.
+    const freeKeys = /\.(fieldErrors)$/.test(path);
+    for (const [key, child] of Object.entries(value)) {
+      if (!freeKeys && !ALLOWED_KEYS.has(key)) out.push({ path: `${path}.${key}`, problem: 'key not in the allow-list' });
+      if (DENIED_KEY.test(key)) out.push({ path: `${path}.${key}`, problem: 'secret-looking key' });
+      out.push(...shapeProblems(child, allowedEmails, `${path}.${key}`));
+    }
+  }
+  return out;
+}
+
+/** The same checks on a text answer (CSV exports). */
+export function textProblems(text: string, allowedEmails: Set<string> | null, path = '$'): ShapeProblem[] {
+  const out: ShapeProblem[] = [];
+  if (ARGON2.test(text)) out.push({ path, problem: 'argon2 hash' });
+  if (HEX_DIGEST.test(text)) out.push({ path, problem: 'hex digest' });
+  if (allowedEmails) {
+    for (const email of text.match(EMAIL) ?? []) {
+      if (!allowedEmails.has(email.toLowerCase())) out.push({ path, problem: `e-mail of someone the caller may not see: ${email}` });
+    }
+  }
+  return out;
+}
+
+export function emailsIn(value: unknown): string[] {
+  return (JSON.stringify(value ?? null).match(EMAIL) ?? []).map((e) => e.toLowerCase());
+}

@@ -1,0 +1,94 @@
+import { TEST_PASSWORD, issueTestToken, unique } from './actors';
+import { createLink, createRequirementRow, createSpecificationRow } from './trace-items';
+import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
+import type { TestUser } from './actors';
+
+/**
+ * A world (one project with a member per role, an outsider owning another project, an administrator, a plain
+ * account) plus items in both projects, for the generated security suites. Inputs are built as recipes
+ * `(fixture) => value`, so one recipe can be replayed on two fixtures built the same way and their effects compared.
+ */
+export interface Fixture extends World {
+  /** Pools of existing values, by kind; the other project's items come last (foreign ids). */
+  pools: {
+    user: string[];
+    requirement: string[];
+    specification: string[];
+    link: string[];
+    project: string[];
+    email: string[];
+    projectKey: string[];
+  };
+  /** A one-time password link of `target`, as an administrator would have handed it over. */
+  token: string;
+  /** A value unique to this fixture, the same recipe giving the same symbol on every fixture. */
+  fresh: (label: string) => string;
+  /** Every value of this fixture that another fixture spells differently, with the name both share. */
+  symbols: Map<string, string>;
+  actor: (kind: ActorKind) => TestUser | null;
+}
+
+export const NEW_PASSWORD = 'un mot de passe neuf et long';
+
+export type Recipe = (fixture: Fixture) => unknown;
+
+export async function createFixture(): Promise<Fixture> {
+  const world = await createWorld();
+  const parent = await createRequirementRow(world.project, { title: 'Chapitre' });
+  const child = await createRequirementRow(world.project, { title: 'Exigence', version: 3, parentId: parent.id });
+  const draft = await createSpecificationRow(world.project, { status: 'draft' });
+  const approved = await createSpecificationRow(world.project, { status: 'approved' });
+  const inReview = await createSpecificationRow(world.project, { status: 'in_review', version: 2 });
+  const clean = await createLink(world.project, parent, draft);
+  const suspect = await createLink(world.project, child, approved, { reviewedVersion: 1 });
+  const foreignRequirement = await createRequirementRow(world.otherProject);
+  const foreignSpecification = await createSpecificationRow(world.otherProject);
+  const foreignLink = await createLink(world.otherProject, foreignRequirement, foreignSpecification);
+  const token = await issueTestToken(world.target);
+
+  const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
+  people.push(world.target);
+  // Upper case and digits only, so it survives the schemas' case folding (project keys, e-mails) unchanged in kind.
+  const tag = unique('F');
+  const symbols = new Map<string, string>();
+  const name = (value: string, symbol: string) => symbols.set(value, `<${symbol}>`);
+  ACTOR_KINDS.forEach((kind) => {
+    const person = actorOf(world, kind);
+    if (person) {
+      name(person.id, `${kind}.id`);
+      name(person.email, `${kind}.email`);
+    }
+  });
+  name(world.target.id, 'target.id');
+  name(world.target.email, 'target.email');
+  name(world.project.id, 'project.id');
+  name(world.project.key, 'project.key');
+  name(world.otherProject.id, 'otherProject.id');
+  name(world.otherProject.key, 'otherProject.key');
+  const items = { parent, child, draft, approved, inReview, clean, suspect, foreignRequirement, foreignSpecification, foreignLink };
+  for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
+  name(token, 'token');
+
+  return {
+    ...world,
+    pools: {
+      user: people.map((p) => p.id),
+      requirement: [parent.id, child.id, foreignRequirement.id],
+      specification: [draft.id, approved.id, inReview.id, foreignSpecification.id],
+      link: [clean.id, suspect.id, foreignLink.id],
+      project: [world.project.id, world.otherProject.id],
+      email: people.map((p) => p.email),
+      projectKey: [world.project.key, world.otherProject.key],
+    },
+    token,
+    fresh: (label) => {
+      const value = `${label}${tag}`;
+      for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) name(spelling, `fresh.${label}`);
+      return value;
+    },
+    symbols,
+    actor: (kind) => actorOf(world, kind),
+  };
+}
+
+export { TEST_PASSWORD };
