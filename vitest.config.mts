@@ -17,6 +17,10 @@ export default defineConfig({
     // Integration files spend much of their time waiting on the database: on a 2-core machine the default
     // (cores − 1 = one worker) runs them one by one, twice as slow as two workers.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // postgres.js 3.4.9 throws from a setImmediate when a transaction's backend is terminated (porsager/postgres#1208,
+    // unfixed upstream): tests/postgres/faults-connection.test.ts counts those crashes itself and keeps a failing
+    // test for them; only that exact driver error is kept out of the run's unhandled errors.
+    onUnhandledError: (error) => !(error.stack?.includes('nextWrite') && error.stack.includes('postgres/src/connection.js')),
     projects: [
       {
         extends: true,
@@ -35,6 +39,21 @@ export default defineConfig({
           // next-auth imports `next/server` without an extension, which Node's ESM loader refuses: let Vite resolve it.
           server: { deps: { inline: ['next-auth'] } },
           // Migrates once per run; every test file then starts from its own copy of that database.
+          globalSetup: ['tests/setup/global-database.ts'],
+          setupFiles: ['tests/setup/request-mocks.ts', 'tests/setup/database.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Faults only a PostgreSQL server can show (connections killed mid-action): `.ci/run` runs this project
+          // with TEST_DATABASE_URL; `npm test` leaves it out, as it needs no database server.
+          name: 'postgres',
+          include: ['tests/postgres/**/*.test.ts'],
+          environment: 'node',
+          server: { deps: { inline: ['next-auth'] } },
           globalSetup: ['tests/setup/global-database.ts'],
           setupFiles: ['tests/setup/request-mocks.ts', 'tests/setup/database.ts'],
           testTimeout: 30_000,

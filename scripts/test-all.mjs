@@ -62,6 +62,8 @@ step('Type check', npx, ['tsc', '--noEmit']);
 step('Vitest (unit + integration)', npx, [
   'vitest',
   'run',
+  '--project=unit',
+  '--project=integration',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${path.join(resultsDir, 'vitest.json')}`,
