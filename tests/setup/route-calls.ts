@@ -10,15 +10,9 @@ export interface GeneratedRoute {
   definition: RouteDefinition;
 }
 
-/**
- * The anonymous readiness probe takes no parameter and reads no project data, so it is not built with
- * define-route; route-authorization.test.ts pins its whole answer (200 and 503) instead.
- */
-const ANONYMOUS_PROBES = new Set(['app/api/health/route.ts']);
-
 export async function generatedRoutes(): Promise<GeneratedRoute[]> {
   const out: GeneratedRoute[] = [];
-  for (const file of discoverApiRoutes().filter((f) => !ANONYMOUS_PROBES.has(f))) {
+  for (const file of discoverApiRoutes()) {
     for (const [method, handler] of Object.entries(await loadRouteModule(file))) {
       const definition = routeDefinitionOf(handler);
       if (!definition) throw new Error(`${file} ${method} is not built with lib/actions/define-route.ts`);
