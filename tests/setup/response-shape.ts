@@ -19,6 +19,7 @@ export const ALLOWED_KEYS = new Set([
   'ref',
   'number',
   'version',
+  'revision',
   'changed',
   'userId',
   'name',
@@ -35,6 +36,7 @@ export const ALLOWED_KEYS = new Set([
   'warning',
   // conflict details
   'currentVersion',
+  'currentRevision',
   'changes',
   'field',
   'before',
@@ -58,6 +60,7 @@ export const ALLOWED_KEYS = new Set([
   'suspectCount',
   'childCount',
   'specifications',
+  'testCases',
 ]);
 
 const DENIED_KEY = /hash|secret|sessionVersion|session_version|^password|^token$|salt|digest/i;

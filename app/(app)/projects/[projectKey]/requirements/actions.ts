@@ -35,9 +35,13 @@ function snapshotOf(row: RequirementFields): RequirementFields {
  * Moves within a project are serialized by a transaction-scoped advisory lock taken before the chain is read, so two
  * concurrent moves (A under B, B under A) cannot both pass the check; the walk stops on a cycle should one exist.
  */
+function lockRequirementTree(tx: Transaction, projectId: string) {
+  return tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`requirement-tree:${projectId}`}, 0))`);
+}
+
 async function checkParent(tx: Transaction, projectId: string, parentId: string | null, selfId?: string) {
   if (!parentId) return;
-  if (selfId) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`requirement-tree:${projectId}`}, 0))`);
+  if (selfId) await lockRequirementTree(tx, projectId);
   const rows = await tx.execute<{ id: string }>(sql`
     with recursive ancestors(id, parent_id) as (
       select id, parent_id from requirements where id = ${parentId} and project_id = ${projectId}
@@ -82,11 +86,12 @@ export const updateRequirement = projectAction({
   permission: 'requirements.write',
   input: inProject.extend(requirementFieldsSchema.shape).extend({ id: z.uuid(), revision: versionSchema }),
   async handler({ tx, actor, input, membership, audit, nothingChanged }) {
-    const [current] = await tx
-      .select()
-      .from(requirements)
-      .where(and(eq(requirements.id, input.id), eq(requirements.projectId, membership.projectId)))
-      .for('update');
+    const mine = and(eq(requirements.id, input.id), eq(requirements.projectId, membership.projectId));
+    // A move takes the tree lock before the row lock: the other way round, two crossed moves deadlock (each holds
+    // its row, and the foreign-key check of the new parent waits on the other's).
+    const [seen] = await tx.select({ parentId: requirements.parentId }).from(requirements).where(mine);
+    if (seen && input.parentId && input.parentId !== seen.parentId) await lockRequirementTree(tx, membership.projectId);
+    const [current] = await tx.select().from(requirements).where(mine).for('update');
     if (!current) throw new ActionError('not_found');
     const before = snapshotOf(current);
     const after = snapshotOf(input);
