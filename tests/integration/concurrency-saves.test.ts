@@ -47,7 +47,7 @@ describe('parallel saves of the same item with the same version and different co
         updateRequirement({
           projectKey: project.key,
           id: requirement.id,
-          version: 1,
+          revision: 1,
           title,
           statement: `Énoncé ${title}`,
           rationale: '',
@@ -77,7 +77,7 @@ describe('parallel saves of the same item with the same version and different co
     const bodies = Array.from({ length: PARALLEL }, (_, i) => `# Vue ${i}\n\nVersion concurrente ${i}.`);
     const results = (await Promise.all(
       bodies.map((body, i) =>
-        updateSpecification({ projectKey: project.key, id: specification.id, version: 1, title: `Architecture ${i}`, body, category: 'architecture' }),
+        updateSpecification({ projectKey: project.key, id: specification.id, revision: 1, title: `Architecture ${i}`, body, category: 'architecture' }),
       ),
     )) as Result[];
     const { winners, losers } = splitOutcomes(results);

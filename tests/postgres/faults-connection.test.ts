@@ -92,7 +92,7 @@ describe('the connection killed in the middle of an action', () => {
     const input = (title: string) => ({
       projectKey: project.key,
       id: requirement.id,
-      version: 1,
+      revision: 1,
       title,
       statement: 'Énoncé',
       rationale: '',
@@ -116,7 +116,7 @@ describe('the connection killed in the middle of an action', () => {
     const { project, members } = await createProjectWithMembers();
     const specification = await createSpecificationRow(project, { title: 'Architecture', createdBy: members.owner.id });
     await actAs(members.owner);
-    const input = (body: string) => ({ projectKey: project.key, id: specification.id, version: 1, title: 'Architecture', body, category: 'architecture' });
+    const input = (body: string) => ({ projectKey: project.key, id: specification.id, revision: 1, title: 'Architecture', body, category: 'architecture' });
     const before = await snapshotTables();
     const result = await killMidAction('specifications', specification.id, () => updateSpecification(input('Pendant la panne')));
     expect(result).toMatchObject({ ok: false, code: 'server_error' });
