@@ -1,10 +1,16 @@
+import enAnomalies from './en.anomalies.json';
+import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enRecette from './en.recette.json';
+import enRunner from './en.runner.json';
 import enRequirements from './en.requirements.json';
 import enSpecifications from './en.specifications.json';
 import enTraceability from './en.traceability.json';
+import frAnomalies from './fr.anomalies.json';
+import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frRecette from './fr.recette.json';
+import frRunner from './fr.runner.json';
 import frRequirements from './fr.requirements.json';
 import frSpecifications from './fr.specifications.json';
 import frTraceability from './fr.traceability.json';
@@ -15,6 +21,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies },
 } as const;

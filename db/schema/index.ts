@@ -7,3 +7,6 @@ export * from './specifications';
 export * from './traceability';
 export * from './instance';
 export * from './test-cases';
+export * from './campaigns';
+export * from './anomalies';
+export * from './attachments';
