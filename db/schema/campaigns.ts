@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, pgView, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ItemState } from '@/lib/recette/campaign-item-state';
 import {
   CAMPAIGN_STATUSES,
   CAMPAIGN_TYPES,
@@ -131,3 +132,27 @@ export const executions = pgTable(
     check('executions_override_reason', sql`${t.status} = ${t.derivedStatus} or ${t.overrideReason} is not null`),
   ],
 );
+
+/**
+ * Every campaign item with its state, as the one SQL definition computes it (migration 0012): its latest execution,
+ * its state (lib/recette/campaign-item-state.ts), whether its test case changed since it was planned, and whether it
+ * waits for a retest. Read this instead of recomputing any of it.
+ */
+export const campaignItemStates = pgView('campaign_item_states', {
+  id: uuid('id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  campaignId: uuid('campaign_id').notNull(),
+  testCaseId: uuid('test_case_id').notNull(),
+  position: integer('position').notNull(),
+  plannedVersion: integer('planned_version').notNull(),
+  currentVersion: integer('current_version').notNull(),
+  changed: boolean('changed').notNull(),
+  assigneeId: uuid('assignee_id'),
+  notRunReason: text('not_run_reason'),
+  revision: integer('revision').notNull(),
+  latestExecutionId: uuid('latest_execution_id'),
+  latestStatus: executionStatus('latest_status'),
+  latestFinishedAt: timestamp('latest_finished_at', { withTimezone: true }),
+  state: text('state').$type<ItemState>().notNull(),
+  toRetest: boolean('to_retest').notNull(),
+}).existing();

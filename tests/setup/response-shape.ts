@@ -32,6 +32,7 @@ export const ALLOWED_KEYS = new Set([
   'active',
   'email',
   'creator',
+  'assigned',
   // a follow-up after the commit that did not happen
   'warning',
   // conflict details

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { pseudonymOf } from '@/db/queries/accounts';
 import { instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
+import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -19,6 +20,8 @@ export interface Fixture extends World {
     specification: string[];
     link: string[];
     testCase: string[];
+    campaign: string[];
+    campaignItem: string[];
     project: string[];
     email: string[];
     projectKey: string[];
@@ -54,6 +57,13 @@ export async function createFixture(): Promise<Fixture> {
   const testCase = await createTestCaseRow(world.project);
   const testLink = await createTestLink(world.project, approved, testCase);
   const foreignTestCase = await createTestCaseRow(world.otherProject);
+  // An open campaign with the test case in scope (one item), a closed one (every write refused) and another project's.
+  const campaign = await createCampaignRow(world.project);
+  const item = await createItemRow(campaign, world.project, testCase);
+  const closedCampaign = await createCampaignRow(world.project, { status: 'closed' });
+  const closedItem = await createItemRow(closedCampaign, world.project, testCase, { notRunReason: 'Hors périmètre' });
+  const foreignCampaign = await createCampaignRow(world.otherProject);
+  const foreignItem = await createItemRow(foreignCampaign, world.otherProject, foreignTestCase);
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -90,6 +100,12 @@ export async function createFixture(): Promise<Fixture> {
     testCase,
     testLink,
     foreignTestCase,
+    campaign,
+    item,
+    closedCampaign,
+    closedItem,
+    foreignCampaign,
+    foreignItem,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -102,6 +118,8 @@ export async function createFixture(): Promise<Fixture> {
       specification: [draft.id, approved.id, inReview.id, foreignSpecification.id],
       link: [clean.id, suspect.id, testLink.id, foreignLink.id],
       testCase: [testCase.id, foreignTestCase.id],
+      campaign: [campaign.id, closedCampaign.id, foreignCampaign.id],
+      campaignItem: [item.id, closedItem.id, foreignItem.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],

@@ -1,0 +1,280 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor, Transaction } from '@/db/client';
+import { anomalies, campaignItemStates as itemStates, campaigns, projectMembers, testCases, users } from '@/db/schema';
+import { rolesAllowed } from '@/lib/auth/roles';
+import { ActionError } from '@/lib/actions/result';
+import type { ItemState } from '@/lib/recette/campaign-item-state';
+import { listPageSize } from './page-size';
+
+export const CAMPAIGN_PAGE_SIZE = 50;
+
+/** Raw rows from either driver (PGlite answers `{ rows }`, postgres.js an array). */
+async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+export const CAMPAIGN_ITEM_PAGE_SIZE = 100;
+
+/** Items per state, for one campaign or (grouped by campaign) for the list: read from the one state view. */
+const stateCount = (state: ItemState) => sql<number>`(count(${itemStates.id}) filter (where ${itemStates.state} = ${state}))::int`;
+
+/** A page of a project's campaigns, newest first, each with its progress: one statement. */
+export async function listCampaigns(db: Executor, projectId: string, options: { page?: number; pageSize?: number } = {}) {
+  const pageSize = options.pageSize ?? listPageSize(CAMPAIGN_PAGE_SIZE);
+  const page = Math.max(options.page ?? 1, 1);
+  const rows = await db
+    .select({
+      id: campaigns.id,
+      number: campaigns.number,
+      name: campaigns.name,
+      type: campaigns.type,
+      status: campaigns.status,
+      environment: campaigns.environment,
+      build: campaigns.build,
+      plannedStart: campaigns.plannedStart,
+      plannedEnd: campaigns.plannedEnd,
+      items: sql<number>`count(${itemStates.id})::int`,
+      passed: stateCount('passed'),
+      failed: stateCount('failed'),
+      blocked: stateCount('blocked'),
+      notRun: stateCount('not_run'),
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(campaigns)
+    .leftJoin(itemStates, eq(itemStates.campaignId, campaigns.id))
+    .where(eq(campaigns.projectId, projectId))
+    .groupBy(campaigns.id)
+    .orderBy(desc(campaigns.number))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total: rows[0]?.total ?? 0, page, pageSize };
+}
+
+export async function findCampaign(db: Executor, projectId: string, number: number) {
+  const [row] = await db
+    .select({
+      id: campaigns.id,
+      number: campaigns.number,
+      name: campaigns.name,
+      type: campaigns.type,
+      status: campaigns.status,
+      environment: campaigns.environment,
+      build: campaigns.build,
+      description: campaigns.description,
+      plannedStart: campaigns.plannedStart,
+      plannedEnd: campaigns.plannedEnd,
+      startedAt: campaigns.startedAt,
+      closedAt: campaigns.closedAt,
+      closedByName: users.name,
+      revision: campaigns.revision,
+      createdAt: campaigns.createdAt,
+    })
+    .from(campaigns)
+    .leftJoin(users, eq(users.id, campaigns.closedBy))
+    .where(and(eq(campaigns.projectId, projectId), eq(campaigns.number, number)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Locks a campaign of the project for a write and refuses it once closed: every write on a campaign or its items
+ * goes through here, so "a closed campaign is read-only" holds in one place. Item writes take a shared lock (they
+ * may run side by side), campaign writes and closing an exclusive one, so a close waits for item writes in flight
+ * and then sees them.
+ */
+export async function lockOpenCampaign(tx: Transaction, projectId: string, campaignId: string, mode: 'update' | 'share' = 'update') {
+  const [row] = await tx
+    .select({ id: campaigns.id, number: campaigns.number, status: campaigns.status, revision: campaigns.revision, name: campaigns.name })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.projectId, projectId)))
+    .for(mode);
+  if (!row) throw new ActionError('not_found');
+  if (row.status === 'closed') throw new ActionError('conflict', 'campaignClosed');
+  return row;
+}
+
+export interface CampaignItemFilters {
+  state?: ItemState;
+  /** A member's id, or "none" for items nobody is assigned to. */
+  assignee?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * A campaign's items with their state (the campaign_item_states view): latest execution and its status, whether the
+ * test case changed since it was planned (with both versions, for the history's redline), and whether it waits for
+ * a retest. The campaign page, its runner and its dashboard all read items through this.
+ */
+export async function campaignItemStates(db: Executor, projectId: string, campaignId: string, filters: CampaignItemFilters = {}) {
+  const pageSize = filters.pageSize ?? listPageSize(CAMPAIGN_ITEM_PAGE_SIZE);
+  const page = Math.max(filters.page ?? 1, 1);
+  const s = itemStates;
+  const conditions: (SQL | undefined)[] = [
+    eq(s.projectId, projectId),
+    eq(s.campaignId, campaignId),
+    filters.state && eq(s.state, filters.state),
+    filters.assignee === 'none' ? sql`${s.assigneeId} is null` : filters.assignee ? eq(s.assigneeId, filters.assignee) : undefined,
+  ];
+  const rows = await db
+    .select({
+      id: s.id,
+      testCaseId: s.testCaseId,
+      testCaseNumber: testCases.number,
+      title: testCases.title,
+      folder: testCases.folder,
+      position: s.position,
+      plannedVersion: s.plannedVersion,
+      currentVersion: s.currentVersion,
+      changed: s.changed,
+      assigneeId: s.assigneeId,
+      assigneeName: users.name,
+      notRunReason: s.notRunReason,
+      revision: s.revision,
+      latestExecutionId: s.latestExecutionId,
+      latestStatus: s.latestStatus,
+      latestFinishedAt: s.latestFinishedAt,
+      state: s.state,
+      toRetest: s.toRetest,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(s)
+    .innerJoin(testCases, eq(testCases.id, s.testCaseId))
+    .leftJoin(users, eq(users.id, s.assigneeId))
+    .where(and(...conditions))
+    .orderBy(asc(s.position))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total: rows[0]?.total ?? 0, page, pageSize };
+}
+
+/** What closing needs of every item: its latest status and "non exécuté" reason (two columns, all items). */
+export async function closingStates(db: Executor, campaignId: string) {
+  return db
+    .select({ id: itemStates.id, latestStatus: itemStates.latestStatus, notRunReason: itemStates.notRunReason })
+    .from(itemStates)
+    .where(eq(itemStates.campaignId, campaignId));
+}
+
+/** The project's members who may be assigned items: those allowed to run executions. */
+export async function listTesters(db: Executor, projectId: string) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.role, [...rolesAllowed('tests.execute')]), eq(users.isActive, true)))
+    .orderBy(asc(users.name));
+}
+
+/** Items per state of one campaign, as the view computes them. */
+export async function campaignStateCounts(db: Executor, campaignId: string) {
+  return db
+    .select({ state: itemStates.state, count: sql<number>`count(*)::int` })
+    .from(itemStates)
+    .where(eq(itemStates.campaignId, campaignId))
+    .groupBy(itemStates.state);
+}
+
+/**
+ * Burn-up over the days of the campaign (Europe/Paris): per day, how many items had a result by the end of that day,
+ * and how many had passed by then, against the scope. An item counts from the day of its first recorded result.
+ * Days run from the planned start (or the first result, if earlier) to the close (or today, or the planned end if
+ * later), a year at most.
+ */
+export async function campaignBurnUp(db: Executor, campaignId: string) {
+  return rowsOf<{ day: string; executed: number; passed: number }>(
+    db,
+    sql`
+    with firsts as (
+      select e.campaign_item_id,
+             min((e.finished_at at time zone 'Europe/Paris')::date) as first_result,
+             min((e.finished_at at time zone 'Europe/Paris')::date) filter (where e.status = 'passed') as first_pass
+      from executions e
+      join campaign_items ci on ci.id = e.campaign_item_id
+      where e.campaign_id = ${campaignId} and e.status <> 'in_progress' and e.finished_at is not null
+      group by e.campaign_item_id
+    ),
+    bounds as (
+      select least(coalesce(c.planned_start, (c.created_at at time zone 'Europe/Paris')::date),
+                   coalesce((c.started_at at time zone 'Europe/Paris')::date, c.planned_start, (c.created_at at time zone 'Europe/Paris')::date),
+                   coalesce((select min(first_result) from firsts), c.planned_start, (c.created_at at time zone 'Europe/Paris')::date)) as first_day,
+             case when c.closed_at is not null then (c.closed_at at time zone 'Europe/Paris')::date
+                  else greatest((now() at time zone 'Europe/Paris')::date, coalesce(c.planned_end, (now() at time zone 'Europe/Paris')::date)) end as last_day
+      from campaigns c where c.id = ${campaignId}
+    ),
+    days as (
+      select d::date as day
+      from bounds, generate_series(bounds.first_day, least(bounds.last_day, bounds.first_day + 365), interval '1 day') d
+    )
+    select to_char(days.day, 'YYYY-MM-DD') as day,
+           (select count(*) from firsts where first_result <= days.day)::int as executed,
+           (select count(*) from firsts where first_pass <= days.day)::int as passed
+    from days
+    order by days.day
+  `,
+  );
+}
+
+/** The campaign's anomalies counted by severity and status (anomalies.campaign_id). */
+export async function campaignAnomalyCounts(db: Executor, campaignId: string) {
+  return db
+    .select({ severity: anomalies.severity, status: anomalies.status, count: sql<number>`count(*)::int` })
+    .from(anomalies)
+    .where(eq(anomalies.campaignId, campaignId))
+    .groupBy(anomalies.severity, anomalies.status);
+}
+
+export const CAMPAIGN_REQUIREMENT_LIMIT = 500;
+
+/**
+ * The requirements the campaign verifies, through its items' test cases (linked directly, or through a
+ * specification), with the items' states counted per requirement; lib/recette/campaign-item-state.ts
+ * requirementCampaignState names the verdict.
+ */
+export async function campaignRequirements(db: Executor, projectId: string, campaignId: string) {
+  return rowsOf<{
+    id: string;
+    number: number;
+    title: string;
+    not_started: number;
+    in_progress: number;
+    passed: number;
+    failed: number;
+    blocked: number;
+    not_run: number;
+    total: number;
+  }>(
+    db,
+    sql`
+    with verified as (
+      select l.upstream_id as requirement_id, s.id as item_id, s.state
+      from campaign_item_states s
+      join trace_links l on l.downstream_id = s.test_case_id and l.kind = 'requirement_test_case' and l.project_id = ${projectId}
+      where s.campaign_id = ${campaignId}
+      union
+      select rs.upstream_id, s.id, s.state
+      from campaign_item_states s
+      join trace_links st on st.downstream_id = s.test_case_id and st.kind = 'specification_test_case' and st.project_id = ${projectId}
+      join trace_links rs on rs.downstream_id = st.upstream_id and rs.kind = 'requirement_specification'
+      where s.campaign_id = ${campaignId}
+    )
+    select r.id, r.number, r.title,
+           (count(*) filter (where v.state = 'not_started'))::int as not_started,
+           (count(*) filter (where v.state = 'in_progress'))::int as in_progress,
+           (count(*) filter (where v.state = 'passed'))::int as passed,
+           (count(*) filter (where v.state = 'failed'))::int as failed,
+           (count(*) filter (where v.state = 'blocked'))::int as blocked,
+           (count(*) filter (where v.state = 'not_run'))::int as not_run,
+           (count(*) over ())::int as total
+    from verified v
+    join requirements r on r.id = v.requirement_id and r.project_id = ${projectId}
+    group by r.id, r.number, r.title
+    order by r.number
+    limit ${CAMPAIGN_REQUIREMENT_LIMIT}
+  `,
+  );
+}
+
+/** Options for the scope tools: the project's test-case folders and tags. */
+export { listTestCaseFacets as listScopeFacets } from './test-cases';
