@@ -1,8 +1,127 @@
-import { SectionPlaceholder } from '@/components/projects/section-placeholder';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { listCampaigns } from '@/db/queries/campaigns';
 import { requireProjectMembership } from '@/db/queries/project-access';
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/session/current-user';
+import { plannedDates } from './dates';
 
-export default async function Page({ params }: { params: Promise<{ projectKey: string }> }) {
-  await requireProjectMembership(await requireUser(), (await params).projectKey);
-  return <SectionPlaceholder section="campaigns" />;
+type Props = {
+  params: Promise<{ projectKey: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined) });
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('campaigns'))('title') };
+}
+
+export default async function CampaignsPage({ params, searchParams }: Props) {
+  const membership = await requireProjectMembership(await requireUser(), (await params).projectKey);
+  const { page } = searchSchema.parse(await searchParams);
+  const result = await listCampaigns(getDb(), membership.projectId, { page });
+  const t = await getTranslations('campaigns');
+  const format = await getFormatter();
+  const base = `/projects/${membership.projectKey}/campaigns`;
+  const pageHref = (n: number) => (n > 1 ? `${base}?page=${n}` : base);
+  if (result.rows.length === 0 && result.page > 1) redirect(pageHref(1));
+  // Showing or hiding controls is a courtesy; the actions check the role themselves.
+  const canWrite = can(membership.role, 'tests.write');
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
+        </div>
+        {canWrite && (
+          <Button asChild>
+            <Link href={`${base}/new`}>{t('new')}</Link>
+          </Button>
+        )}
+      </div>
+      <p className="text-sm text-muted-foreground" data-testid="campaigns-total">
+        {t('total', { count: result.total })}
+      </p>
+      {result.rows.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid="campaigns-empty">
+          <p className="font-medium">{t('empty.title')}</p>
+          <p className="max-w-xl text-sm text-muted-foreground">{canWrite ? t('empty.writer') : t('empty.reader')}</p>
+        </div>
+      ) : (
+        <div className="rounded-lg border bg-background">
+          <Table data-testid="campaigns-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-12">{t('columns.number')}</TableHead>
+                <TableHead>{t('columns.name')}</TableHead>
+                <TableHead>{t('columns.type')}</TableHead>
+                <TableHead>{t('columns.status')}</TableHead>
+                <TableHead>{t('columns.environment')}</TableHead>
+                <TableHead>{t('columns.dates')}</TableHead>
+                <TableHead>{t('columns.progress')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((row) => {
+                const settled = row.passed + row.failed + row.blocked + row.notRun;
+                return (
+                  <TableRow key={row.id} data-testid={`campaign-row-${row.number}`}>
+                    <TableCell className="tabular-nums">{row.number}</TableCell>
+                    <TableCell className="min-w-56">
+                      <Link href={`${base}/${row.number}`} className="font-medium text-primary hover:underline">
+                        {row.name}
+                      </Link>
+                      {row.build && <p className="text-xs text-muted-foreground">{row.build}</p>}
+                    </TableCell>
+                    <TableCell>
+                      <Badge variant="outline">{t(`types.${row.type}`)}</Badge>
+                    </TableCell>
+                    <TableCell>{t(`statuses.${row.status}`)}</TableCell>
+                    <TableCell>{row.environment}</TableCell>
+                    <TableCell className="whitespace-nowrap text-sm">{plannedDates(t, format, row.plannedStart, row.plannedEnd)}</TableCell>
+                    <TableCell className="text-sm">
+                      <p>{t('progressSummary', { done: settled, total: row.items })}</p>
+                      <p className="text-xs text-muted-foreground">
+                        {t('buckets.passed')} {row.passed} · {t('buckets.failed')} {row.failed} · {t('buckets.blocked')} {row.blocked} · {t('buckets.not_run')} {row.notRun}
+                      </p>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">
+          {result.page > 1 && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(result.page - 1)} rel="prev">
+                {t('previous')}
+              </Link>
+            </Button>
+          )}
+          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages })}</span>
+          {result.page < pages && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(result.page + 1)} rel="next">
+                {t('next')}
+              </Link>
+            </Button>
+          )}
+        </nav>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { createCampaign } from '../actions';
+import { CampaignForm } from '@/components/recette/campaigns/campaign-form';
+import { Card, CardContent } from '@/components/ui/card';
+import { requireProjectMembership } from '@/db/queries/project-access';
+import { can } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/session/current-user';
+
+type Props = { params: Promise<{ projectKey: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('campaigns'))('form.newTitle') };
+}
+
+export default async function NewCampaignPage({ params }: Props) {
+  const membership = await requireProjectMembership(await requireUser(), (await params).projectKey);
+  if (!can(membership.role, 'tests.write')) notFound();
+  const t = await getTranslations('campaigns');
+  const basePath = `/projects/${membership.projectKey}/campaigns`;
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-4">
+      <Link href={basePath} className="text-sm text-muted-foreground hover:underline">
+        {t('backToList')}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t('form.newTitle')}</h1>
+      <Card>
+        <CardContent className="p-5">
+          <CampaignForm
+            projectKey={membership.projectKey}
+            basePath={basePath}
+            save={createCampaign}
+            initial={{ name: '', type: 'vabf', environment: '', build: '', plannedStart: '', plannedEnd: '', description: '' }}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
