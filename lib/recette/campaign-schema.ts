@@ -4,15 +4,10 @@ import { CAMPAIGN_TYPES } from './campaign-model';
 
 /** A date field of a form: "YYYY-MM-DD", or empty for none. Calendar dates only (2026-02-30 is refused). */
 const plannedDate = z
-  .union([z.string(), z.null()])
+  .union([z.iso.date(), z.literal(''), z.null()], { message: 'invalid' })
   .optional()
-  .transform((value) => (value ?? '').trim())
-  .pipe(
-    z
-      .string()
-      .refine((v) => v === '' || isCalendarDate(v), { message: 'invalid' })
-      .transform((v) => (v === '' ? null : v)),
-  );
+  .refine((v) => !v || isCalendarDate(v), { message: 'invalid' })
+  .transform((v) => v || null);
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -6,6 +6,7 @@ import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
+import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
@@ -212,6 +213,83 @@ const MATRIX: Record<string, MatrixEntry> = {
       const testCase = await createTestCaseRow(world.project);
       const specification = await createSpecificationRow(world.project);
       return { projectKey: world.project.key, testCaseId: testCase.id, targetType: 'specification', targetId: specification.id };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/campaigns/actions.ts — tests.write: owner and amoe (DESIGN.md §4: campaigns)
+  createCampaign: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: (world) => ({ projectKey: world.project.key, name: 'VABF lot 1', type: 'vabf', plannedStart: '2026-03-02', plannedEnd: '2026-03-13' }),
+  },
+  updateCampaign: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      return { projectKey: world.project.key, id: campaign.id, revision: campaign.revision, name: 'Renommée', type: 'vsr' };
+    },
+  },
+  startCampaign: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      return { projectKey: world.project.key, id: campaign.id, revision: campaign.revision };
+    },
+  },
+  closeCampaign: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project, { status: 'in_progress' });
+      await createItemRow(campaign, world.project, await createTestCaseRow(world.project), { notRunReason: 'Hors lot' });
+      return { projectKey: world.project.key, id: campaign.id, revision: campaign.revision };
+    },
+  },
+  addToScope: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      const testCase = await createTestCaseRow(world.project);
+      return { projectKey: world.project.key, campaignId: campaign.id, by: 'testCase', ref: `CT-${testCase.number}` };
+    },
+  },
+  removeFromScope: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      const item = await createItemRow(campaign, world.project, await createTestCaseRow(world.project));
+      return { projectKey: world.project.key, campaignId: campaign.id, itemIds: [item.id] };
+    },
+  },
+  assignItems: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      const item = await createItemRow(campaign, world.project, await createTestCaseRow(world.project));
+      return { projectKey: world.project.key, campaignId: campaign.id, itemIds: [item.id], assigneeId: world.members.moa.id };
+    },
+  },
+  setItemNotRun: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      const item = await createItemRow(campaign, world.project, await createTestCaseRow(world.project));
+      return { projectKey: world.project.key, itemId: item.id, revision: item.revision, reason: 'Environnement indisponible' };
+    },
+  },
+  clearItemNotRun: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      const item = await createItemRow(campaign, world.project, await createTestCaseRow(world.project), { notRunReason: 'Reporté' });
+      return { projectKey: world.project.key, itemId: item.id, revision: item.revision };
     },
   },
 

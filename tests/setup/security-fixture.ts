@@ -57,9 +57,11 @@ export async function createFixture(): Promise<Fixture> {
   const testCase = await createTestCaseRow(world.project);
   const testLink = await createTestLink(world.project, approved, testCase);
   const foreignTestCase = await createTestCaseRow(world.otherProject);
-  // An open campaign with the test case in scope (one item), a closed one (every write refused) and another project's.
+  // An open campaign with the test case in scope (one item), an empty one (it may close), a closed one (every write
+  // refused) and another project's.
   const campaign = await createCampaignRow(world.project);
   const item = await createItemRow(campaign, world.project, testCase);
+  const emptyCampaign = await createCampaignRow(world.project);
   const closedCampaign = await createCampaignRow(world.project, { status: 'closed' });
   const closedItem = await createItemRow(closedCampaign, world.project, testCase, { notRunReason: 'Hors périmètre' });
   const foreignCampaign = await createCampaignRow(world.otherProject);
@@ -101,6 +103,7 @@ export async function createFixture(): Promise<Fixture> {
     testLink,
     foreignTestCase,
     campaign,
+    emptyCampaign,
     item,
     closedCampaign,
     closedItem,
@@ -118,7 +121,7 @@ export async function createFixture(): Promise<Fixture> {
       specification: [draft.id, approved.id, inReview.id, foreignSpecification.id],
       link: [clean.id, suspect.id, testLink.id, foreignLink.id],
       testCase: [testCase.id, foreignTestCase.id],
-      campaign: [campaign.id, closedCampaign.id, foreignCampaign.id],
+      campaign: [campaign.id, emptyCampaign.id, closedCampaign.id, foreignCampaign.id],
       campaignItem: [item.id, closedItem.id, foreignItem.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
