@@ -1,8 +1,185 @@
-import { SectionPlaceholder } from '@/components/projects/section-placeholder';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { AnomalyStatusBadge, SeverityBadge } from '@/components/recette/anomalies/anomaly-badges';
+import { AnomalyFilters } from '@/components/recette/anomalies/anomaly-filters';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { anomalyCounts, listAnomalies, listAssignableMembers, listCampaignOptions } from '@/db/queries/anomalies';
 import { requireProjectMembership } from '@/db/queries/project-access';
+import { can } from '@/lib/auth/roles';
+import { ANOMALY_SEVERITIES, ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
+import { parseAnomalyListSearch } from '@/lib/recette/anomaly-schema';
 import { requireUser } from '@/lib/session/current-user';
+import { formatRef } from '@/lib/traceability/refs';
 
-export default async function Page({ params }: { params: Promise<{ projectKey: string }> }) {
-  await requireProjectMembership(await requireUser(), (await params).projectKey);
-  return <SectionPlaceholder section="anomalies" />;
+type Props = {
+  params: Promise<{ projectKey: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('anomalies'))('title') };
+}
+
+export default async function AnomaliesPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const membership = await requireProjectMembership(user, (await params).projectKey);
+  const { page, ...filters } = parseAnomalyListSearch(await searchParams);
+  const db = getDb();
+  const [result, counts, campaigns, members] = await Promise.all([
+    listAnomalies(db, membership.projectId, { ...filters, page }),
+    anomalyCounts(db, membership.projectId),
+    listCampaignOptions(db, membership.projectId),
+    listAssignableMembers(db, membership.projectId),
+  ]);
+  const t = await getTranslations('anomalies');
+  const format = await getFormatter();
+  const base = `/projects/${membership.projectKey}/anomalies`;
+  const hrefWith = (query: Record<string, string | number | undefined>) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value) search.set(key, String(value));
+    const qs = search.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+  const pageHref = (n: number) => hrefWith({ ...filters, page: n > 1 ? n : undefined });
+  if (result.rows.length === 0 && result.page > 1) redirect(pageHref(1));
+  const filtered = Object.values(filters).some(Boolean);
+  // Showing or hiding controls is a courtesy; the actions check the role themselves.
+  const canRaise = can(membership.role, 'tests.execute');
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
+        </div>
+        {canRaise && (
+          <Button asChild>
+            <Link href={`${base}/new`}>{t('new')}</Link>
+          </Button>
+        )}
+      </div>
+      <section aria-label={t('counts.label')} className="grid gap-3 rounded-lg border bg-background p-4 md:grid-cols-2" data-testid="anomaly-counts">
+        <div className="flex flex-col gap-2">
+          <h2 className="text-sm font-medium">{t('counts.bySeverity')}</h2>
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {ANOMALY_SEVERITIES.map((s) => (
+              <li key={s}>
+                <Link href={hrefWith({ severity: s })} className="inline-flex items-center gap-1 hover:underline" data-testid={`count-severity-${s}`}>
+                  <SeverityBadge severity={s} /> <span className="tabular-nums">{counts.severity[s] ?? 0}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="flex flex-col gap-2">
+          <h2 className="text-sm font-medium">{t('counts.byStatus')}</h2>
+          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+            {ANOMALY_STATUSES.map((s) => (
+              <li key={s}>
+                <Link href={hrefWith({ status: s })} className="hover:underline" data-testid={`count-status-${s}`}>
+                  {t(`statuses.${s}`)} : <span className="tabular-nums">{counts.status[s] ?? 0}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+      <AnomalyFilters
+        values={filters}
+        campaigns={campaigns.map((c) => ({ value: c.id, label: `#${c.number} ${c.name}` }))}
+        members={members.map((m) => ({ value: m.id, label: m.name }))}
+      />
+      <p className="text-sm text-muted-foreground" data-testid="anomalies-total" aria-live="polite">
+        {t('total', { count: result.total })}
+      </p>
+      {result.rows.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid="anomalies-empty">
+          {filtered ? (
+            <>
+              <p className="text-muted-foreground">{t('empty.filtered')}</p>
+              <Button asChild variant="outline" size="sm">
+                <Link href={base}>{t('empty.clear')}</Link>
+              </Button>
+            </>
+          ) : (
+            <>
+              <p className="font-medium">{t('empty.title')}</p>
+              <p className="max-w-xl text-sm text-muted-foreground">{canRaise ? t('empty.writer') : t('empty.reader')}</p>
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="rounded-lg border bg-background">
+          <Table data-testid="anomalies-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-24">{t('columns.ref')}</TableHead>
+                <TableHead>{t('columns.title')}</TableHead>
+                <TableHead>{t('columns.severity')}</TableHead>
+                <TableHead>{t('columns.priority')}</TableHead>
+                <TableHead>{t('columns.status')}</TableHead>
+                <TableHead>{t('columns.assignee')}</TableHead>
+                <TableHead>{t('columns.campaign')}</TableHead>
+                <TableHead>{t('columns.updated')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((row) => {
+                const ref = formatRef('anomaly', row.number);
+                return (
+                  <TableRow key={row.id} data-testid={`anomaly-row-${ref}`}>
+                    <TableCell className="whitespace-nowrap font-mono text-xs">
+                      <Link href={`${base}/${ref}`} className="text-primary hover:underline">
+                        {ref}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="min-w-64">
+                      <Link href={`${base}/${ref}`} className="font-medium hover:underline">
+                        {row.title}
+                      </Link>
+                    </TableCell>
+                    <TableCell>
+                      <SeverityBadge severity={row.severity} />
+                    </TableCell>
+                    <TableCell>{t(`priorities.${row.priority}`)}</TableCell>
+                    <TableCell>
+                      <AnomalyStatusBadge status={row.status} />
+                    </TableCell>
+                    <TableCell>{row.assigneeName ?? '—'}</TableCell>
+                    <TableCell>{row.campaignNumber ? `#${row.campaignNumber} ${row.campaignName}` : '—'}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs">{format.dateTime(row.updatedAt, { dateStyle: 'short', timeStyle: 'short' })}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">
+          {result.page > 1 && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(result.page - 1)} rel="prev">
+                {t('previous')}
+              </Link>
+            </Button>
+          )}
+          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages })}</span>
+          {result.page < pages && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(result.page + 1)} rel="next">
+                {t('next')}
+              </Link>
+            </Button>
+          )}
+        </nav>
+      )}
+    </div>
+  );
 }
