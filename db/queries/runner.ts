@@ -2,7 +2,10 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { anomalies, anomalyExecutions, campaignItems, campaigns, executions, testCases, testCaseVersions, users } from '@/db/schema';
+import { retestProposal } from '@/lib/recette/anomaly-workflow';
 import type { ExecutionStatus } from '@/lib/recette/campaign-model';
+import type { ExecutionState, ExecutionView, RetestView } from '@/lib/recette/execution-view';
+import { formatRef } from '@/lib/traceability/refs';
 
 /**
  * Reads of the test runner. The item-state query here is the runner's own minimal one (state and "à retester"
@@ -128,8 +131,6 @@ function executionQuery(db: Executor) {
     .leftJoin(users, eq(users.id, executions.executedBy));
 }
 
-export type ExecutionView = Awaited<ReturnType<typeof findExecution>> & {};
-
 export async function findExecution(db: Executor, projectId: string, executionId: string) {
   const [row] = await executionQuery(db).where(and(eq(executions.id, executionId), eq(executions.projectId, projectId)));
   return row ?? null;
@@ -178,4 +179,54 @@ export async function retestCandidates(
       ),
     )
     .orderBy(asc(anomalies.number));
+}
+
+type ExecutionRow = NonNullable<Awaited<ReturnType<typeof findExecution>>>;
+
+/** Only what the browser shows: no project, campaign or account ids. */
+export function toExecutionView(row: ExecutionRow): ExecutionView {
+  return {
+    id: row.id,
+    campaignItemId: row.campaignItemId,
+    testCaseRef: formatRef('testCase', row.testCaseNumber),
+    testCaseVersion: row.testCaseVersion,
+    title: row.title,
+    objective: row.objective,
+    preconditions: row.preconditions,
+    testData: row.testData,
+    steps: row.steps,
+    criteria: row.criteria,
+    stepResults: row.stepResults,
+    measurements: row.measurements,
+    derivedStatus: row.derivedStatus,
+    status: row.status,
+    overrideReason: row.overrideReason,
+    comment: row.comment,
+    campaignName: row.campaignName,
+    environment: row.environment,
+    build: row.build,
+    executedByName: row.executedByName,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    durationMs: row.durationMs,
+    revision: row.revision,
+  };
+}
+
+/** The proposals of a finished run: each anomaly it retests, with the move its result leads to. */
+export async function retestsOf(db: Executor, projectId: string, row: Pick<ExecutionRow, 'id' | 'campaignItemId' | 'startedAt' | 'status' | 'finishedAt'>) {
+  if (!row.finishedAt || row.status === 'in_progress') return [];
+  const status = row.status;
+  const candidates = await retestCandidates(db, projectId, row);
+  return candidates.flatMap((anomaly): RetestView[] => {
+    const proposal = retestProposal(status, anomaly.status);
+    return proposal ? [{ anomalyId: anomaly.id, ref: formatRef('anomaly', anomaly.number), title: anomaly.title, proposal }] : [];
+  });
+}
+
+/** What the runner's GET route answers for one execution. */
+export async function executionState(db: Executor, projectId: string, executionId: string): Promise<ExecutionState | null> {
+  const row = await findExecution(db, projectId, executionId);
+  if (!row) return null;
+  return { execution: toExecutionView(row), retests: await retestsOf(db, projectId, row) };
 }

@@ -103,3 +103,27 @@ export async function createAnomalyRow(
   }
   return row!;
 }
+
+/** A run just started: revision 1, every step of the test case unanswered. */
+export async function createOpenExecutionRow(
+  project: { id: string },
+  campaign: { id: string },
+  item: { id: string },
+  testCase: { id: string; version: number },
+  db: Executor = getDb(),
+) {
+  const [row] = await db
+    .insert(executions)
+    .values({
+      projectId: project.id,
+      campaignId: campaign.id,
+      campaignItemId: item.id,
+      testCaseId: testCase.id,
+      testCaseVersion: testCase.version,
+      steps: [{ action: 'Ouvrir l’écran', expected: 'L’écran s’affiche' }],
+      stepResults: [{ status: null, actual: '' }],
+      campaignName: 'Recette VABF lot 1',
+    })
+    .returning({ id: executions.id });
+  return row!.id;
+}

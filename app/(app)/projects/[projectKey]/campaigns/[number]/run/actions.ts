@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { applyAnomalyTransition } from '@/db/queries/anomaly-transitions';
-import { retestCandidates } from '@/db/queries/runner';
+import { retestCandidates, retestsOf } from '@/db/queries/runner';
 import { campaignItems, campaigns, executions, testCases } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
@@ -208,11 +208,7 @@ export const finishExecution = projectAction({
       before: { status: execution.status },
       after: { status, derivedStatus: derived, overrideReason: overridden ? overrideReason : undefined, comment: input.comment, durationMs },
     });
-    const candidates = await retestCandidates(tx, membership.projectId, execution);
-    const retests = candidates.flatMap((anomaly) => {
-      const proposal = retestProposal(status, anomaly.status);
-      return proposal ? [{ anomalyId: anomaly.id, ref: formatRef('anomaly', anomaly.number), title: anomaly.title, proposal }] : [];
-    });
+    const retests = await retestsOf(tx, membership.projectId, { ...execution, status, finishedAt });
     return { revision, status, retests };
   },
   after(_data, input) {
