@@ -212,13 +212,13 @@ describe('route authorization matrix', () => {
       const response = await call(GET!, world.project.key, route, query);
       const body = await response.text();
       expect(response.status, `${query}: ${body}`).toBe(expected);
-      expect(response.headers.get('cache-control') ?? '', request.query).toMatch(/no-store/);
+      expect(response.headers.get('cache-control') ?? '', query).toMatch(/no-store/);
       // Nothing from the other project, whoever asks.
       expect(body).not.toContain(seeded.secretRequirement);
       expect(body).not.toContain(seeded.secretSpecification);
       if (expected === 200) {
         expect(response.headers.get('content-type') ?? '').toMatch(request.contentType);
-        for (const text of request.contains(seeded)) expect(body, request.query).toContain(text);
+        for (const text of request.contains(seeded)) expect(body, query).toContain(text);
       } else {
         expect(response.headers.get('content-type') ?? '').toMatch(JSON_TYPE);
         expect(JSON.parse(body)).toEqual({
