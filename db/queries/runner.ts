@@ -1,11 +1,14 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { notFound } from 'next/navigation';
+import { getDb, type Executor } from '@/db/client';
 import { anomalies, anomalyExecutions, campaignItems, campaigns, executions, testCases, testCaseVersions, users } from '@/db/schema';
 import { retestProposal } from '@/lib/recette/anomaly-workflow';
 import type { ExecutionStatus } from '@/lib/recette/campaign-model';
-import type { ExecutionState, ExecutionView, RetestView } from '@/lib/recette/execution-view';
+import type { ExecutionState, ExecutionView, RetestView, RunnerItem } from '@/lib/recette/execution-view';
 import { formatRef } from '@/lib/traceability/refs';
+import { requireProjectMembership } from './project-access';
+import type { SessionUser } from './users';
 
 /**
  * Reads of the test runner. The item-state query here is the runner's own minimal one (state and "à retester"
@@ -45,18 +48,6 @@ const latestRun = sql<string | null>`(
   limit 1
 )`;
 
-export interface RunnerItem {
-  id: string;
-  position: number;
-  testCaseId: string;
-  testCaseNumber: number;
-  title: string;
-  assigneeId: string | null;
-  notRun: boolean;
-  lastExecutionId: string | null;
-  lastStatus: ExecutionStatus | null;
-  toRetest: number;
-}
 
 /** Every item of the campaign in its order, with its latest run and whether an anomaly of it awaits retest. */
 export async function listRunnerItems(db: Executor, projectId: string, campaignId: string): Promise<RunnerItem[]> {
@@ -145,7 +136,13 @@ export async function listItemExecutions(db: Executor, projectId: string, campai
 
 export async function findRunnerItem(db: Executor, projectId: string, campaignId: string, campaignItemId: string) {
   const [row] = await db
-    .select({ id: campaignItems.id, testCaseId: campaignItems.testCaseId, testCaseNumber: testCases.number, title: testCases.title })
+    .select({
+      id: campaignItems.id,
+      testCaseId: campaignItems.testCaseId,
+      testCaseNumber: testCases.number,
+      title: testCases.title,
+      notRunReason: campaignItems.notRunReason,
+    })
     .from(campaignItems)
     .innerJoin(testCases, eq(testCases.id, campaignItems.testCaseId))
     .where(and(eq(campaignItems.id, campaignItemId), eq(campaignItems.projectId, projectId), eq(campaignItems.campaignId, campaignId)));
@@ -229,4 +226,13 @@ export async function executionState(db: Executor, projectId: string, executionI
   const row = await findExecution(db, projectId, executionId);
   if (!row) return null;
   return { execution: toExecutionView(row), retests: await retestsOf(db, projectId, row) };
+}
+
+/** The campaign a runner page's URL names (its number), in a project the person belongs to; 404 otherwise. */
+export async function loadRunnerCampaign(user: SessionUser, projectKey: string, segment: string) {
+  const membership = await requireProjectMembership(user, projectKey);
+  const number = /^\d{1,9}$/.test(segment) ? Number(segment) : null;
+  const campaign = number === null ? null : await findCampaignByNumber(getDb(), membership.projectId, number);
+  if (!campaign) notFound();
+  return { membership, campaign };
 }

@@ -49,7 +49,7 @@ export const RUNNER_SHORTCUTS = {
   nextTest: ['shift+n'],
   attach: ['a'],
   finish: ['mod+enter'],
-  help: ['shift+slash'],
+  help: ['shift+?', '?'],
 } as const;
 export type RunnerMove = keyof typeof RUNNER_SHORTCUTS;
 
