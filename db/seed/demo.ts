@@ -4,6 +4,7 @@ import { auditEvents, projectMembers, projects, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from './demo-accounts';
 import { seedDemoRecette } from './demo-recette';
+import { seedDemoRunner } from './demo-runner';
 import { seedDemoTraceability } from './demo-traceability';
 
 /**
@@ -37,7 +38,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       amoa: idOf.get(DEMO_ACCOUNTS.find((a) => a.role === 'amoa')!.email)!,
       amoe,
     });
-    const recette = await seedDemoRecette(tx, project!.id, amoe);
+    const recette = { ...(await seedDemoRecette(tx, project!.id, amoe)), ...(await seedDemoRunner(tx, project!.id, amoe)) };
     await tx.insert(auditEvents).values([
       { actorId: null, projectId: null, entity: 'instance', entityId: 'demo', action: 'seed', after: { accounts: DEMO_ACCOUNTS.length } },
       { actorId: ownerId, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'create', after: DEMO_PROJECT },

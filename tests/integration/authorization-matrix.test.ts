@@ -7,6 +7,7 @@ import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
 import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
+import { createAnomalyRow, createCampaignItemRow, createFinishedExecutionRow, createOpenExecutionRow } from '../setup/runner-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
@@ -292,6 +293,47 @@ const MATRIX: Record<string, MatrixEntry> = {
       return { projectKey: world.project.key, itemId: item.id, revision: item.revision };
     },
   },
+  // app/(app)/projects/[projectKey]/campaigns/[number]/run/actions.ts — tests.execute: owner, amoe, amoa and moa
+  startExecution: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => {
+      const { item } = await runnableItem(world);
+      return { projectKey: world.project.key, campaignItemId: item.id };
+    },
+  },
+  recordStep: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => ({ projectKey: world.project.key, executionId: await openExecution(world), stepIndex: 0, status: 'failed', actual: 'Écran vide', revision: 1 }),
+  },
+  recordMeasurements: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => ({ projectKey: world.project.key, executionId: await openExecution(world), measurements: [], revision: 1 }),
+  },
+  finishExecution: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      executionId: await openExecution(world),
+      status: 'blocked',
+      overrideReason: 'Environnement indisponible',
+      revision: 1,
+    }),
+  },
+  confirmRetest: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => {
+      const { campaign, item, testCase } = await runnableItem(world);
+      const failed = await createFinishedExecutionRow(world.project, campaign, item, testCase, 'failed', 60);
+      const anomaly = await createAnomalyRow(world.project, { status: 'to_retest', executionIds: [failed.id] });
+      const retest = await createFinishedExecutionRow(world.project, campaign, item, testCase, 'passed', 5);
+      return { projectKey: world.project.key, anomalyId: anomaly.id, executionId: retest.id, outcome: 'close' };
+    },
+  },
 
   // app/(app)/admin/users/actions.ts
   createUser: {
@@ -308,6 +350,20 @@ const MATRIX: Record<string, MatrixEntry> = {
     input: async () => ({ projectCreation: 'admins', ownersMayCreateAccounts: false, version: (await getInstancePolicy(getDb())).version }),
   },
 };
+
+/** A campaign in progress with one item, ready to be run. */
+async function runnableItem(world: World) {
+  const testCase = await createTestCaseRow(world.project);
+  const campaign = await createCampaignRow(world.project, { status: 'in_progress' });
+  const item = await createCampaignItemRow(world.project, campaign, testCase);
+  return { testCase, campaign, item };
+}
+
+/** A run just started (revision 1, every step unanswered), as startExecution leaves it. */
+async function openExecution(world: World): Promise<string> {
+  const { testCase, campaign, item } = await runnableItem(world);
+  return createOpenExecutionRow(world.project, campaign, item, testCase);
+}
 
 function expectedOutcome(entry: MatrixEntry, kind: ActorKind): 'ok' | ActionErrorCode {
   if (entry.scope === 'public') return 'ok';

@@ -7,7 +7,8 @@ import { actAs } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
 import { openEmptyDatabase } from '../setup/test-database';
-import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
+import { createCampaignItemRow, createCampaignRow, createFinishedExecutionRow } from '../setup/runner-rows';
+import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
 /**
@@ -25,11 +26,15 @@ interface Seeded {
   visibleSpecification: string;
   secretRequirement: string;
   secretSpecification: string;
+  visibleTestCase: string;
+  /** Ids of a run in the world's project and of one in the other project. */
+  visibleExecution: string;
+  secretExecution: string;
 }
 
 interface RouteRequest {
-  /** Query string, without the `?`. */
-  query: string;
+  /** Query string, without the `?` (built from the seeded items when it names one). */
+  query: string | ((seeded: Seeded) => string);
   /** What a 200 answer must hold (text found in the body), and what it must never hold. */
   contains: (seeded: Seeded) => string[];
   contentType: RegExp;
@@ -74,6 +79,10 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'what=gaps', contains: (s) => [s.visibleRequirement], contentType: CSV_TYPE },
     ],
   },
+  'app/api/projects/[projectKey]/executions/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [{ query: (s) => `id=${s.visibleExecution}`, contains: (s) => [s.visibleTestCase, '"stepResults"'], contentType: JSON_TYPE }],
+  },
 };
 
 /** Routes anyone may call, signed in or not: they read no project data, and answer exactly this. */
@@ -89,6 +98,9 @@ async function seed(world: World): Promise<Seeded> {
     visibleSpecification: 'Spécification visible du projet',
     secretRequirement: 'Exigence secrète ailleurs',
     secretSpecification: 'Spécification secrète ailleurs',
+    visibleTestCase: 'Cas de test visible du projet',
+    visibleExecution: '',
+    secretExecution: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -97,8 +109,20 @@ async function seed(world: World): Promise<Seeded> {
   const secret = await createRequirementRow(world.otherProject, { title: seeded.secretRequirement, version: 2 });
   const secretSpec = await createSpecificationRow(world.otherProject, { title: seeded.secretSpecification, status: 'approved' });
   await createLink(world.otherProject, secret, secretSpec, { reviewedVersion: 1 });
+  seeded.visibleExecution = await seedExecution(world.project, seeded.visibleTestCase);
+  seeded.secretExecution = await seedExecution(world.otherProject, seeded.secretRequirement);
   return seeded;
 }
+
+/** A finished run of a test case titled `title`, in a campaign of the project. */
+async function seedExecution(project: { id: string }, title: string): Promise<string> {
+  const testCase = await createTestCaseRow(project, { title });
+  const campaign = await createCampaignRow(project, { status: 'in_progress' });
+  const item = await createCampaignItemRow(project, campaign, testCase);
+  return (await createFinishedExecutionRow(project, campaign, item, testCase, 'failed')).id;
+}
+
+const queryOf = (request: RouteRequest, seeded: Seeded) => (typeof request.query === 'string' ? request.query : request.query(seeded));
 
 function expectedStatus(entry: RouteEntry, kind: ActorKind): number {
   if (kind === 'signedOut') return 401;
@@ -184,16 +208,17 @@ describe('route authorization matrix', () => {
     const before = await snapshotTables();
 
     for (const request of ROUTES[route]!.requests) {
-      const response = await call(GET!, world.project.key, route, request.query);
+      const query = queryOf(request, seeded);
+      const response = await call(GET!, world.project.key, route, query);
       const body = await response.text();
-      expect(response.status, `${request.query}: ${body}`).toBe(expected);
-      expect(response.headers.get('cache-control') ?? '', request.query).toMatch(/no-store/);
+      expect(response.status, `${query}: ${body}`).toBe(expected);
+      expect(response.headers.get('cache-control') ?? '', query).toMatch(/no-store/);
       // Nothing from the other project, whoever asks.
       expect(body).not.toContain(seeded.secretRequirement);
       expect(body).not.toContain(seeded.secretSpecification);
       if (expected === 200) {
         expect(response.headers.get('content-type') ?? '').toMatch(request.contentType);
-        for (const text of request.contains(seeded)) expect(body, request.query).toContain(text);
+        for (const text of request.contains(seeded)) expect(body, query).toContain(text);
       } else {
         expect(response.headers.get('content-type') ?? '').toMatch(JSON_TYPE);
         expect(JSON.parse(body)).toEqual({
@@ -216,9 +241,10 @@ describe('route authorization matrix', () => {
       if (!discovered.includes(route)) continue;
       const { GET } = await loadRouteModule(route);
       for (const request of entry.requests) {
-        const response = await call(GET!, world.otherProject.key, route, request.query);
+        const query = queryOf(request, seeded);
+        const response = await call(GET!, world.otherProject.key, route, query);
         const body = await response.text();
-        expect(response.status, `${route}?${request.query}`).toBe(404);
+        expect(response.status, `${route}?${query}`).toBe(404);
         expect(body).not.toContain(seeded.secretRequirement);
       }
     }
@@ -230,12 +256,26 @@ describe('route authorization matrix', () => {
     for (const [route, entry] of Object.entries(ROUTES)) {
       const { GET } = await loadRouteModule(route);
       const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', projectKey);
-      const response = await GET!(new Request(`http://localhost${urlPath}?${entry.requests[0]!.query}`), {
+      const query = queryOf(entry.requests[0]!, { visibleExecution: crypto.randomUUID() } as Seeded);
+      const response = await GET!(new Request(`http://localhost${urlPath}?${query}`), {
         params: Promise.resolve({ projectKey }),
       });
       expect(response.status, route).toBe(404);
       expect(await response.json()).toEqual({ code: 'not_found', message: expect.any(String) });
     }
+  });
+
+  test("another project's execution, asked for in one's own project, is 404 and shows nothing of it", async () => {
+    const world = await createWorld();
+    const seeded = await seed(world);
+    await actAs(world.members.owner);
+    const route = 'app/api/projects/[projectKey]/executions/route.ts';
+    const { GET } = await loadRouteModule(route);
+    const response = await call(GET!, world.project.key, route, `id=${seeded.secretExecution}`);
+    const body = await response.text();
+    expect(response.status).toBe(404);
+    expect(JSON.parse(body)).toEqual({ code: 'not_found', message: expect.any(String) });
+    expect(body).not.toContain(seeded.secretRequirement);
   });
 
   test('a project that does not exist is 404 like a foreign one; a bad query is 400 for a member', async () => {

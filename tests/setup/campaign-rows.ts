@@ -11,7 +11,7 @@ import { REF_PREFIXES } from '@/lib/traceability/refs';
  */
 export async function createCampaignRow(
   project: { id: string },
-  options: { name?: string; status?: CampaignStatus; plannedStart?: string; plannedEnd?: string } = {},
+  options: { name?: string; status?: CampaignStatus; plannedStart?: string; plannedEnd?: string; environment?: string; build?: string } = {},
   db: Executor = getDb(),
 ) {
   const number = await nextRefNumber(db, project.id, 'CAMPAGNE');
@@ -22,6 +22,8 @@ export async function createCampaignRow(
       number,
       name: options.name ?? `Campagne ${number}`,
       type: 'vabf',
+      environment: options.environment ?? 'Recette',
+      build: options.build ?? '1.4.2',
       status: options.status ?? 'planned',
       plannedStart: options.plannedStart ?? null,
       plannedEnd: options.plannedEnd ?? null,

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { confirmRetest, finishExecution, recordMeasurements, recordStep, startExecution } from './actions';
+import { RunnerItemList } from '@/components/recette/runner/runner-item-list';
+import { TestRunner } from '@/components/recette/runner/test-runner';
+import { getDb } from '@/db/client';
+import { executionState, findRunnerItem, listRunnerItems, loadRunnerCampaign } from '@/db/queries/runner';
+import { can } from '@/lib/auth/roles';
+import { defaultRunnerItem, nextRunnerItem } from '@/lib/recette/runner';
+import { requireUser } from '@/lib/session/current-user';
+
+type Props = {
+  params: Promise<{ projectKey: string; number: string }>;
+  searchParams: Promise<{ item?: string | string[] }>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('runner'))('title') };
+}
+
+export default async function RunnerPage({ params, searchParams }: Props) {
+  const { projectKey, number } = await params;
+  const user = await requireUser();
+  const { membership, campaign } = await loadRunnerCampaign(user, projectKey, number);
+  const t = await getTranslations('runner');
+  const db = getDb();
+  const items = await listRunnerItems(db, membership.projectId, campaign.id);
+  const asked = (await searchParams).item;
+  const askedId = typeof asked === 'string' ? asked : undefined;
+  const current = items.find((item) => item.id === askedId) ?? defaultRunnerItem(items, user.id);
+  const base = `/projects/${membership.projectKey}/campaigns/${campaign.number}`;
+  const detail = current ? await findRunnerItem(db, membership.projectId, campaign.id, current.id) : null;
+  const state = current?.lastExecutionId ? await executionState(db, membership.projectId, current.lastExecutionId) : null;
+  const next = current ? nextRunnerItem(items, current.id) : null;
+  // Showing or hiding controls is a courtesy; the actions check the role and the campaign themselves.
+  const canExecute = can(membership.role, 'tests.execute') && campaign.status !== 'closed';
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <Link href={base} className="text-sm text-muted-foreground hover:underline">
+        {t('backToCampaign')}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t('pageTitle', { campaign: campaign.name })}</h1>
+      {campaign.status === 'closed' && (
+        <p role="status" className="text-sm text-muted-foreground">
+          {t('campaignClosed')}
+        </p>
+      )}
+      {campaign.status !== 'closed' && !can(membership.role, 'tests.execute') && (
+        <p role="status" className="text-sm text-muted-foreground" data-testid="runner-read-only">
+          {t('readOnly')}
+        </p>
+      )}
+      <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+        <RunnerItemList items={items} currentId={current?.id ?? null} base={base} me={user.id} />
+        {current && detail ? (
+          <TestRunner
+            key={`${current.id}:${state?.execution.id ?? 'none'}`}
+            projectKey={membership.projectKey}
+            campaignItemId={current.id}
+            testCaseRef={`CT-${detail.testCaseNumber}`}
+            testCaseTitle={detail.title}
+            notRunReason={detail.notRunReason}
+            initialState={state}
+            canExecute={canExecute}
+            historyHref={`${base}/items/${current.id}`}
+            nextHref={next ? `${base}/run?item=${next.id}` : null}
+            actions={{ startExecution, recordStep, recordMeasurements, finishExecution, confirmRetest }}
+          />
+        ) : (
+          <p className="text-sm text-muted-foreground">{t('noItems')}</p>
+        )}
+      </div>
+    </div>
+  );
+}

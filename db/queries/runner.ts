@@ -1,0 +1,238 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { notFound } from 'next/navigation';
+import { getDb, type Executor } from '@/db/client';
+import { anomalies, anomalyExecutions, campaignItems, campaigns, executions, testCases, testCaseVersions, users } from '@/db/schema';
+import { retestProposal } from '@/lib/recette/anomaly-workflow';
+import type { ExecutionStatus } from '@/lib/recette/campaign-model';
+import type { ExecutionState, ExecutionView, RetestView, RunnerItem } from '@/lib/recette/execution-view';
+import { formatRef } from '@/lib/traceability/refs';
+import { requireProjectMembership } from './project-access';
+import type { SessionUser } from './users';
+
+/**
+ * Reads of the test runner. The item-state query here is the runner's own minimal one (state and "à retester"
+ * flag per item); the campaigns pages have their own.
+ */
+
+export async function findCampaignByNumber(db: Executor, projectId: string, number: number) {
+  const [row] = await db
+    .select({
+      id: campaigns.id,
+      number: campaigns.number,
+      name: campaigns.name,
+      status: campaigns.status,
+      environment: campaigns.environment,
+      build: campaigns.build,
+    })
+    .from(campaigns)
+    .where(and(eq(campaigns.projectId, projectId), eq(campaigns.number, number)));
+  return row ?? null;
+}
+
+/** Anomalies awaiting retest linked to a run of the item (the outer query's `campaign_items` row). */
+const retestCount = sql<number>`(
+  select count(distinct ${anomalyExecutions.anomalyId})::int
+  from ${anomalyExecutions}
+  join ${executions} retested on retested.id = ${anomalyExecutions.executionId}
+  join ${anomalies} on ${anomalies.id} = ${anomalyExecutions.anomalyId}
+  where retested.campaign_item_id = ${campaignItems.id} and ${anomalies.status} = 'to_retest'
+)`;
+
+/** The latest run of the item, as "id|status" (one correlated lookup on the item's index, no query per row). */
+const latestRun = sql<string | null>`(
+  select latest.id::text || '|' || latest.status::text
+  from ${executions} latest
+  where latest.campaign_item_id = ${campaignItems.id}
+  order by latest.started_at desc, latest.id desc
+  limit 1
+)`;
+
+
+/** Every item of the campaign in its order, with its latest run and whether an anomaly of it awaits retest. */
+export async function listRunnerItems(db: Executor, projectId: string, campaignId: string): Promise<RunnerItem[]> {
+  const rows = await db
+    .select({
+      id: campaignItems.id,
+      position: campaignItems.position,
+      testCaseId: campaignItems.testCaseId,
+      testCaseNumber: testCases.number,
+      title: testCases.title,
+      assigneeId: campaignItems.assigneeId,
+      notRunReason: campaignItems.notRunReason,
+      latest: latestRun,
+      toRetest: retestCount,
+    })
+    .from(campaignItems)
+    .innerJoin(testCases, eq(testCases.id, campaignItems.testCaseId))
+    .where(and(eq(campaignItems.projectId, projectId), eq(campaignItems.campaignId, campaignId)))
+    .orderBy(asc(campaignItems.position), asc(campaignItems.id));
+  return rows.map(({ latest, notRunReason, ...row }) => {
+    const [lastExecutionId, lastStatus] = latest ? latest.split('|') : [null, null];
+    return {
+      ...row,
+      notRun: notRunReason !== null,
+      lastExecutionId: lastExecutionId ?? null,
+      lastStatus: (lastStatus as ExecutionStatus | null) ?? null,
+      toRetest: Number(row.toRetest),
+    };
+  });
+}
+
+const executionColumns = {
+  id: executions.id,
+  campaignId: executions.campaignId,
+  campaignItemId: executions.campaignItemId,
+  testCaseId: executions.testCaseId,
+  testCaseNumber: testCases.number,
+  testCaseVersion: executions.testCaseVersion,
+  steps: executions.steps,
+  criteria: executions.criteria,
+  stepResults: executions.stepResults,
+  measurements: executions.measurements,
+  derivedStatus: executions.derivedStatus,
+  status: executions.status,
+  overrideReason: executions.overrideReason,
+  comment: executions.comment,
+  campaignName: executions.campaignName,
+  environment: executions.environment,
+  build: executions.build,
+  executedBy: executions.executedBy,
+  executedByName: users.name,
+  startedAt: executions.startedAt,
+  finishedAt: executions.finishedAt,
+  durationMs: executions.durationMs,
+  revision: executions.revision,
+  /** The test case as it was at the version run: title, objective, preconditions and data shown beside the steps. */
+  title: sql<string>`coalesce(${testCaseVersions.snapshot}->>'title', ${testCases.title})`,
+  objective: sql<string>`coalesce(${testCaseVersions.snapshot}->>'objective', '')`,
+  preconditions: sql<string>`coalesce(${testCaseVersions.snapshot}->>'preconditions', '')`,
+  testData: sql<string>`coalesce(${testCaseVersions.snapshot}->>'testData', '')`,
+};
+
+function executionQuery(db: Executor) {
+  return db
+    .select(executionColumns)
+    .from(executions)
+    .innerJoin(testCases, eq(testCases.id, executions.testCaseId))
+    .leftJoin(
+      testCaseVersions,
+      and(eq(testCaseVersions.testCaseId, executions.testCaseId), eq(testCaseVersions.version, executions.testCaseVersion)),
+    )
+    .leftJoin(users, eq(users.id, executions.executedBy));
+}
+
+export async function findExecution(db: Executor, projectId: string, executionId: string) {
+  const [row] = await executionQuery(db).where(and(eq(executions.id, executionId), eq(executions.projectId, projectId)));
+  return row ?? null;
+}
+
+/** Every run of one campaign item, latest first, as it was recorded. */
+export async function listItemExecutions(db: Executor, projectId: string, campaignItemId: string) {
+  return executionQuery(db)
+    .where(and(eq(executions.projectId, projectId), eq(executions.campaignItemId, campaignItemId)))
+    .orderBy(desc(executions.startedAt), desc(executions.id));
+}
+
+export async function findRunnerItem(db: Executor, projectId: string, campaignId: string, campaignItemId: string) {
+  const [row] = await db
+    .select({
+      id: campaignItems.id,
+      testCaseId: campaignItems.testCaseId,
+      testCaseNumber: testCases.number,
+      title: testCases.title,
+      notRunReason: campaignItems.notRunReason,
+    })
+    .from(campaignItems)
+    .innerJoin(testCases, eq(testCases.id, campaignItems.testCaseId))
+    .where(and(eq(campaignItems.id, campaignItemId), eq(campaignItems.projectId, projectId), eq(campaignItems.campaignId, campaignId)));
+  return row ?? null;
+}
+
+/**
+ * The anomalies a finished run may retest: awaiting retest and linked to an earlier failed run of the same item.
+ * `anomalyIds` narrows the lookup to one anomaly (the confirmation).
+ */
+export async function retestCandidates(
+  db: Executor,
+  projectId: string,
+  execution: { id: string; campaignItemId: string; startedAt: Date },
+  anomalyIds?: string[],
+) {
+  return db
+    .selectDistinct({ id: anomalies.id, number: anomalies.number, title: anomalies.title, status: anomalies.status })
+    .from(anomalies)
+    .innerJoin(anomalyExecutions, eq(anomalyExecutions.anomalyId, anomalies.id))
+    .innerJoin(executions, eq(executions.id, anomalyExecutions.executionId))
+    .where(
+      and(
+        eq(anomalies.projectId, projectId),
+        eq(anomalies.status, 'to_retest'),
+        eq(executions.campaignItemId, execution.campaignItemId),
+        eq(executions.status, 'failed'),
+        ne(executions.id, execution.id),
+        lt(executions.startedAt, execution.startedAt),
+        ...(anomalyIds ? [inArray(anomalies.id, anomalyIds)] : []),
+      ),
+    )
+    .orderBy(asc(anomalies.number));
+}
+
+type ExecutionRow = NonNullable<Awaited<ReturnType<typeof findExecution>>>;
+
+/** Only what the browser shows: no project, campaign or account ids. */
+export function toExecutionView(row: ExecutionRow): ExecutionView {
+  return {
+    id: row.id,
+    campaignItemId: row.campaignItemId,
+    testCaseRef: formatRef('testCase', row.testCaseNumber),
+    testCaseVersion: row.testCaseVersion,
+    title: row.title,
+    objective: row.objective,
+    preconditions: row.preconditions,
+    testData: row.testData,
+    steps: row.steps,
+    criteria: row.criteria,
+    stepResults: row.stepResults,
+    measurements: row.measurements,
+    derivedStatus: row.derivedStatus,
+    status: row.status,
+    overrideReason: row.overrideReason,
+    comment: row.comment,
+    campaignName: row.campaignName,
+    environment: row.environment,
+    build: row.build,
+    executedByName: row.executedByName,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    durationMs: row.durationMs,
+    revision: row.revision,
+  };
+}
+
+/** The proposals of a finished run: each anomaly it retests, with the move its result leads to. */
+export async function retestsOf(db: Executor, projectId: string, row: Pick<ExecutionRow, 'id' | 'campaignItemId' | 'startedAt' | 'status' | 'finishedAt'>) {
+  if (!row.finishedAt || row.status === 'in_progress') return [];
+  const status = row.status;
+  const candidates = await retestCandidates(db, projectId, row);
+  return candidates.flatMap((anomaly): RetestView[] => {
+    const proposal = retestProposal(status, anomaly.status);
+    return proposal ? [{ anomalyId: anomaly.id, ref: formatRef('anomaly', anomaly.number), title: anomaly.title, proposal }] : [];
+  });
+}
+
+/** What the runner's GET route answers for one execution. */
+export async function executionState(db: Executor, projectId: string, executionId: string): Promise<ExecutionState | null> {
+  const row = await findExecution(db, projectId, executionId);
+  if (!row) return null;
+  return { execution: toExecutionView(row), retests: await retestsOf(db, projectId, row) };
+}
+
+/** The campaign a runner page's URL names (its number), in a project the person belongs to; 404 otherwise. */
+export async function loadRunnerCampaign(user: SessionUser, projectKey: string, segment: string) {
+  const membership = await requireProjectMembership(user, projectKey);
+  const number = /^\d{1,9}$/.test(segment) ? Number(segment) : null;
+  const campaign = number === null ? null : await findCampaignByNumber(getDb(), membership.projectId, number);
+  if (!campaign) notFound();
+  return { membership, campaign };
+}
