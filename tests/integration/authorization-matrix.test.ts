@@ -6,6 +6,7 @@ import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
+import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
@@ -212,6 +213,17 @@ const MATRIX: Record<string, MatrixEntry> = {
       const testCase = await createTestCaseRow(world.project);
       const specification = await createSpecificationRow(world.project);
       return { projectKey: world.project.key, testCaseId: testCase.id, targetType: 'specification', targetId: specification.id };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/attachments/actions.ts — tests.execute, and only one's own evidence (the owner: any)
+  removeAttachment: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world, actor) => {
+      const execution = await createExecutionRow(world.project);
+      const attachment = await createAttachmentRow(world.project, { executionId: execution.id }, actor?.id ?? null);
+      return { projectKey: world.project.key, attachmentId: attachment.id };
     },
   },
 

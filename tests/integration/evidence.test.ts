@@ -10,7 +10,9 @@ import { POST as upload } from '@/app/api/projects/[projectKey]/attachments/rout
 import { getDb } from '@/db/client';
 import { listAttachments } from '@/db/queries/attachments';
 import { attachments, executions } from '@/db/schema';
-import { MAX_EVIDENCE_BYTES } from '@/lib/recette/evidence-content';
+import { DEMO_PROJECT } from '@/db/seed/demo-accounts';
+import { demoScreenshotPng, seedDemoEvidence } from '@/db/seed/demo-evidence';
+import { MAX_EVIDENCE_BYTES, checkEvidence } from '@/lib/recette/evidence-content';
 import { getStorage } from '@/lib/storage/select-storage';
 import { actAs, createProjectWithMembers, createUser } from '../setup/actors';
 import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
@@ -312,5 +314,32 @@ describe('refusals write nothing', () => {
     expect(outcome.status).toBe(404);
     expect(storedFiles()).toEqual(files);
     expect(await db.$count(attachments, eq(attachments.projectId, project.id))).toBe(0);
+  });
+});
+
+describe('demo evidence', () => {
+  test('the screenshot is a real 200×120 PNG the content check accepts', () => {
+    const png = demoScreenshotPng();
+    expect(checkEvidence(png, 'capture.png')).toEqual({ ok: true, contentType: 'image/png' });
+    const view = Buffer.from(png);
+    expect([view.readUInt32BE(16), view.readUInt32BE(20)]).toEqual([200, 120]);
+    expect(png.length).toBeLessThan(10_000);
+  });
+
+  test('it goes to the first failed execution of the demo project, and nowhere when there is none', async () => {
+    const { project, members } = await createProjectWithMembers({ key: DEMO_PROJECT.key });
+    await createExecutionRow(project, { status: 'passed' });
+    expect(await seedDemoEvidence(getDb(), getStorage())).toBe(0);
+    expect(await getDb().$count(attachments, eq(attachments.projectId, project.id))).toBe(0);
+
+    const failed = await createExecutionRow(project, { status: 'failed' });
+    await createExecutionRow(project, { status: 'failed' });
+    expect(await seedDemoEvidence(getDb(), getStorage())).toBe(1);
+    const [listed] = await listAttachments(getDb(), project.id, { executionIds: [failed.id] });
+    expect(listed).toMatchObject({ contentType: 'image/png', stepIndex: 0, fileName: 'capture-net-a-payer.png' });
+    await actAs(members.viewer);
+    const response = await get(project.key, listed!.id);
+    expect(response.status).toBe(200);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(demoScreenshotPng());
   });
 });

@@ -7,6 +7,8 @@ import { actAs } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
 import { openEmptyDatabase } from '../setup/test-database';
+import { countRows } from '../setup/db-state';
+import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -25,6 +27,13 @@ interface Seeded {
   visibleSpecification: string;
   secretRequirement: string;
   secretSpecification: string;
+  /** A text attachment of the project (its content is `visibleEvidence`) and the other project's (`secretEvidence`). */
+  visibleAttachment: string;
+  secretAttachment: string;
+  visibleEvidence: string;
+  secretEvidence: string;
+  /** An execution of the project, for uploads. */
+  execution: string;
 }
 
 interface RouteRequest {
@@ -33,6 +42,8 @@ interface RouteRequest {
   /** What a 200 answer must hold (text found in the body), and what it must never hold. */
   contains: (seeded: Seeded) => string[];
   contentType: RegExp;
+  /** Path parameters besides the project key (`[id]`). */
+  params?: (seeded: Seeded) => Record<string, string>;
 }
 
 interface RouteEntry {
@@ -41,6 +52,7 @@ interface RouteEntry {
 }
 
 const JSON_TYPE = /^application\/json/;
+const TEXT_TYPE = /^text\/plain/;
 const CSV_TYPE = /^text\/csv/;
 
 const ROUTES: Record<string, RouteEntry> = {
@@ -66,6 +78,10 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'coverage=suspect&offset=0&limit=10', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
     ],
   },
+  'app/api/projects/[projectKey]/attachments/[id]/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [{ query: '', params: (s) => ({ id: s.visibleAttachment }), contains: (s) => [s.visibleEvidence], contentType: TEXT_TYPE }],
+  },
   'app/api/projects/[projectKey]/traceability/export/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
     requests: [
@@ -73,6 +89,14 @@ const ROUTES: Record<string, RouteEntry> = {
       // The seeded link is suspect and the seeded spec has no other requirement: both appear among the gaps.
       { query: 'what=gaps', contains: (s) => [s.visibleRequirement], contentType: CSV_TYPE },
     ],
+  },
+};
+
+/** Routes that take a POST (uploads) instead of a GET: the roles that may, checked in their own matrix below. */
+const UPLOAD_ROUTES: Record<string, { roles: readonly ProjectRole[]; fields: (seeded: Seeded) => Record<string, string> }> = {
+  'app/api/projects/[projectKey]/attachments/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    fields: (s) => ({ executionId: s.execution }),
   },
 };
 
@@ -89,6 +113,11 @@ async function seed(world: World): Promise<Seeded> {
     visibleSpecification: 'Spécification visible du projet',
     secretRequirement: 'Exigence secrète ailleurs',
     secretSpecification: 'Spécification secrète ailleurs',
+    visibleAttachment: '',
+    secretAttachment: '',
+    visibleEvidence: 'Preuve visible du projet',
+    secretEvidence: 'Preuve secrète ailleurs',
+    execution: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -97,18 +126,25 @@ async function seed(world: World): Promise<Seeded> {
   const secret = await createRequirementRow(world.otherProject, { title: seeded.secretRequirement, version: 2 });
   const secretSpec = await createSpecificationRow(world.otherProject, { title: seeded.secretSpecification, status: 'approved' });
   await createLink(world.otherProject, secret, secretSpec, { reviewedVersion: 1 });
+  const execution = await createExecutionRow(world.project);
+  seeded.execution = execution.id;
+  const text = (t: string) => new TextEncoder().encode(t);
+  seeded.visibleAttachment = (await createAttachmentRow(world.project, { executionId: execution.id }, world.members.amoa.id, text(seeded.visibleEvidence), 'text/plain')).id;
+  const secretExecution = await createExecutionRow(world.otherProject);
+  seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
   return seeded;
 }
 
-function expectedStatus(entry: RouteEntry, kind: ActorKind): number {
+function expectedStatus(entry: { roles: readonly ProjectRole[] }, kind: ActorKind): number {
   if (kind === 'signedOut') return 401;
   if (!(PROJECT_ROLES as readonly string[]).includes(kind)) return 404;
   return entry.roles.includes(kind as ProjectRole) ? 200 : 403;
 }
 
-function call(handler: RouteHandler, projectKey: string, route: string, query: string): Promise<Response> {
-  const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', encodeURIComponent(projectKey));
-  return handler(new Request(`http://localhost${urlPath}?${query}`), { params: Promise.resolve({ projectKey }) });
+function call(handler: RouteHandler, projectKey: string, route: string, query: string, params: Record<string, string> = {}): Promise<Response> {
+  let urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', encodeURIComponent(projectKey));
+  for (const [name, value] of Object.entries(params)) urlPath = urlPath.replace(`[${name}]`, encodeURIComponent(value));
+  return handler(new Request(`http://localhost${urlPath}?${query}`), { params: Promise.resolve({ projectKey, ...params }) });
 }
 
 describe('the route matrix covers every API route', () => {
@@ -119,17 +155,17 @@ describe('the route matrix covers every API route', () => {
   });
 
   test('every API route has a matrix entry', () => {
-    const missing = discovered.filter((file) => !(file in ROUTES) && !(file in PUBLIC_ROUTES));
+    const missing = discovered.filter((file) => !(file in ROUTES) && !(file in PUBLIC_ROUTES) && !(file in UPLOAD_ROUTES));
     expect(missing, 'add these to ROUTES in tests/integration/route-authorization.test.ts').toEqual([]);
   });
 
   test('every matrix entry is a route on disk', () => {
-    expect([...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES)].filter((file) => !discovered.includes(file))).toEqual([]);
+    expect([...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES), ...Object.keys(UPLOAD_ROUTES)].filter((file) => !discovered.includes(file))).toEqual([]);
   });
 
-  test('every route answers GET only (other methods would need their own entries here)', async () => {
+  test('every route answers GET only, uploads POST only (other methods would need their own entries here)', async () => {
     for (const file of discovered) {
-      expect(Object.keys(await loadRouteModule(file)), file).toEqual(['GET']);
+      expect(Object.keys(await loadRouteModule(file)), file).toEqual([file in UPLOAD_ROUTES ? 'POST' : 'GET']);
     }
   });
 });
@@ -184,13 +220,14 @@ describe('route authorization matrix', () => {
     const before = await snapshotTables();
 
     for (const request of ROUTES[route]!.requests) {
-      const response = await call(GET!, world.project.key, route, request.query);
+      const response = await call(GET!, world.project.key, route, request.query, request.params?.(seeded));
       const body = await response.text();
       expect(response.status, `${request.query}: ${body}`).toBe(expected);
       expect(response.headers.get('cache-control') ?? '', request.query).toMatch(/no-store/);
       // Nothing from the other project, whoever asks.
       expect(body).not.toContain(seeded.secretRequirement);
       expect(body).not.toContain(seeded.secretSpecification);
+      expect(body).not.toContain(seeded.secretEvidence);
       if (expected === 200) {
         expect(response.headers.get('content-type') ?? '').toMatch(request.contentType);
         for (const text of request.contains(seeded)) expect(body, request.query).toContain(text);
@@ -202,6 +239,7 @@ describe('route authorization matrix', () => {
         });
         expect(body).not.toContain(seeded.visibleRequirement);
         expect(body).not.toContain(seeded.visibleSpecification);
+        expect(body).not.toContain(seeded.visibleEvidence);
       }
     }
     // Reads write nothing, not even for a refused caller.
@@ -216,10 +254,13 @@ describe('route authorization matrix', () => {
       if (!discovered.includes(route)) continue;
       const { GET } = await loadRouteModule(route);
       for (const request of entry.requests) {
-        const response = await call(GET!, world.otherProject.key, route, request.query);
+        // With the other project's key and its own attachment: still nothing of it.
+        const params = request.params && { id: seeded.secretAttachment };
+        const response = await call(GET!, world.otherProject.key, route, request.query, params);
         const body = await response.text();
         expect(response.status, `${route}?${request.query}`).toBe(404);
         expect(body).not.toContain(seeded.secretRequirement);
+        expect(body).not.toContain(seeded.secretEvidence);
       }
     }
   });
@@ -247,5 +288,40 @@ describe('route authorization matrix', () => {
     const invalid = await call(GET!, world.project.key, picker, 'type=testCase');
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: 'invalid', fieldErrors: { type: [expect.any(String)] } });
+  });
+});
+
+describe('upload route authorization matrix', () => {
+  const uploadCases = Object.keys(UPLOAD_ROUTES).flatMap((route) =>
+    ACTOR_KINDS.map((kind) => ({ route, kind, expected: expectedStatus(UPLOAD_ROUTES[route]!, kind) === 200 ? 201 : expectedStatus(UPLOAD_ROUTES[route]!, kind) })),
+  );
+
+  test.each(uploadCases)('POST $route as $kind → $expected', async ({ route, kind, expected }) => {
+    const { POST } = await loadRouteModule(route);
+    const world = await createWorld();
+    const seeded = await seed(world);
+    await actAs(actorOf(world, kind));
+    const before = await snapshotTables();
+    const attachmentsBefore = await countRows('attachments');
+
+    const form = new FormData();
+    form.append('file', new File(['Journal : étape 2 en échec.\n'], 'journal.log'));
+    for (const [key, value] of Object.entries(UPLOAD_ROUTES[route]!.fields(seeded))) form.append(key, value);
+    const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', world.project.key);
+    const response = await POST!(new Request(`http://localhost${urlPath}`, { method: 'POST', body: form }), {
+      params: Promise.resolve({ projectKey: world.project.key }),
+    });
+    const body = await response.text();
+    expect(response.status, body).toBe(expected);
+    expect(response.headers.get('cache-control') ?? '').toMatch(/no-store/);
+    expect(response.headers.get('content-type') ?? '').toMatch(JSON_TYPE);
+    if (expected === 201) {
+      expect(JSON.parse(body)).toMatchObject({ fileName: 'journal.log', contentType: 'text/plain' });
+      expect(await countRows('attachments')).toBe(attachmentsBefore + 1);
+    } else {
+      expect(JSON.parse(body)).toEqual({ code: { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected], message: expect.any(String) });
+      // A refused upload writes nothing, not even its journal row.
+      expect(await snapshotTables()).toEqual(before);
+    }
   });
 });

@@ -78,10 +78,11 @@ export async function createAttachmentRow(
   target: { executionId: string; stepIndex?: number } | { anomalyId: string },
   uploadedBy: string | null,
   bytes: Uint8Array = TINY_PNG,
+  contentType = 'image/png',
 ) {
   const id = randomUUID();
   const storageKey = attachmentKey(project.id, id);
-  await getStorage().put(storageKey, bytes, 'image/png');
+  await getStorage().put(storageKey, bytes, contentType);
   const [row] = await getDb()
     .insert(attachments)
     .values({
@@ -91,8 +92,8 @@ export async function createAttachmentRow(
       stepIndex: 'executionId' in target ? (target.stepIndex ?? null) : null,
       anomalyId: 'anomalyId' in target ? target.anomalyId : null,
       storageKey,
-      fileName: 'capture.png',
-      contentType: 'image/png',
+      fileName: contentType === 'image/png' ? 'capture.png' : 'preuve.txt',
+      contentType,
       byteSize: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       uploadedBy,
