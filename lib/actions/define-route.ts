@@ -170,6 +170,23 @@ function limitedBody(body: ReadableStream<Uint8Array>, limit: number): ReadableS
 }
 
 /**
+ * A browser POST from another site (the same check Next applies to server actions: Origin against the forwarded or
+ * direct host). Clients that send no Origin are not browsers on another site; the SameSite=Lax session cookie
+ * already stays home on cross-site posts, this is the second lock.
+ */
+function fromAnotherSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || new URL(request.url).host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * A multipart POST that stores a file (evidence uploads): session → membership and role (before a byte of the body
  * is read) → the body read under a size limit → zod-parsed text fields → handler. Failures have the same JSON shape
  * and statuses as the read routes; `tooBigKey` names the `errors.*` message of a file over the limit.
@@ -185,6 +202,7 @@ export function projectUploadRoute<S extends z.ZodType>(def: {
   return async (request: Request, context: { params: Promise<RouteParams> }): Promise<Response> => {
     const actor = await getCurrentUser();
     const locale = (await chosenLocale()) ?? actor?.locale ?? 'fr';
+    if (fromAnotherSite(request)) return failure(locale, 'forbidden');
     if (!actor) return failure(locale, 'unauthenticated');
     const tooBig = () => failure(locale, 'invalid', undefined, def.tooBigKey);
     try {

@@ -204,6 +204,27 @@ describe('refusals write nothing', () => {
     expect((await get(other.project.key, foreign.id)).status).toBe(200);
   });
 
+  test('a post from another site is refused before anything is read', async () => {
+    const { project, members, execution } = await world();
+    await actAs(members.owner);
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+      await expectNothingWritten(async () => {
+        const form = await uploadRequest(project.key, { bytes: TINY_PNG, name: 'a.png' }, { executionId: execution.id }).formData();
+        const request = new Request(`http://localhost/api/projects/${project.key}/attachments`, { method: 'POST', body: form, headers });
+        const response = await upload(request, { params: Promise.resolve({ projectKey: project.key }) });
+        return { status: response.status, body: await response.json() };
+      }, 403, 'forbidden');
+    }
+    // The same post from the application's own pages goes through.
+    const form = await uploadRequest(project.key, { bytes: TINY_PNG, name: 'a.png' }, { executionId: execution.id }).formData();
+    const own = new Request(`http://localhost/api/projects/${project.key}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+    });
+    expect((await upload(own, { params: Promise.resolve({ projectKey: project.key }) })).status).toBe(201);
+  });
+
   test('too big (by the file, by the declared length, by the bytes that actually come) → refused, nothing stored', async () => {
     const { project, members, execution } = await world();
     await actAs(members.amoe);
