@@ -24,6 +24,11 @@ const apiHeaders = [{ key: 'Cache-Control', value: 'private, no-store' }];
 const nextConfig = (phase) => ({
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  experimental: {
+    // proxy.ts runs on /api too, and Next buffers at most this much of a request body for it (10 MB by default):
+    // an evidence upload (10 MB of file plus the multipart framing) must reach the route whole.
+    proxyClientMaxBodySize: '11mb',
+  },
   async headers() {
     const production = phase !== PHASE_DEVELOPMENT_SERVER;
     return [

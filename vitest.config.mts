@@ -40,7 +40,7 @@ export default defineConfig({
           server: { deps: { inline: ['next-auth'] } },
           // Migrates once per run; every test file then starts from its own copy of that database.
           globalSetup: ['tests/setup/global-database.ts'],
-          setupFiles: ['tests/setup/request-mocks.ts', 'tests/setup/database.ts'],
+          setupFiles: ['tests/setup/request-mocks.ts', 'tests/setup/database.ts', 'tests/setup/storage.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -55,7 +55,7 @@ export default defineConfig({
           environment: 'node',
           server: { deps: { inline: ['next-auth'] } },
           globalSetup: ['tests/setup/global-database.ts'],
-          setupFiles: ['tests/setup/request-mocks.ts', 'tests/setup/database.ts'],
+          setupFiles: ['tests/setup/request-mocks.ts', 'tests/setup/database.ts', 'tests/setup/storage.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 import enAnomalies from './en.anomalies.json';
 import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
+import enEvidence from './en.evidence.json';
 import enRecette from './en.recette.json';
 import enRunner from './en.runner.json';
 import enRequirements from './en.requirements.json';
@@ -9,6 +10,7 @@ import enTraceability from './en.traceability.json';
 import frAnomalies from './fr.anomalies.json';
 import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
+import frEvidence from './fr.evidence.json';
 import frRecette from './fr.recette.json';
 import frRunner from './fr.runner.json';
 import frRequirements from './fr.requirements.json';
@@ -21,6 +23,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence },
 } as const;

@@ -3,6 +3,8 @@ import type { Database } from '@/db/client';
 import { auditEvents, projectMembers, projects, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from './demo-accounts';
+import { getStorage } from '@/lib/storage/select-storage';
+import { seedDemoEvidence } from './demo-evidence';
 import { seedDemoRecette } from './demo-recette';
 import { seedDemoRunner } from './demo-runner';
 import { seedDemoTraceability } from './demo-traceability';
@@ -13,7 +15,7 @@ import { seedDemoTraceability } from './demo-traceability';
  */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     // Serializes two processes starting together on the same PostgreSQL.
     await tx.execute(sql`select pg_advisory_xact_lock(7310442902)`);
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -54,4 +56,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     ]);
     return true;
   });
+  // The evidence's bytes go to the storage, outside the database: attached after the project is committed.
+  if (seeded) await seedDemoEvidence(db, getStorage());
+  return seeded;
 }

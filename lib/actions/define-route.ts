@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
-import { getDb, type Database } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
+import { auditEvents } from '@/db/schema';
 import { findProjectMembership, type ProjectMembership } from '@/db/queries/memberships';
 import type { SessionUser } from '@/db/queries/users';
 import { can, type Permission } from '@/lib/auth/roles';
@@ -10,7 +11,8 @@ import { getCurrentUser } from '@/lib/session/current-user';
 import { chosenLocale } from '@/lib/session/request-locale';
 import { errorMessage, validationMessage, zodErrorMap } from './messages';
 import { unstorableTextPaths } from '@/lib/text/storable-text';
-import type { ActionErrorCode } from './result';
+import type { AuditEntry } from './define-action';
+import { ActionError, type ActionErrorCode } from './result';
 
 /**
  * The GET counterpart of the action wrapper, for route handlers that serve reads (TanStack Query, CSV exports):
@@ -22,6 +24,8 @@ export interface RouteContext<Q> {
   actor: SessionUser;
   membership: ProjectMembership;
   query: Q;
+  /** The route's other path segments (`[id]`…), percent-decoded; a malformed one has already answered 404. */
+  params: Record<string, string>;
   locale: Locale;
 }
 
@@ -35,9 +39,9 @@ const STATUS: Record<ActionErrorCode, number> = {
   server_error: 500,
 };
 
-function failure(locale: Locale, code: ActionErrorCode, fieldErrors?: Record<string, string[]>) {
+function failure(locale: Locale, code: ActionErrorCode, fieldErrors?: Record<string, string[]>, messageKey?: string) {
   return Response.json(
-    { code, message: errorMessage(locale, code), ...(fieldErrors && { fieldErrors }) },
+    { code, message: errorMessage(locale, messageKey ?? code), ...(fieldErrors && { fieldErrors }) },
     { status: STATUS[code], headers: { 'Cache-Control': 'no-store' } },
   );
 }
@@ -60,26 +64,44 @@ function parseQuery<S extends z.ZodType>(schema: S, request: Request, locale: Lo
   return parsed.data;
 }
 
+type RouteParams = { projectKey: string } & Record<string, string>;
+
+/** Session already checked: the membership and role the route needs, or the failure code (non-member → not found). */
+async function memberGate(
+  actor: SessionUser,
+  raw: RouteParams,
+  permission: Permission,
+): Promise<{ db: Database; membership: ProjectMembership; params: Record<string, string> } | ActionErrorCode> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const decoded = decodeSegment(value);
+    if (decoded === null) return 'not_found';
+    params[name] = decoded;
+  }
+  const db = getDb();
+  const membership = await findProjectMembership(db, actor.id, params.projectKey!);
+  if (!membership) return 'not_found';
+  if (!can(membership.role, permission)) return 'forbidden';
+  return { db, membership, params };
+}
+
 export function projectRoute<S extends z.ZodType>(def: {
   name: string;
   permission: Permission;
   query: S;
   handler: (ctx: RouteContext<z.output<S>>) => Promise<Response | object>;
 }) {
-  return async (request: Request, context: { params: Promise<{ projectKey: string }> }): Promise<Response> => {
+  return async (request: Request, context: { params: Promise<RouteParams> }): Promise<Response> => {
     const actor = await getCurrentUser();
     // The language the pages are shown in: this browser's choice first, then the profile (as i18n/request.ts).
     const locale = (await chosenLocale()) ?? actor?.locale ?? 'fr';
     if (!actor) return failure(locale, 'unauthenticated');
     try {
-      const projectKey = decodeSegment((await context.params).projectKey);
-      const db = getDb();
-      const membership = projectKey === null ? null : await findProjectMembership(db, actor.id, projectKey);
-      if (!membership) return failure(locale, 'not_found');
-      if (!can(membership.role, def.permission)) return failure(locale, 'forbidden');
+      const gate = await memberGate(actor, await context.params, def.permission);
+      if (typeof gate === 'string') return failure(locale, gate);
       const parsed = parseQuery(def.query, request, locale);
       if (parsed instanceof Response) return parsed;
-      const result = await def.handler({ db, actor, membership, query: parsed, locale });
+      const result = await def.handler({ ...gate, actor, query: parsed, locale });
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { 'Cache-Control': 'private, no-store' } });
     } catch (error) {
@@ -107,6 +129,148 @@ export function publicRoute<S extends z.ZodType>(def: {
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
+      console.error(`[route ${def.name}]`, error);
+      return failure(locale, 'server_error');
+    }
+  };
+}
+
+/**
+ * What an upload handler gets: the member, the zod-parsed form fields and the file, already known to be within
+ * `maxFileBytes`. `write` runs the database part in a transaction that must write its audit row (as every action
+ * does); bytes are stored by the handler itself, before `write`, so a failed transaction can remove them again.
+ */
+export interface UploadContext<F> {
+  db: Database;
+  actor: SessionUser;
+  membership: ProjectMembership;
+  fields: F;
+  file: File;
+  locale: Locale;
+  write: <T>(work: (tx: Transaction, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>) => Promise<T>;
+}
+
+/** Room for the multipart boundaries and the small text fields around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+class BodyTooLarge extends Error {}
+
+/** The body as a stream that errors as soon as more than `limit` bytes have come, so nothing bigger is buffered. */
+function limitedBody(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) controller.error(new BodyTooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/**
+ * A browser POST from another site (the same check Next applies to server actions: Origin against the forwarded or
+ * direct host). Clients that send no Origin are not browsers on another site; the SameSite=Lax session cookie
+ * already stays home on cross-site posts, this is the second lock.
+ */
+function fromAnotherSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || new URL(request.url).host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A multipart POST that stores a file (evidence uploads): session → membership and role (before a byte of the body
+ * is read) → the body read under a size limit → zod-parsed text fields → handler. Failures have the same JSON shape
+ * and statuses as the read routes; `tooBigKey` names the `errors.*` message of a file over the limit.
+ */
+export function projectUploadRoute<S extends z.ZodType>(def: {
+  name: string;
+  permission: Permission;
+  fields: S;
+  maxFileBytes: number;
+  tooBigKey: string;
+  handler: (ctx: UploadContext<z.output<S>>) => Promise<Response | object>;
+}) {
+  return async (request: Request, context: { params: Promise<RouteParams> }): Promise<Response> => {
+    const actor = await getCurrentUser();
+    const locale = (await chosenLocale()) ?? actor?.locale ?? 'fr';
+    if (fromAnotherSite(request)) return failure(locale, 'forbidden');
+    if (!actor) return failure(locale, 'unauthenticated');
+    const tooBig = () => failure(locale, 'invalid', undefined, def.tooBigKey);
+    try {
+      const gate = await memberGate(actor, await context.params, def.permission);
+      if (typeof gate === 'string') return failure(locale, gate);
+
+      const type = request.headers.get('content-type') ?? '';
+      if (!/^multipart\/form-data;/i.test(type) || !request.body) return failure(locale, 'invalid', { file: [validationMessage(locale, 'fileRequired')] });
+      const limit = def.maxFileBytes + MULTIPART_OVERHEAD;
+      // A declared length over the limit is refused before reading anything; a missing or false one by counting.
+      if (Number(request.headers.get('content-length') ?? 0) > limit) return tooBig();
+      let form: FormData;
+      try {
+        form = await new Response(limitedBody(request.body, limit), { headers: { 'content-type': type } }).formData();
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return tooBig();
+        return failure(locale, 'invalid', { file: [validationMessage(locale, 'fileRequired')] });
+      }
+
+      const files = form.getAll('file');
+      const file = files[0];
+      if (files.length !== 1 || !(file instanceof File)) return failure(locale, 'invalid', { file: [validationMessage(locale, 'fileRequired')] });
+      if (file.size > def.maxFileBytes) return tooBig();
+      const raw: Record<string, unknown> = {};
+      for (const [key, value] of form.entries()) {
+        if (key === 'file') continue;
+        if (typeof value !== 'string' || key in raw) return failure(locale, 'invalid', { [key]: [validationMessage(locale, 'invalid')] });
+        raw[key] = value;
+      }
+      const unstorable = unstorableTextPaths({ ...raw, fileName: file.name });
+      if (unstorable.length) {
+        return failure(locale, 'invalid', Object.fromEntries(unstorable.map((path) => [path, [validationMessage(locale, 'unstorableText')]])));
+      }
+      const parsed = def.fields.safeParse(raw, { error: zodErrorMap(locale) });
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_form'] ??= []).push(validationMessage(locale, issue.message));
+        return failure(locale, 'invalid', fieldErrors);
+      }
+
+      const write: UploadContext<z.output<S>>['write'] = (work) =>
+        gate.db.transaction(async (tx) => {
+          let audited = 0;
+          const result = await work(tx, async (entry) => {
+            audited += 1;
+            await tx.insert(auditEvents).values({
+              actorId: entry.actorId === undefined ? actor.id : entry.actorId,
+              projectId: entry.projectId === undefined ? gate.membership.projectId : entry.projectId,
+              entity: entry.entity,
+              entityId: entry.entityId,
+              action: entry.action,
+              before: entry.before ?? null,
+              after: entry.after ?? null,
+            });
+          });
+          if (audited === 0) throw new Error(`${def.name}: an upload must write its audit row`);
+          return result;
+        });
+      const result = await def.handler({ db: gate.db, actor, membership: gate.membership, fields: parsed.data, file, locale, write });
+      if (result instanceof Response) return result;
+      return Response.json(result, { status: 201, headers: { 'Cache-Control': 'private, no-store' } });
+    } catch (error) {
+      if (error instanceof ActionError) {
+        const fieldErrors =
+          error.fieldErrors &&
+          Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => validationMessage(locale, k))]));
+        return failure(locale, error.code, fieldErrors, error.messageKey);
+      }
       console.error(`[route ${def.name}]`, error);
       return failure(locale, 'server_error');
     }

@@ -8,6 +8,7 @@ import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
 import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
 import { createAnomalyRow, createCampaignItemRow, createFinishedExecutionRow, createOpenExecutionRow } from '../setup/runner-rows';
+import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
@@ -332,6 +333,16 @@ const MATRIX: Record<string, MatrixEntry> = {
       const anomaly = await createAnomalyRow(world.project, { status: 'to_retest', executionIds: [failed.id] });
       const retest = await createFinishedExecutionRow(world.project, campaign, item, testCase, 'passed', 5);
       return { projectKey: world.project.key, anomalyId: anomaly.id, executionId: retest.id, outcome: 'close' };
+    },
+  },
+  // app/(app)/projects/[projectKey]/attachments/actions.ts — tests.execute, and only one's own evidence (the owner: any)
+  removeAttachment: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world, actor) => {
+      const execution = await createExecutionRow(world.project);
+      const attachment = await createAttachmentRow(world.project, { executionId: execution.id }, actor?.id ?? null);
+      return { projectKey: world.project.key, attachmentId: attachment.id };
     },
   },
 

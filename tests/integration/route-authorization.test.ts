@@ -9,6 +9,8 @@ import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/
 import { openEmptyDatabase } from '../setup/test-database';
 import { createCampaignItemRow, createCampaignRow, createFinishedExecutionRow } from '../setup/runner-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
+import { countRows } from '../setup/db-state';
+import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
 /**
@@ -30,6 +32,13 @@ interface Seeded {
   /** Ids of a run in the world's project and of one in the other project. */
   visibleExecution: string;
   secretExecution: string;
+  /** A text attachment of the project (its content is `visibleEvidence`) and the other project's (`secretEvidence`). */
+  visibleAttachment: string;
+  secretAttachment: string;
+  visibleEvidence: string;
+  secretEvidence: string;
+  /** An execution of the project, for uploads. */
+  execution: string;
 }
 
 interface RouteRequest {
@@ -38,6 +47,8 @@ interface RouteRequest {
   /** What a 200 answer must hold (text found in the body), and what it must never hold. */
   contains: (seeded: Seeded) => string[];
   contentType: RegExp;
+  /** Path parameters besides the project key (`[id]`). */
+  params?: (seeded: Seeded) => Record<string, string>;
 }
 
 interface RouteEntry {
@@ -46,6 +57,7 @@ interface RouteEntry {
 }
 
 const JSON_TYPE = /^application\/json/;
+const TEXT_TYPE = /^text\/plain/;
 const CSV_TYPE = /^text\/csv/;
 
 const ROUTES: Record<string, RouteEntry> = {
@@ -71,6 +83,10 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'coverage=suspect&offset=0&limit=10', contains: (s) => [s.visibleRequirement], contentType: JSON_TYPE },
     ],
   },
+  'app/api/projects/[projectKey]/attachments/[id]/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [{ query: '', params: (s) => ({ id: s.visibleAttachment }), contains: (s) => [s.visibleEvidence], contentType: TEXT_TYPE }],
+  },
   'app/api/projects/[projectKey]/traceability/export/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
     requests: [
@@ -82,6 +98,14 @@ const ROUTES: Record<string, RouteEntry> = {
   'app/api/projects/[projectKey]/executions/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
     requests: [{ query: (s) => `id=${s.visibleExecution}`, contains: (s) => [s.visibleTestCase, '"stepResults"'], contentType: JSON_TYPE }],
+  },
+};
+
+/** Routes that take a POST (uploads) instead of a GET: the roles that may, checked in their own matrix below. */
+const UPLOAD_ROUTES: Record<string, { roles: readonly ProjectRole[]; fields: (seeded: Seeded) => Record<string, string> }> = {
+  'app/api/projects/[projectKey]/attachments/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    fields: (s) => ({ executionId: s.execution }),
   },
 };
 
@@ -101,6 +125,11 @@ async function seed(world: World): Promise<Seeded> {
     visibleTestCase: 'Cas de test visible du projet',
     visibleExecution: '',
     secretExecution: '',
+    visibleAttachment: '',
+    secretAttachment: '',
+    visibleEvidence: 'Preuve visible du projet',
+    secretEvidence: 'Preuve secrète ailleurs',
+    execution: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -111,6 +140,12 @@ async function seed(world: World): Promise<Seeded> {
   await createLink(world.otherProject, secret, secretSpec, { reviewedVersion: 1 });
   seeded.visibleExecution = await seedExecution(world.project, seeded.visibleTestCase);
   seeded.secretExecution = await seedExecution(world.otherProject, seeded.secretRequirement);
+  const execution = await createExecutionRow(world.project);
+  seeded.execution = execution.id;
+  const text = (t: string) => new TextEncoder().encode(t);
+  seeded.visibleAttachment = (await createAttachmentRow(world.project, { executionId: execution.id }, world.members.amoa.id, text(seeded.visibleEvidence), 'text/plain')).id;
+  const secretExecution = await createExecutionRow(world.otherProject);
+  seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
   return seeded;
 }
 
@@ -124,15 +159,16 @@ async function seedExecution(project: { id: string }, title: string): Promise<st
 
 const queryOf = (request: RouteRequest, seeded: Seeded) => (typeof request.query === 'string' ? request.query : request.query(seeded));
 
-function expectedStatus(entry: RouteEntry, kind: ActorKind): number {
+function expectedStatus(entry: { roles: readonly ProjectRole[] }, kind: ActorKind): number {
   if (kind === 'signedOut') return 401;
   if (!(PROJECT_ROLES as readonly string[]).includes(kind)) return 404;
   return entry.roles.includes(kind as ProjectRole) ? 200 : 403;
 }
 
-function call(handler: RouteHandler, projectKey: string, route: string, query: string): Promise<Response> {
-  const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', encodeURIComponent(projectKey));
-  return handler(new Request(`http://localhost${urlPath}?${query}`), { params: Promise.resolve({ projectKey }) });
+function call(handler: RouteHandler, projectKey: string, route: string, query: string, params: Record<string, string> = {}): Promise<Response> {
+  let urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', encodeURIComponent(projectKey));
+  for (const [name, value] of Object.entries(params)) urlPath = urlPath.replace(`[${name}]`, encodeURIComponent(value));
+  return handler(new Request(`http://localhost${urlPath}?${query}`), { params: Promise.resolve({ projectKey, ...params }) });
 }
 
 describe('the route matrix covers every API route', () => {
@@ -143,17 +179,17 @@ describe('the route matrix covers every API route', () => {
   });
 
   test('every API route has a matrix entry', () => {
-    const missing = discovered.filter((file) => !(file in ROUTES) && !(file in PUBLIC_ROUTES));
+    const missing = discovered.filter((file) => !(file in ROUTES) && !(file in PUBLIC_ROUTES) && !(file in UPLOAD_ROUTES));
     expect(missing, 'add these to ROUTES in tests/integration/route-authorization.test.ts').toEqual([]);
   });
 
   test('every matrix entry is a route on disk', () => {
-    expect([...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES)].filter((file) => !discovered.includes(file))).toEqual([]);
+    expect([...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES), ...Object.keys(UPLOAD_ROUTES)].filter((file) => !discovered.includes(file))).toEqual([]);
   });
 
-  test('every route answers GET only (other methods would need their own entries here)', async () => {
+  test('every route answers GET only, uploads POST only (other methods would need their own entries here)', async () => {
     for (const file of discovered) {
-      expect(Object.keys(await loadRouteModule(file)), file).toEqual(['GET']);
+      expect(Object.keys(await loadRouteModule(file)), file).toEqual([file in UPLOAD_ROUTES ? 'POST' : 'GET']);
     }
   });
 });
@@ -209,13 +245,14 @@ describe('route authorization matrix', () => {
 
     for (const request of ROUTES[route]!.requests) {
       const query = queryOf(request, seeded);
-      const response = await call(GET!, world.project.key, route, query);
+      const response = await call(GET!, world.project.key, route, query, request.params?.(seeded));
       const body = await response.text();
       expect(response.status, `${query}: ${body}`).toBe(expected);
       expect(response.headers.get('cache-control') ?? '', query).toMatch(/no-store/);
       // Nothing from the other project, whoever asks.
       expect(body).not.toContain(seeded.secretRequirement);
       expect(body).not.toContain(seeded.secretSpecification);
+      expect(body).not.toContain(seeded.secretEvidence);
       if (expected === 200) {
         expect(response.headers.get('content-type') ?? '').toMatch(request.contentType);
         for (const text of request.contains(seeded)) expect(body, query).toContain(text);
@@ -227,6 +264,7 @@ describe('route authorization matrix', () => {
         });
         expect(body).not.toContain(seeded.visibleRequirement);
         expect(body).not.toContain(seeded.visibleSpecification);
+        expect(body).not.toContain(seeded.visibleEvidence);
       }
     }
     // Reads write nothing, not even for a refused caller.
@@ -242,10 +280,13 @@ describe('route authorization matrix', () => {
       const { GET } = await loadRouteModule(route);
       for (const request of entry.requests) {
         const query = queryOf(request, seeded);
-        const response = await call(GET!, world.otherProject.key, route, query);
+        // With the other project's key and its own attachment: still nothing of it.
+        const params = request.params && { id: seeded.secretAttachment };
+        const response = await call(GET!, world.otherProject.key, route, query, params);
         const body = await response.text();
         expect(response.status, `${route}?${query}`).toBe(404);
         expect(body).not.toContain(seeded.secretRequirement);
+        expect(body).not.toContain(seeded.secretEvidence);
       }
     }
   });
@@ -287,5 +328,40 @@ describe('route authorization matrix', () => {
     const invalid = await call(GET!, world.project.key, picker, 'type=testCase');
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: 'invalid', fieldErrors: { type: [expect.any(String)] } });
+  });
+});
+
+describe('upload route authorization matrix', () => {
+  const uploadCases = Object.keys(UPLOAD_ROUTES).flatMap((route) =>
+    ACTOR_KINDS.map((kind) => ({ route, kind, expected: expectedStatus(UPLOAD_ROUTES[route]!, kind) === 200 ? 201 : expectedStatus(UPLOAD_ROUTES[route]!, kind) })),
+  );
+
+  test.each(uploadCases)('POST $route as $kind → $expected', async ({ route, kind, expected }) => {
+    const { POST } = await loadRouteModule(route);
+    const world = await createWorld();
+    const seeded = await seed(world);
+    await actAs(actorOf(world, kind));
+    const before = await snapshotTables();
+    const attachmentsBefore = await countRows('attachments');
+
+    const form = new FormData();
+    form.append('file', new File(['Journal : étape 2 en échec.\n'], 'journal.log'));
+    for (const [key, value] of Object.entries(UPLOAD_ROUTES[route]!.fields(seeded))) form.append(key, value);
+    const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', world.project.key);
+    const response = await POST!(new Request(`http://localhost${urlPath}`, { method: 'POST', body: form }), {
+      params: Promise.resolve({ projectKey: world.project.key }),
+    });
+    const body = await response.text();
+    expect(response.status, body).toBe(expected);
+    expect(response.headers.get('cache-control') ?? '').toMatch(/no-store/);
+    expect(response.headers.get('content-type') ?? '').toMatch(JSON_TYPE);
+    if (expected === 201) {
+      expect(JSON.parse(body)).toMatchObject({ fileName: 'journal.log', contentType: 'text/plain' });
+      expect(await countRows('attachments')).toBe(attachmentsBefore + 1);
+    } else {
+      expect(JSON.parse(body)).toEqual({ code: { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected], message: expect.any(String) });
+      // A refused upload writes nothing, not even its journal row.
+      expect(await snapshotTables()).toEqual(before);
+    }
   });
 });

@@ -24,7 +24,10 @@ export interface RouteDefinition {
   name: string;
   /** Absent for public routes (no session, no project). */
   permission?: string;
+  /** The query string's schema, or for an upload the form fields' schema (the file aside). */
   query: z.ZodType;
+  /** A multipart POST that stores a file (projectUploadRoute): an accepted call writes, a refused one must not. */
+  upload?: boolean;
 }
 
 // Kept on globalThis: the mock factory and the suite may see two instances of this module.
@@ -61,12 +64,13 @@ export function recordActions<M extends Record<string, unknown>>(real: M): M {
 
 export function recordRoutes<M extends Record<string, unknown>>(real: M): M {
   const wrapped: Record<string, unknown> = { ...real };
-  for (const exportName of ['projectRoute', 'publicRoute']) {
-    const build = real[exportName] as ((def: RouteDefinition) => object) | undefined;
+  for (const exportName of ['projectRoute', 'publicRoute', 'projectUploadRoute']) {
+    const build = real[exportName] as ((def: RouteDefinition & { fields?: z.ZodType }) => object) | undefined;
     if (typeof build !== 'function') throw new Error(`define-route no longer exports ${exportName}`);
-    wrapped[exportName] = (def: RouteDefinition) => {
+    wrapped[exportName] = (def: RouteDefinition & { fields?: z.ZodType }) => {
       const route = build(def);
-      routeDefinitions.set(route, { name: def.name, permission: def.permission, query: def.query });
+      const upload = exportName === 'projectUploadRoute';
+      routeDefinitions.set(route, { name: def.name, permission: def.permission, query: upload ? def.fields! : def.query, upload });
       return route;
     };
   }

@@ -95,6 +95,12 @@ export const ALLOWED_KEYS = new Set([
   'startedAt',
   'finishedAt',
   'durationMs',
+  // evidence (AttachmentView): the storage key, checksum and uploader stay on the server
+  'fileName',
+  'contentType',
+  'byteSize',
+  'stepIndex',
+  'uploadedAt',
 ]);
 
 const DENIED_KEY = /hash|secret|sessionVersion|session_version|^password|^token$|salt|digest/i;

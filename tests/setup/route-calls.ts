@@ -2,7 +2,7 @@ import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
 import type { Fixture } from './security-fixture';
 
-/** Every GET route handler under app/api (Auth.js's aside), with the definition it was built from. */
+/** Every route handler under app/api (Auth.js's aside), with the definition it was built from. */
 export interface GeneratedRoute {
   file: string;
   method: string;
@@ -22,11 +22,23 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
   return out;
 }
 
-/** The route's path parameters (`[projectKey]`, …) filled from the fixture, or overridden. */
+/** Which pool an `[id]` segment draws from, by the folder it names (`attachments/[id]` → an attachment). */
+const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment' };
+
+/** The route's path parameters (`[projectKey]`, `[id]`…) filled from the fixture (this project's first item), or overridden. */
 function paramsOf(file: string, fixture: Fixture, overrides: Record<string, string>): Record<string, string> {
-  const names = [...file.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
-  return Object.fromEntries(names.map((name) => [name, overrides[name] ?? (name === 'projectKey' ? fixture.project.key : 'x')]));
+  const segments = [...file.matchAll(/([\w-]+)\/\[(\w+)\]/g)].map((m) => ({ folder: m[1]!, name: m[2]! }));
+  return Object.fromEntries(
+    segments.map(({ folder, name }) => {
+      const pool = ID_POOLS[folder];
+      const fallback = name === 'projectKey' ? fixture.project.key : pool ? fixture.pools[pool][0]! : 'x';
+      return [name, overrides[name] ?? fallback];
+    }),
+  );
 }
+
+/** A small text file every generated upload sends, so an accepted one really stores something. */
+const UPLOADED_TEXT = 'Journal de test : étape 2 en échec.\n';
 
 export async function callRoute(
   route: GeneratedRoute,
@@ -35,11 +47,23 @@ export async function callRoute(
   overrides: Record<string, string> = {},
 ): Promise<{ status: number; contentType: string; body: string }> {
   const url = new URL(`http://localhost/${route.file.replace(/^app\//, '').replace(/\/route\.\w+$/, '')}`);
+  const entries: [string, string][] = [];
   if (query && typeof query === 'object') {
     for (const [key, value] of Object.entries(query)) {
-      for (const one of Array.isArray(value) ? value : [value]) url.searchParams.append(key, typeof one === 'string' ? one : JSON.stringify(one) ?? '');
+      for (const one of Array.isArray(value) ? value : [value]) entries.push([key, typeof one === 'string' ? one : JSON.stringify(one) ?? '']);
     }
   }
-  const response = await route.handler(new Request(url), { params: Promise.resolve(paramsOf(route.file, fixture, overrides)) });
+  let request: Request;
+  if (route.definition.upload) {
+    // Uploads take their fields as a multipart form, with one file beside them.
+    const form = new FormData();
+    form.append('file', new File([UPLOADED_TEXT], 'journal.log', { type: 'text/plain' }));
+    for (const [key, value] of entries) form.append(key, value);
+    request = new Request(url, { method: route.method, body: form });
+  } else {
+    for (const [key, value] of entries) url.searchParams.append(key, value);
+    request = new Request(url);
+  }
+  const response = await route.handler(request, { params: Promise.resolve(paramsOf(route.file, fixture, overrides)) });
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
 }

@@ -41,12 +41,15 @@ function idPool(key: string): (keyof Fixture['pools'])[] {
   if (/test.?case/i.test(key)) return ['testCase'];
   if (/item/i.test(key)) return ['campaignItem'];
   if (/campaign/i.test(key)) return ['campaign'];
+  if (/execution/i.test(key)) return ['execution'];
+  if (/anomal/i.test(key)) return ['anomaly'];
+  if (/attachment/i.test(key)) return ['attachment'];
   if (/user|member|actor|signer|owner|assignee/i.test(key)) return ['user'];
   if (/requirement|parent/i.test(key)) return ['requirement'];
   if (/specification|spec/i.test(key)) return ['specification'];
   if (/link/i.test(key)) return ['link'];
   if (/project/i.test(key)) return ['project'];
-  return ['requirement', 'specification', 'testCase', 'campaign', 'campaignItem', 'link', 'user', 'project'];
+  return ['requirement', 'specification', 'testCase', 'campaign', 'campaignItem', 'link', 'user', 'project', 'execution', 'anomaly', 'attachment'];
 }
 
 function poolValue(kinds: (keyof Fixture['pools'])[]): fc.Arbitrary<Recipe> {

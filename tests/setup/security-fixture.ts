@@ -3,6 +3,7 @@ import { pseudonymOf } from '@/db/queries/accounts';
 import { instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createCampaignRow, createItemRow } from './campaign-rows';
+import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -22,6 +23,9 @@ export interface Fixture extends World {
     testCase: string[];
     campaign: string[];
     campaignItem: string[];
+    execution: string[];
+    anomaly: string[];
+    attachment: string[];
     project: string[];
     email: string[];
     projectKey: string[];
@@ -66,6 +70,12 @@ export async function createFixture(): Promise<Fixture> {
   const closedItem = await createItemRow(closedCampaign, world.project, testCase, { notRunReason: 'Hors périmètre' });
   const foreignCampaign = await createCampaignRow(world.otherProject);
   const foreignItem = await createItemRow(foreignCampaign, world.otherProject, foreignTestCase);
+  const execution = await createExecutionRow(world.project);
+  const anomaly = await createAnomalyRow(world.project);
+  const attachment = await createAttachmentRow(world.project, { executionId: execution.id, stepIndex: 0 }, world.members.moa.id);
+  const foreignExecution = await createExecutionRow(world.otherProject);
+  const foreignAnomaly = await createAnomalyRow(world.otherProject);
+  const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -109,6 +119,12 @@ export async function createFixture(): Promise<Fixture> {
     closedItem,
     foreignCampaign,
     foreignItem,
+    execution,
+    anomaly,
+    attachment,
+    foreignExecution,
+    foreignAnomaly,
+    foreignAttachment,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -123,6 +139,9 @@ export async function createFixture(): Promise<Fixture> {
       testCase: [testCase.id, foreignTestCase.id],
       campaign: [campaign.id, emptyCampaign.id, closedCampaign.id, foreignCampaign.id],
       campaignItem: [item.id, closedItem.id, foreignItem.id],
+      execution: [execution.id, foreignExecution.id],
+      anomaly: [anomaly.id, foreignAnomaly.id],
+      attachment: [attachment.id, foreignAttachment.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],

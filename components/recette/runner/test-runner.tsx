@@ -332,7 +332,6 @@ export function TestRunner({
                     target={{ executionId: execution.id, stepIndex: index }}
                     attachments={[]}
                     canUpload={open}
-                    label={t('stepEvidence', { number: index + 1 })}
                   />
                 </div>
               )}
@@ -353,7 +352,7 @@ export function TestRunner({
         <h3 id="runner-execution-evidence" className="font-semibold">
           {t('evidence')}
         </h3>
-        <EvidencePanel projectKey={projectKey} target={{ executionId: execution.id }} attachments={[]} canUpload={open} label={t('evidence')} />
+        <EvidencePanel projectKey={projectKey} target={{ executionId: execution.id }} attachments={[]} canUpload={open} />
       </section>
 
       {execution.finishedAt === null ? (
