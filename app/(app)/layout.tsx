@@ -18,7 +18,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       {/* First in the tab order, shown when focused: skips the header (and a project's sidebar) to the page. */}
       <a
         href={`#${MAIN_CONTENT_ID}`}
-        className="sr-only z-50 rounded-md bg-background px-3 py-2 text-sm font-medium text-primary shadow focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+        // sr-only and not-sr-only both reset padding, so the focused box sets its own.
+        className="sr-only z-50 rounded-md bg-background text-sm font-medium text-primary shadow-md focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:px-3 focus:py-2"
       >
         {t('skipToContent')}
       </a>
