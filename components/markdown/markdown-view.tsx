@@ -1,6 +1,7 @@
 import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { cn } from '@/lib/ui/cn';
 import { MermaidDiagram } from './mermaid-diagram';
 
@@ -24,6 +25,14 @@ const components: Components = {
     const classes = code?.type === 'element' ? code.properties?.className : undefined;
     if (Array.isArray(classes) && classes.includes('language-mermaid')) return <>{children}</>;
     return <pre className="overflow-x-auto rounded bg-muted p-3 text-xs">{children}</pre>;
+  },
+  // A wide table scrolls in its own box rather than pushing the page sideways on a phone.
+  table({ node: _node, ...props }) {
+    return (
+      <ScrollRegion>
+        <table {...props} />
+      </ScrollRegion>
+    );
   },
   a({ children, href }) {
     return (

@@ -41,7 +41,7 @@ export default function UserMenuDropdown({
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" data-testid="user-menu">
           <UserRound />
-          <span className="hidden sm:inline">{name}</span>
+          <span className="sr-only sm:not-sr-only">{name}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">

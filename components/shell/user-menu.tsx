@@ -13,7 +13,8 @@ export function UserMenu(props: UserMenuProps) {
   return (
     <LazyMenu variant="ghost" size="sm" data-testid="user-menu" load={load} menu={<UserMenuDropdown {...props} defaultOpen />}>
       <UserRound />
-      <span className="hidden sm:inline">{props.name}</span>
+      {/* Only the icon on a phone, but the name is still the button’s accessible name. */}
+      <span className="sr-only sm:not-sr-only">{props.name}</span>
     </LazyMenu>
   );
 }

@@ -183,7 +183,8 @@ export function TraceItemPicker({
                 className={cn(
                   'flex cursor-pointer items-center gap-2 rounded px-2 py-1.5',
                   index === active && 'bg-accent text-accent-foreground',
-                  isLinked && 'cursor-default opacity-60',
+                  // Greyed by colour, not opacity, so the text keeps its contrast; the label says it is already linked.
+                  isLinked && 'cursor-default text-muted-foreground',
                 )}
               >
                 <span className="font-mono text-xs font-medium">{item.ref}</span>

@@ -1,11 +1,12 @@
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/ui/cn';
+import { ScrollRegion } from './scroll-region';
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
-    <div className="relative w-full overflow-auto">
+    <ScrollRegion>
       <table className={cn('w-full caption-bottom text-sm', className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 export function TableHeader(props: ComponentProps<'thead'>) {

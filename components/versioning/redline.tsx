@@ -41,7 +41,7 @@ export function Redline({
   return (
     <dl className="flex flex-col gap-4" data-testid="redline">
       {diffs.map((d) => (
-        <div key={d.field} className={d.changed ? '' : 'opacity-60'}>
+        <div key={d.field} className={d.changed ? '' : 'text-muted-foreground'}>
           <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-muted-foreground">
             {labels[d.field] ?? d.field}
           </dt>

@@ -6,6 +6,7 @@ import { ProfileForm } from '@/components/profile/profile-form';
 import { SignOutEverywhere } from '@/components/profile/sign-out-everywhere';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireUser } from '@/lib/session/current-user';
+import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('title') };
@@ -15,7 +16,7 @@ export default async function ProfilePage() {
   const user = await requireUser();
   const t = await getTranslations('profile');
   return (
-    <main className="mx-auto flex w-full max-w-2xl flex-col gap-6 p-6">
+    <main id={MAIN_CONTENT_ID} tabIndex={-1} className="outline-none mx-auto flex w-full max-w-2xl flex-col gap-6 p-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <Card>
         <CardHeader>

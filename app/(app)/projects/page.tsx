@@ -10,6 +10,7 @@ import { findCreationRights } from '@/db/queries/instance-policy';
 import { listProjectsForUser } from '@/db/queries/projects';
 import { mayCreateProjects } from '@/lib/auth/instance-policy';
 import { requireUser } from '@/lib/session/current-user';
+import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('projects'))('title') };
@@ -23,7 +24,7 @@ export default async function ProjectsPage() {
   // A courtesy: createProject checks the policy itself.
   const mayCreate = mayCreateProjects(rights.policy, { isAdmin: user.isAdmin, isProjectCreator: rights.isProjectCreator });
   return (
-    <main className="mx-auto w-full max-w-5xl p-6">
+    <main id={MAIN_CONTENT_ID} tabIndex={-1} className="outline-none mx-auto w-full max-w-5xl p-6">
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         {mayCreate && (

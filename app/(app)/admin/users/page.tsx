@@ -12,6 +12,7 @@ import { getDb } from '@/db/client';
 import { getInstancePolicy } from '@/db/queries/instance-policy';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/lib/session/current-user';
+import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -24,7 +25,7 @@ export default async function AdminUsersPage() {
   const format = await getFormatter();
   const [people, policy] = await Promise.all([listUsers(getDb()), getInstancePolicy(getDb())]);
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 p-6">
+    <main id={MAIN_CONTENT_ID} tabIndex={-1} className="outline-none mx-auto flex w-full max-w-5xl flex-col gap-6 p-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <Card>
         <CardHeader>

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { listProjectsForUser } from '@/db/queries/projects';
 import { requireUser } from '@/lib/session/current-user';
+import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export default async function ProjectLayout({
   children,
@@ -22,7 +23,7 @@ export default async function ProjectLayout({
         <ProjectSwitcher projects={projects.map((p) => ({ key: p.key, name: p.name }))} currentKey={membership.projectKey} />
         <ProjectSidebar projectKey={membership.projectKey} />
       </aside>
-      <main className="min-w-0 flex-1 p-6">{children}</main>
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 flex-1 p-4 outline-none md:p-6">{children}</main>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { findCreationRights } from '@/db/queries/instance-policy';
 import { mayCreateProjects } from '@/lib/auth/instance-policy';
 import { requireUser } from '@/lib/session/current-user';
+import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('projects'))('new') };
@@ -18,7 +19,7 @@ export default async function NewProjectPage() {
   const mayCreate = mayCreateProjects(rights.policy, { isAdmin: user.isAdmin, isProjectCreator: rights.isProjectCreator });
   const t = await getTranslations('projects');
   return (
-    <main className="mx-auto w-full max-w-2xl p-6">
+    <main id={MAIN_CONTENT_ID} tabIndex={-1} className="outline-none mx-auto w-full max-w-2xl p-6">
       <Card>
         <CardHeader>
           <CardTitle asChild>

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { DEMO_PROJECT, DEMO_USERS, fr, hydrated, setupLinkPath, signedInContext, unique, uniqueEmail, type Role } from './helpers';
+
+/**
+ * Every page of the app, with an example URL on the demo project and the person who opens it: the accessibility
+ * suite (e2e/accessibility.spec.ts) visits each row, and checks that every `page.tsx` and `not-found.tsx` under
+ * app/ has at least one row, so a page added later fails the suite until it is listed here.
+ *
+ * To add a page: one row with its route as written under app/ (route groups left out, dynamic segments kept, e.g.
+ * `/projects/[projectKey]/campaigns/[number]`), a URL (or a function finding one in the demo data) and who opens it.
+ * Mark `phone: true` when the MOA uses it (it is then also checked on a phone-sized viewport).
+ */
+export type Visitor = Role | 'anonymous';
+
+export type PageVisit = {
+  route: string;
+  url: string | ((context: { page: Page; browser: Browser }) => Promise<string>);
+  as: Visitor;
+  /** Tells apart several rows of one route (a view, a tab). */
+  label?: string;
+  /** One of the MOA's reading and signing pages: also checked at 390 × 844, without horizontal page scroll. */
+  phone?: boolean;
+};
+
+/** The route of app/not-found.tsx (no URL of its own: any unknown address shows it). */
+export const NOT_FOUND_ROUTE = '(not-found)';
+
+const p = `/projects/${DEMO_PROJECT.key}`;
+
+/** The first "review this link" address on the "À revoir" page: the demo data has suspect links. */
+async function firstSuspectLink({ page }: { page: Page }): Promise<string> {
+  await page.goto(`${p}/traceability/review`);
+  const link = page.locator(`a[href^="${p}/traceability/review/"]`).first();
+  await expect(link, 'the demo project has a suspect link to review').toBeVisible();
+  return (await link.getAttribute('href'))!;
+}
+
+/** A fresh one-time set-password link, made by the instance administrator. */
+async function freshSetupLink({ browser }: { browser: Browser }): Promise<string> {
+  const admin = await signedInContext(browser, DEMO_USERS.owner.email);
+  await admin.page.goto('/admin/users');
+  await hydrated(admin.page);
+  await admin.page.getByLabel(fr.admin.name).fill(`Compte a11y ${unique()}`);
+  await admin.page.getByLabel(fr.admin.email).fill(uniqueEmail('a11y'));
+  await admin.page.getByRole('button', { name: fr.admin.createSubmit }).click();
+  const link = await setupLinkPath(admin.page);
+  await admin.context.close();
+  return link;
+}
+
+export const PAGES: PageVisit[] = [
+  { route: '/', url: '/', as: 'anonymous', label: 'redirects to sign-in' },
+  { route: '/login', url: '/login', as: 'anonymous' },
+  { route: '/set-password/[token]', url: freshSetupLink, as: 'anonymous' },
+  { route: '/set-password/[token]', url: '/set-password/not-a-valid-token', as: 'anonymous', label: 'invalid link' },
+  { route: '/projects', url: '/projects', as: 'moa', phone: true },
+  { route: '/projects/new', url: '/projects/new', as: 'owner' },
+  { route: '/profile', url: '/profile', as: 'moa', phone: true },
+  { route: '/admin/users', url: '/admin/users', as: 'owner' },
+  { route: '/projects/[projectKey]', url: p, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/requirements', url: `${p}/requirements`, as: 'moa', label: 'tree', phone: true },
+  { route: '/projects/[projectKey]/requirements', url: `${p}/requirements?view=flat`, as: 'moa', label: 'flat', phone: true },
+  { route: '/projects/[projectKey]/requirements/new', url: `${p}/requirements/new`, as: 'amoa' },
+  { route: '/projects/[projectKey]/requirements/[ref]', url: `${p}/requirements/EXF-1`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/requirements/[ref]/edit', url: `${p}/requirements/EXF-1/edit`, as: 'amoa' },
+  { route: '/projects/[projectKey]/requirements/[ref]/history', url: `${p}/requirements/EXF-1/history`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/specifications', url: `${p}/specifications`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/specifications/new', url: `${p}/specifications/new`, as: 'amoe' },
+  { route: '/projects/[projectKey]/specifications/[ref]', url: `${p}/specifications/STD-1`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/specifications/[ref]', url: `${p}/specifications/STD-1`, as: 'amoe', label: 'as its author' },
+  { route: '/projects/[projectKey]/specifications/[ref]/edit', url: `${p}/specifications/STD-1/edit`, as: 'amoe' },
+  { route: '/projects/[projectKey]/specifications/[ref]/history', url: `${p}/specifications/STD-1/history`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/traceability', url: `${p}/traceability`, as: 'moa', label: 'matrix', phone: true },
+  ...(['uncovered', 'orphans', 'suspect', 'untestedRequirements', 'untestedSpecifications'] as const).map(
+    (view): PageVisit => ({ route: '/projects/[projectKey]/traceability', url: `${p}/traceability?view=${view}`, as: 'moa', label: view, phone: view === 'suspect' }),
+  ),
+  { route: '/projects/[projectKey]/traceability/review', url: `${p}/traceability/review`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/traceability/review/[linkId]', url: firstSuspectLink, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/traceability/review/[linkId]', url: firstSuspectLink, as: 'amoa', label: 'as a reviewer' },
+  { route: '/projects/[projectKey]/test-cases', url: `${p}/test-cases`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/test-cases/new', url: `${p}/test-cases/new`, as: 'amoe' },
+  { route: '/projects/[projectKey]/test-cases/[ref]', url: `${p}/test-cases/CT-11`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/test-cases/[ref]/edit', url: `${p}/test-cases/CT-11/edit`, as: 'amoe' },
+  { route: '/projects/[projectKey]/test-cases/[ref]/history', url: `${p}/test-cases/CT-11/history`, as: 'moa' },
+  { route: '/projects/[projectKey]/campaigns', url: `${p}/campaigns`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/anomalies', url: `${p}/anomalies`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/approvals', url: `${p}/approvals`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/readiness', url: `${p}/readiness`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/audit', url: `${p}/audit`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'owner' },
+  { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'moa', label: 'read only', phone: true },
+  { route: NOT_FOUND_ROUTE, url: `${p}/requirements/EXF-99999`, as: 'moa', label: 'in a project', phone: true },
+  { route: NOT_FOUND_ROUTE, url: '/nowhere', as: 'anonymous', label: 'signed out' },
+];
+
+/** The URLs checked once more in English (a sample: the shell, a list, a detail, a form, the matrix). */
+export const ENGLISH_SAMPLE = new Set([
+  '/login',
+  '/projects',
+  p,
+  `${p}/requirements`,
+  `${p}/specifications/STD-1`,
+  `${p}/traceability`,
+  `${p}/test-cases/new`,
+  `${p}/settings`,
+]);
+
+/** Every page of app/ (page.tsx, and not-found.tsx as NOT_FOUND_ROUTE), as a route with its dynamic segments. */
+export function appRoutes(): string[] {
+  const root = path.join(process.cwd(), 'app');
+  const routes = new Set<string>();
+  for (const rel of fs.readdirSync(root, { recursive: true }) as string[]) {
+    const file = path.basename(rel);
+    if (file === 'not-found.tsx') routes.add(NOT_FOUND_ROUTE);
+    if (file !== 'page.tsx') continue;
+    const segments = path
+      .dirname(rel)
+      .split(path.sep)
+      .filter((s) => s !== '.' && !/^\(.*\)$/.test(s));
+    routes.add(`/${segments.join('/')}`);
+  }
+  return [...routes].sort();
+}
+
+export function visitName(visit: PageVisit): string {
+  return `${visit.route}${visit.label ? ` (${visit.label})` : ''} as ${visit.as}`;
+}
