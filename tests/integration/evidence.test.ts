@@ -207,7 +207,8 @@ describe('refusals write nothing', () => {
   test('a post from another site is refused before anything is read', async () => {
     const { project, members, execution } = await world();
     await actAs(members.owner);
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }] as Record<string, string>[]) {
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }];
+    for (const headers of foreign) {
       await expectNothingWritten(async () => {
         const form = await uploadRequest(project.key, { bytes: TINY_PNG, name: 'a.png' }, { executionId: execution.id }).formData();
         const request = new Request(`http://localhost/api/projects/${project.key}/attachments`, { method: 'POST', body: form, headers });
