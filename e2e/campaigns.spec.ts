@@ -46,6 +46,9 @@ test('the AMOE creates a campaign, scopes it by requirement and by tag, assigns,
   await scope.getByLabel(c.scope.ref).fill(ref);
   await scope.getByRole('button', { name: c.scope.add }).click();
   await expect(page.getByTestId('scope-added')).toBeVisible();
+  await expect(page.getByTestId('scope-added')).not.toHaveText(/^Aucun/);
+  // The page re-renders with the new items once the action's revalidation lands.
+  await expect(page.getByTestId('items-total')).toHaveText(/^\d+ /);
   const afterRequirement = Number((await page.getByTestId('items-total').textContent())!.match(/\d+/)?.[0] ?? 0);
   expect(afterRequirement).toBeGreaterThan(0);
   // Then by tag: the DSN test cases come on top.
@@ -131,7 +134,10 @@ test('the viewer and the MOA see campaigns read-only, in French and in English',
   await expect(viewer.page.getByTestId('campaign-status')).toHaveText(en.statuses.planned);
   await expect(viewer.page.getByTestId('items-total')).toContainText(/test case/);
   await expectAccessible(viewer.page);
+  await expect(languageButton(viewer.page, enCore.nav.language, 'en')).toHaveAttribute('aria-pressed', 'true');
   await languageButton(viewer.page, enCore.nav.language, 'fr').click();
+  await expect(languageButton(viewer.page, fr.nav.language, 'fr')).toHaveAttribute('aria-pressed', 'true');
+  await viewer.page.reload();
   await expect(viewer.page.getByRole('heading', { level: 2, name: c.dashboard.title })).toBeVisible();
   await closeAll(amoe.context, viewer.context);
 });
