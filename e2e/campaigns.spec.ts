@@ -10,17 +10,26 @@ function languageButton(page: Page, group: string, locale: 'fr' | 'en') {
 }
 const en = enCampaigns.campaigns;
 
+// Several people and pages per test, on a shared machine: more room than the suite's default minute.
+test.describe.configure({ timeout: 180_000 });
+
 /** The ref of the demo requirement with this title, read from the requirements list's search. */
 async function requirementRef(page: Page, title: string): Promise<string> {
   await page.goto(`/projects/PAIE/requirements?q=${encodeURIComponent(title)}`);
-  const link = page.getByRole('link', { name: /^EXF-\d+$/ }).first();
+  // The nearest element around the title that holds a reference link: the requirement's own row, not a chapter's.
+  const link = page
+    .getByText(title, { exact: true })
+    .first()
+    .locator('xpath=ancestor::*[.//a[starts-with(normalize-space(.), "EXF-")]][1]')
+    .getByRole('link', { name: /^EXF-\d+$/ })
+    .first();
   return (await link.textContent())!.trim();
 }
 
 test('the AMOE creates a campaign, scopes it by requirement and by tag, assigns, sets one item non exécuté, and reads the dashboard', async ({ browser }) => {
   const amoe = await signedInContext(browser, DEMO_USERS.amoe.email);
   const page = amoe.page;
-  const ref = await requirementRef(page, 'Calcul du bulletin mensuel');
+  const ref = await requirementRef(page, 'Simulation de bulletin');
 
   await page.goto('/projects/PAIE/campaigns');
   await expectAccessible(page);
