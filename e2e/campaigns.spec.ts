@@ -13,23 +13,17 @@ const en = enCampaigns.campaigns;
 // Several people and pages per test, on a shared machine: more room than the suite's default minute.
 test.describe.configure({ timeout: 180_000 });
 
-/** The ref of the demo requirement with this title, read from the requirements list's search. */
-async function requirementRef(page: Page, title: string): Promise<string> {
-  await page.goto(`/projects/PAIE/requirements?q=${encodeURIComponent(title)}`);
-  // The nearest element around the title that holds a reference link: the requirement's own row, not a chapter's.
-  const link = page
-    .getByText(title, { exact: true })
-    .first()
-    .locator('xpath=ancestor::*[.//a[starts-with(normalize-space(.), "EXF-")]][1]')
-    .getByRole('link', { name: /^EXF-\d+$/ })
-    .first();
-  return (await link.textContent())!.trim();
+/** The ref of a requirement the demo test case `testCaseRef` verifies directly, read from its links panel. */
+async function requirementRef(page: Page, testCaseRef: string): Promise<string> {
+  await page.goto(`/projects/PAIE/test-cases/${testCaseRef}`);
+  const link = page.locator('[data-testid^="test-link-EXF-"]').first();
+  return (await link.getAttribute('data-testid'))!.replace('test-link-', '');
 }
 
 test('the AMOE creates a campaign, scopes it by requirement and by tag, assigns, sets one item non exécuté, and reads the dashboard', async ({ browser }) => {
   const amoe = await signedInContext(browser, DEMO_USERS.amoe.email);
   const page = amoe.page;
-  const ref = await requirementRef(page, 'Simulation de bulletin');
+  const ref = await requirementRef(page, 'CT-12');
 
   await page.goto('/projects/PAIE/campaigns');
   await expectAccessible(page);
