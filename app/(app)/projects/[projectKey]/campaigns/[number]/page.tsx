@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { addToScope, assignItems, clearItemNotRun, closeCampaign, removeFromScope, setItemNotRun, startCampaign } from '../actions';
 import { plannedDates } from '../dates';
 import { loadCampaignPage } from './load';
-import { CampaignCharts } from '@/components/recette/campaigns/campaign-charts';
+import { CampaignChartsLazy } from '@/components/recette/campaigns/campaign-charts-lazy';
 import { CampaignItemsTable } from '@/components/recette/campaigns/campaign-items-table';
 import { CampaignStatusActions } from '@/components/recette/campaigns/campaign-status-actions';
 import { ScopeTools } from '@/components/recette/campaigns/scope-tools';
@@ -161,7 +161,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 </div>
               ))}
             </dl>
-            <CampaignCharts progress={progress} burnUp={burnUp} />
+            <CampaignChartsLazy progress={progress} burnUp={burnUp} />
             <p className="text-xs text-muted-foreground">{burnUp.some((d) => d.executed > 0) ? t('dashboard.burnUpIntro') : t('dashboard.burnUpEmpty')}</p>
           </CardContent>
         </Card>
