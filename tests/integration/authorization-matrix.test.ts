@@ -2,9 +2,11 @@ import { revalidatePath } from 'next/cache';
 import { describe, expect, test } from 'vitest';
 import { getDb } from '@/db/client';
 import { getInstancePolicy } from '@/db/queries/instance-policy';
+import { anomalySpecifications } from '@/db/schema';
 import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
+import { createAnomalyRow } from '../setup/anomaly-rows';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
@@ -212,6 +214,63 @@ const MATRIX: Record<string, MatrixEntry> = {
       const testCase = await createTestCaseRow(world.project);
       const specification = await createSpecificationRow(world.project);
       return { projectKey: world.project.key, testCaseId: testCase.id, targetType: 'specification', targetId: specification.id };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/anomalies/actions.ts — tests.execute raises and works anomalies, the team assigns
+  raiseAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: (world) => ({ projectKey: world.project.key, title: 'Le net est faux', severity: 'major' }),
+  },
+  updateAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    // Reported by the caller and still new: the reporter may edit its texts, the team everything.
+    input: async (world, actor) => {
+      const anomaly = await createAnomalyRow(world.project, { title: 'Avant', createdBy: actor?.id ?? null });
+      return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, title: 'Après', severity: 'major' };
+    },
+  },
+  moveAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    // Closing after a retest is every tester's move (lib/recette/anomaly-workflow.ts).
+    input: async (world) => {
+      const anomaly = await createAnomalyRow(world.project, { status: 'to_retest' });
+      return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, to: 'closed', reason: 'Retesté' };
+    },
+  },
+  commentAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    input: async (world) => ({ projectKey: world.project.key, id: (await createAnomalyRow(world.project)).id, body: 'Vu en **recette**' }),
+  },
+  assignAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const anomaly = await createAnomalyRow(world.project);
+      return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, assigneeId: world.members.amoe.id };
+    },
+  },
+  linkAnomalySpecification: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      id: (await createAnomalyRow(world.project)).id,
+      specificationId: (await createSpecificationRow(world.project)).id,
+    }),
+  },
+  unlinkAnomalySpecification: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => {
+      const anomaly = await createAnomalyRow(world.project);
+      const specification = await createSpecificationRow(world.project);
+      await getDb().insert(anomalySpecifications).values({ anomalyId: anomaly.id, specificationId: specification.id });
+      return { projectKey: world.project.key, id: anomaly.id, specificationId: specification.id };
     },
   },
 

@@ -39,12 +39,15 @@ const constant = (value: unknown): Recipe => () => value;
 /** Which pool of existing ids a uuid field draws from, by its name (`userId`, `parentId`, `linkId`…). */
 function idPool(key: string): (keyof Fixture['pools'])[] {
   if (/test.?case/i.test(key)) return ['testCase'];
-  if (/user|member|actor|signer|owner/i.test(key)) return ['user'];
+  if (/anomal/i.test(key)) return ['anomaly'];
+  if (/execution/i.test(key)) return ['execution'];
+  if (/campaign/i.test(key)) return ['campaign'];
+  if (/user|member|actor|signer|owner|assignee/i.test(key)) return ['user'];
   if (/requirement|parent/i.test(key)) return ['requirement'];
   if (/specification|spec/i.test(key)) return ['specification'];
   if (/link/i.test(key)) return ['link'];
   if (/project/i.test(key)) return ['project'];
-  return ['requirement', 'specification', 'testCase', 'link', 'user', 'project'];
+  return ['requirement', 'specification', 'testCase', 'campaign', 'execution', 'anomaly', 'link', 'user', 'project'];
 }
 
 function poolValue(kinds: (keyof Fixture['pools'])[]): fc.Arbitrary<Recipe> {

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { pseudonymOf } from '@/db/queries/accounts';
 import { instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
+import { createAnomalyRow, createCampaignRow, createExecutionRow } from './anomaly-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -19,6 +20,9 @@ export interface Fixture extends World {
     specification: string[];
     link: string[];
     testCase: string[];
+    campaign: string[];
+    execution: string[];
+    anomaly: string[];
     project: string[];
     email: string[];
     projectKey: string[];
@@ -54,6 +58,13 @@ export async function createFixture(): Promise<Fixture> {
   const testCase = await createTestCaseRow(world.project);
   const testLink = await createTestLink(world.project, approved, testCase);
   const foreignTestCase = await createTestCaseRow(world.otherProject);
+  const campaign = await createCampaignRow(world.project);
+  const execution = await createExecutionRow(world.project, campaign, testCase);
+  const anomaly = await createAnomalyRow(world.project, { createdBy: world.members.moa.id });
+  const retest = await createAnomalyRow(world.project, { status: 'to_retest' });
+  const foreignCampaign = await createCampaignRow(world.otherProject);
+  const foreignExecution = await createExecutionRow(world.otherProject, foreignCampaign, foreignTestCase);
+  const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -90,6 +101,13 @@ export async function createFixture(): Promise<Fixture> {
     testCase,
     testLink,
     foreignTestCase,
+    campaign,
+    execution,
+    anomaly,
+    retest,
+    foreignCampaign,
+    foreignExecution,
+    foreignAnomaly,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -102,6 +120,9 @@ export async function createFixture(): Promise<Fixture> {
       specification: [draft.id, approved.id, inReview.id, foreignSpecification.id],
       link: [clean.id, suspect.id, testLink.id, foreignLink.id],
       testCase: [testCase.id, foreignTestCase.id],
+      campaign: [campaign.id, foreignCampaign.id],
+      execution: [execution.id, foreignExecution.id],
+      anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
