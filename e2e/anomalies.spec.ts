@@ -14,6 +14,8 @@ async function move(page: Page, to: keyof typeof ano.moveTo, status: keyof typeo
 }
 
 test('the MOA raises an anomaly, the AMOE carries it to à retester, the list finds it, the viewer only reads', async ({ browser, baseURL }) => {
+  // One journey across five people and every anomaly page: longer than the default budget of a single test.
+  test.setTimeout(240_000);
   const owner = await signedInContext(browser, DEMO_USERS.owner.email);
   const project = await createProject(owner.page);
   for (const role of ['moa', 'amoe', 'viewer'] as const) {
