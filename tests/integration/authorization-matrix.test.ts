@@ -2,9 +2,11 @@ import { revalidatePath } from 'next/cache';
 import { describe, expect, test } from 'vitest';
 import { getDb } from '@/db/client';
 import { getInstancePolicy } from '@/db/queries/instance-policy';
+import { anomalySpecifications } from '@/db/schema';
 import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
+import { createAnomalyRow as createReportedAnomalyRow } from '../setup/anomaly-rows';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
 import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
 import { createAnomalyRow, createCampaignItemRow, createFinishedExecutionRow, createOpenExecutionRow } from '../setup/runner-rows';
@@ -343,6 +345,63 @@ const MATRIX: Record<string, MatrixEntry> = {
       const execution = await createExecutionRow(world.project);
       const attachment = await createAttachmentRow(world.project, { executionId: execution.id }, actor?.id ?? null);
       return { projectKey: world.project.key, attachmentId: attachment.id };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/anomalies/actions.ts — tests.execute raises and works anomalies, the team assigns
+  raiseAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: (world) => ({ projectKey: world.project.key, title: 'Le net est faux', severity: 'major' }),
+  },
+  updateAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    // Reported by the caller and still new: the reporter may edit its texts, the team everything.
+    input: async (world, actor) => {
+      const anomaly = await createReportedAnomalyRow(world.project, { title: 'Avant', createdBy: actor?.id ?? null });
+      return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, title: 'Après', severity: 'major' };
+    },
+  },
+  moveAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    // Closing after a retest is every tester's move (lib/recette/anomaly-workflow.ts).
+    input: async (world) => {
+      const anomaly = await createReportedAnomalyRow(world.project, { status: 'to_retest' });
+      return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, to: 'closed', reason: 'Retesté' };
+    },
+  },
+  commentAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    input: async (world) => ({ projectKey: world.project.key, id: (await createReportedAnomalyRow(world.project)).id, body: 'Vu en **recette**' }),
+  },
+  assignAnomaly: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const anomaly = await createReportedAnomalyRow(world.project);
+      return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, assigneeId: world.members.amoe.id };
+    },
+  },
+  linkAnomalySpecification: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      id: (await createReportedAnomalyRow(world.project)).id,
+      specificationId: (await createSpecificationRow(world.project)).id,
+    }),
+  },
+  unlinkAnomalySpecification: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa'],
+    input: async (world) => {
+      const anomaly = await createReportedAnomalyRow(world.project);
+      const specification = await createSpecificationRow(world.project);
+      await getDb().insert(anomalySpecifications).values({ anomalyId: anomaly.id, specificationId: specification.id });
+      return { projectKey: world.project.key, id: anomaly.id, specificationId: specification.id };
     },
   },
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
 import { anomalies, campaignItems, campaigns, executions } from '@/db/schema';
@@ -10,15 +11,12 @@ import { REF_PREFIXES } from '@/lib/traceability/refs';
  * Campaigns, executions and anomalies written straight into the database (no action, no audit row), for tests that
  * need them to exist before the call under test.
  */
-// Campaign numbers are per project; one counter per test file keeps them unique everywhere.
-let campaignCounter = 0;
-
 export async function createCampaignRow(project: { id: string }, options: { name?: string; environment?: string; build?: string } = {}, db: Executor = getDb()) {
   const [row] = await db
     .insert(campaigns)
     .values({
       projectId: project.id,
-      number: (campaignCounter += 1),
+      number: sql`(select coalesce(max(number), 0) + 1 from campaigns where project_id = ${project.id})`,
       name: options.name ?? 'Campagne VABF',
       type: 'vabf',
       environment: options.environment ?? 'Recette',

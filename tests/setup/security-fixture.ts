@@ -4,6 +4,7 @@ import { instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
+import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -71,7 +72,8 @@ export async function createFixture(): Promise<Fixture> {
   const foreignCampaign = await createCampaignRow(world.otherProject);
   const foreignItem = await createItemRow(foreignCampaign, world.otherProject, foreignTestCase);
   const execution = await createExecutionRow(world.project);
-  const anomaly = await createAnomalyRow(world.project);
+  const anomaly = await createReportedAnomalyRow(world.project, { createdBy: world.members.moa.id });
+  const retest = await createReportedAnomalyRow(world.project, { status: 'to_retest' });
   const attachment = await createAttachmentRow(world.project, { executionId: execution.id, stepIndex: 0 }, world.members.moa.id);
   const foreignExecution = await createExecutionRow(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
@@ -125,6 +127,7 @@ export async function createFixture(): Promise<Fixture> {
     foreignExecution,
     foreignAnomaly,
     foreignAttachment,
+    retest,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -140,7 +143,7 @@ export async function createFixture(): Promise<Fixture> {
       campaign: [campaign.id, emptyCampaign.id, closedCampaign.id, foreignCampaign.id],
       campaignItem: [item.id, closedItem.id, foreignItem.id],
       execution: [execution.id, foreignExecution.id],
-      anomaly: [anomaly.id, foreignAnomaly.id],
+      anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
