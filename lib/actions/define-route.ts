@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/lib/session/current-user';
 import { chosenLocale } from '@/lib/session/request-locale';
 import { errorMessage, validationMessage, zodErrorMap } from './messages';
 import { unstorableTextPaths } from '@/lib/text/storable-text';
-import type { ActionErrorCode } from './result';
+import { ActionError, type ActionErrorCode } from './result';
 
 /**
  * The GET counterpart of the action wrapper, for route handlers that serve reads (TanStack Query, CSV exports):
@@ -83,6 +83,8 @@ export function projectRoute<S extends z.ZodType>(def: {
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { 'Cache-Control': 'private, no-store' } });
     } catch (error) {
+      // A handler refuses like an action does (an id that is not in this project → not_found).
+      if (error instanceof ActionError) return failure(locale, error.code, error.fieldErrors);
       console.error(`[route ${def.name}]`, error);
       return failure(locale, 'server_error');
     }
