@@ -67,7 +67,14 @@ export function projectRoute<S extends z.ZodType>(def: {
   handler: (ctx: RouteContext<z.output<S>>) => Promise<Response | object>;
 }) {
   return async (request: Request, context: { params: Promise<{ projectKey: string }> }): Promise<Response> => {
-    const actor = await getCurrentUser();
+    let actor: SessionUser | null;
+    try {
+      actor = await getCurrentUser();
+    } catch (error) {
+      // The session is checked against the database: when it does not answer, the JSON 500 of any failure.
+      console.error(`[route ${def.name}] reading the session`, error);
+      return failure((await chosenLocale()) ?? 'fr', 'server_error');
+    }
     // The language the pages are shown in: this browser's choice first, then the profile (as i18n/request.ts).
     const locale = (await chosenLocale()) ?? actor?.locale ?? 'fr';
     if (!actor) return failure(locale, 'unauthenticated');
