@@ -23,7 +23,8 @@ const apiHeaders = [{ key: 'Cache-Control', value: 'private, no-store' }];
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({
   poweredByHeader: false,
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // postgres unbundled: db/driver-guard.ts recognises the driver's fault by its frames in node_modules/postgres.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   experimental: {
     // proxy.ts runs on /api too, and Next buffers at most this much of a request body for it (10 MB by default):
     // an evidence upload (10 MB of file plus the multipart framing) must reach the route whole.

@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { embeddedDataDir } from './config';
+import { guardDriverCrash } from './driver-guard';
 import { acquireEmbeddedLock } from './embedded-lock';
 import { queryLogger } from './query-log';
 import * as schema from './schema';
@@ -24,9 +25,28 @@ export type DatabaseHandle =
 const globalStore = globalThis as unknown as { __passerelleDatabase?: DatabaseHandle };
 
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema, logger: queryLogger() }) as unknown as Database;
-  return { kind: 'postgres', url, db, client, close: () => client.end() };
+  const connect = () => postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const wrap = (client: postgres.Sql) => drizzlePostgres({ client, schema, logger: queryLogger() }) as unknown as Database;
+  const client = connect();
+  const handle: Extract<DatabaseHandle, { kind: 'postgres' }> = {
+    kind: 'postgres',
+    url,
+    db: wrap(client),
+    client,
+    close: async () => {
+      unguard();
+      await handle.client.end();
+    },
+  };
+  // The driver fault of db/driver-guard.ts leaves one connection of the pool dead for good: the handle gets a fresh
+  // pool (requests take `getDb()` each time); the old one ends once its running queries are done, or in 5 s.
+  const unguard = guardDriverCrash(() => {
+    const old = handle.client;
+    handle.client = connect();
+    handle.db = wrap(handle.client);
+    old.end({ timeout: 5 }).catch((error: unknown) => console.error('[db] closing the replaced pool', error));
+  });
+  return handle;
 }
 
 /** An embedded database with the extensions the migrations need (PGlite loads contrib modules explicitly). */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run test:security`: the security suites with more fuzzing than `npm test` gives them, then their figures.
- * - Vitest: the authorization matrices (actions and routes), mass assignment, response shape, fuzzing
+ * - Vitest: the authorization matrices (actions and routes, Auth.js's endpoints included), foreign ids, mass assignment, response shape, fuzzing
  *   (SECURITY_FUZZ_RUNS, default here 200 runs per property), audit completeness, backups. With TEST_DATABASE_URL
  *   they run on that PostgreSQL server instead of PGlite.
  * - Playwright: headers and cookies, forged requests, against the production build (built if missing).
@@ -22,6 +22,7 @@ delete env.DATABASE_URL;
 const VITEST_FILES = [
   'tests/integration/authorization-matrix.test.ts',
   'tests/integration/route-authorization.test.ts',
+  'tests/integration/security-foreign-ids.test.ts',
   'tests/integration/security-mass-assignment.test.ts',
   'tests/integration/security-response-shape.test.ts',
   'tests/integration/security-fuzz.test.ts',
@@ -75,6 +76,7 @@ for (const line of fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8
 
 const actionCases = inDescribe('authorization matrix');
 const routeCases = inDescribe('route authorization matrix').filter((a) => a.title.includes(' as '));
+const authCases = inDescribe('Auth.js endpoints (app/api/auth) in the matrix').filter((a) => a.title.includes(': session'));
 const actions = new Set(actionCases.map((a) => a.title.split(' as ')[0]));
 const callers = new Set(actionCases.map((a) => a.title.split(' as ')[1]?.split(' → ')[0]));
 const passed = assertions.filter((a) => a.status === 'passed').length + (playwright?.stats?.expected ?? 0);
@@ -82,7 +84,8 @@ const failed = assertions.filter((a) => a.status === 'failed').length + (playwri
 
 console.log(`
 Security figures (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${env.SECURITY_FUZZ_RUNS} fuzz runs per action property):
-  authorization matrix: ${actions.size} actions × ${callers.size} callers = ${actionCases.length} cases; ${figures.responseShapeRoutes ?? 0} GET routes × callers = ${routeCases.length} cases
+  authorization matrix: ${actions.size} actions × ${callers.size} callers = ${actionCases.length} cases; ${figures.responseShapeRoutes ?? 0} GET routes × callers = ${routeCases.length} cases; Auth.js endpoints × ${authCases.length} callers
+  foreign ids:          ${figures.foreignIdActionParameters ?? 0} action and ${figures.foreignIdRouteParameters ?? 0} route id parameters, ${figures.foreignIdProbes ?? 0} other-project objects sent
   concurrency:          ${figures.concurrencyActions ?? 0} versioned actions, ${figures.concurrencyCalls ?? 0} parallel calls
   mass assignment:      ${figures.massAssignmentActions ?? 0} actions compared by effect, ${figures.massAssignmentExtras ?? 0} extra fields sent
   response shape:       ${figures.responseShapeAnswers ?? 0} answers walked (${figures.responseShapeRoutes ?? 0} routes)

@@ -142,3 +142,12 @@ export async function listRequirementOutline(db: Executor, projectId: string) {
     .where(eq(requirements.projectId, projectId))
     .orderBy(asc(requirements.number));
 }
+
+/** Whether this requirement id belongs to the project (ids from a request are checked against it, never trusted). */
+export async function requirementInProject(db: Executor, projectId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: requirements.id })
+    .from(requirements)
+    .where(and(eq(requirements.projectId, projectId), eq(requirements.id, id)));
+  return row !== undefined;
+}

@@ -112,7 +112,15 @@ function build<S extends z.ZodType, T>(
 ): ServerAction<S, T> {
   const handler = def.handler as (ctx: unknown) => Promise<T>;
   return async (rawInput) => {
-    const actor = await getCurrentUser();
+    let actor: Awaited<ReturnType<typeof getCurrentUser>>;
+    try {
+      actor = await getCurrentUser();
+    } catch (error) {
+      // The session is checked against the database: when it does not answer, a plain server error, not a throw.
+      unstable_rethrow(error);
+      console.error(`[action ${def.name}] reading the session`, error);
+      return failure(await requestLocale(), 'server_error');
+    }
     const locale = actor?.locale ?? (await requestLocale());
     if (scope !== 'public' && !actor) return failure(locale, 'unauthenticated');
     if (scope === 'admin' && !actor?.isAdmin) return failure(locale, 'forbidden');

@@ -92,7 +92,14 @@ export function projectRoute<S extends z.ZodType>(def: {
   handler: (ctx: RouteContext<z.output<S>>) => Promise<Response | object>;
 }) {
   return async (request: Request, context: { params: Promise<RouteParams> }): Promise<Response> => {
-    const actor = await getCurrentUser();
+    let actor: SessionUser | null;
+    try {
+      actor = await getCurrentUser();
+    } catch (error) {
+      // The session is checked against the database: when it does not answer, the JSON 500 of any failure.
+      console.error(`[route ${def.name}] reading the session`, error);
+      return failure((await chosenLocale()) ?? 'fr', 'server_error');
+    }
     // The language the pages are shown in: this browser's choice first, then the profile (as i18n/request.ts).
     const locale = (await chosenLocale()) ?? actor?.locale ?? 'fr';
     if (!actor) return failure(locale, 'unauthenticated');
@@ -105,6 +112,8 @@ export function projectRoute<S extends z.ZodType>(def: {
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { 'Cache-Control': 'private, no-store' } });
     } catch (error) {
+      // A handler refuses like an action does (an id that is not in this project → not_found).
+      if (error instanceof ActionError) return failure(locale, error.code, error.fieldErrors);
       console.error(`[route ${def.name}]`, error);
       return failure(locale, 'server_error');
     }

@@ -504,6 +504,10 @@ describe('authorization matrix', () => {
       const written = await auditRowsSince(lastAudit);
       expect(written.length).toBeGreaterThanOrEqual(1);
       expect(written.map((row) => row.actor_id)).toContain(entry.auditActor ? entry.auditActor(world, actor) : (actor?.id ?? null));
+      // The effect itself, not only its journal: some table other than the journal (and the sign-in throttles) moved.
+      const after = await snapshotTables();
+      const moved = Object.keys(after).filter((table) => after[table] !== before[table] && !['audit_events', 'login_throttles'].includes(table));
+      expect(moved, `${name} journaled a change that did not happen`).not.toEqual([]);
       return;
     }
 

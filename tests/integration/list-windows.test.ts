@@ -103,10 +103,11 @@ describe('the requirement tree, one level at a time', () => {
     expect(await (await call(tree, project.key, TREE_ROUTE, '')).json()).toMatchObject({ total: 2 });
   });
 
-  test("a chapter of another project reads as empty, and a non-member gets 404 for the project's tree", async () => {
+  test("a chapter of another project is not found (like an unknown id), and a non-member gets 404 for the project's tree", async () => {
     await actAs(viewer);
-    const foreign = await (await call(tree, project.key, TREE_ROUTE, `parent=${foreignChapter.id}`)).json();
-    expect(foreign).toMatchObject({ rows: [], total: 0 });
+    const foreign = await call(tree, project.key, TREE_ROUTE, `parent=${foreignChapter.id}`);
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toEqual({ code: 'not_found', message: expect.any(String) });
     await actAs(outsider);
     const refused = await call(tree, project.key, TREE_ROUTE, `parent=${chapter.id}`);
     expect(refused.status).toBe(404);

@@ -1,9 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { NextRequest } from 'next/server';
+import { encode } from 'next-auth/jwt';
 import { describe, expect, inject, test, vi } from 'vitest';
+import * as authModule from '@/auth';
+import { authConfig } from '@/auth.config';
+import { revokeSessions } from '@/db/queries/sessions';
+import { getDb } from '@/db/client';
 import { getDatabaseHandle, installDatabaseHandle } from '@/db/client';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
-import { actAs } from '../setup/actors';
+import { actAs, TEST_PASSWORD } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
 import { openEmptyDatabase } from '../setup/test-database';
@@ -115,6 +121,9 @@ const PUBLIC_ROUTES: Record<string, { body: unknown }> = {
 };
 
 const discovered = discoverApiRoutes();
+
+/** Auth.js's own endpoints: not built with define-route (they are the session source it relies on), so their own block below. */
+const AUTH_ROUTE = 'app/api/auth/[...nextauth]/route.ts';
 
 async function seed(world: World): Promise<Seeded> {
   const seeded: Seeded = {
@@ -364,4 +373,85 @@ describe('upload route authorization matrix', () => {
       expect(await snapshotTables()).toEqual(before);
     }
   });
+});
+
+// The suite's `@/auth` is a session switch; for Auth.js's endpoints the real handlers answer, behind the route's own guard.
+const realAuth = await vi.importActual<typeof authModule>('@/auth');
+
+describe('Auth.js endpoints (app/api/auth) in the matrix', () => {
+  const cookieName = authConfig.useSecureCookies ? '__Secure-authjs.session-token' : 'authjs.session-token';
+
+  async function sessionCookie(session: { user: { id: string }; sessionVersion: number; sessionId: string; expires: string }) {
+    const abs = Math.floor(new Date(session.expires).getTime() / 1000);
+    const token = await encode({
+      token: { uid: session.user.id, sv: session.sessionVersion, sid: session.sessionId, abs },
+      secret: authConfig.secret!,
+      salt: cookieName,
+      maxAge: 3600,
+    });
+    return `${cookieName}=${token}`;
+  }
+
+  async function ask(method: 'GET' | 'POST', action: string, cookie: string | null, form?: Record<string, string>) {
+    vi.mocked(authModule.handlers.GET).mockImplementation(realAuth.handlers.GET);
+    vi.mocked(authModule.handlers.POST).mockImplementation(realAuth.handlers.POST);
+    const route = await import('@/app/api/auth/[...nextauth]/route');
+    const headers = new Headers(cookie ? { cookie } : {});
+    if (form) headers.set('content-type', 'application/x-www-form-urlencoded');
+    const request = new NextRequest(`http://localhost/api/auth/${action}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
+    const response = await route[method](request);
+    return { status: response.status, body: await response.text(), setCookie: response.headers.getSetCookie(), location: response.headers.get('location') };
+  }
+
+  test('the route exports GET and POST only, and is the only route left out of the define-route matrix', async () => {
+    expect(fs.existsSync(path.resolve(AUTH_ROUTE))).toBe(true);
+    expect(Object.keys(await loadRouteModule(AUTH_ROUTE)).sort()).toEqual(['GET', 'POST']);
+    const apiAuth = (fs.readdirSync(path.resolve('app/api/auth'), { recursive: true }) as string[]).filter((f) => /route\.\w+$/.test(f));
+    expect(apiAuth.map((f) => `app/api/auth/${f.split(path.sep).join('/')}`)).toEqual([AUTH_ROUTE]);
+  });
+
+  test.each(ACTOR_KINDS.map((kind) => ({ kind })))(
+    '$kind: session names only the caller, a revoked one is none, CSRF-less sign-in and sign-out change nothing',
+    async ({ kind }) => {
+      // Auth.js logs each refused CSRF-less post through the app's logger (console.error): expected here.
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const world = await createWorld();
+      const actor = actorOf(world, kind);
+      const session = await actAs(actor);
+      const cookie = session ? await sessionCookie(session) : null;
+      const others = [world.target, ...Object.values(world.members), world.outsider, world.admin].filter((p) => p.id !== actor?.id);
+      const before = await snapshotTables();
+      const leaks = (body: string) => others.filter((p) => body.includes(p.id) || body.includes(p.email)).map((p) => p.email);
+
+      const current = await ask('GET', 'session', cookie);
+      expect(current.status).toBe(200);
+      expect(leaks(current.body)).toEqual([]);
+      if (actor) expect(JSON.parse(current.body)).toMatchObject({ user: { id: actor.id } });
+      else expect(JSON.parse(current.body)).toBeNull();
+
+      const csrf = await ask('GET', 'csrf', cookie);
+      expect(csrf.status).toBe(200);
+      expect(JSON.parse(csrf.body)).toEqual({ csrfToken: expect.stringMatching(/^[0-9a-f]{32,}$/) });
+      expect((await ask('GET', 'providers', cookie)).body).not.toContain('"email"');
+
+      // Straight to the credentials callback, skipping the throttled sign-in action and without the CSRF token:
+      // refused before any password is checked (no session recorded, no throttle counted).
+      const email = (actor ?? world.target).email;
+      const forged = await ask('POST', 'callback/credentials', cookie, { email, password: TEST_PASSWORD });
+      expect(forged.location ?? '').toMatch(/error=MissingCSRF/);
+      // Sign-out without the token does not end the session either.
+      const signOut = await ask('POST', 'signout', cookie, {});
+      expect(signOut.location ?? '').toMatch(/error=MissingCSRF/);
+      expect(logged.mock.calls.map((c) => String(c[1]?.type ?? c[1]))).toEqual(['MissingCSRF', 'MissingCSRF']);
+      expect(await snapshotTables()).toEqual(before);
+
+      if (session && cookie) {
+        await revokeSessions(getDb(), { sessionId: session.sessionId });
+        await actAs(null);
+        const revoked = await ask('GET', 'session', cookie);
+        expect(JSON.parse(revoked.body)).toBeNull();
+        expect(revoked.setCookie.some((c) => c.startsWith(`${cookieName}=;`) && /Max-Age=0/i.test(c))).toBe(true);
+      }
+    },
+  );
 });

@@ -92,7 +92,7 @@ describe('routes', () => {
   test.each(routes.map((r) => [`${r.method} ${r.file}`, r] as const))('%s answers only allow-listed fields', async (_label, route) => {
     const fixture = await createFixture();
     const draws = fc.sample(
-      fc.record({ kind: fc.constantFrom<ActorKind>('owner', 'viewer', 'moa', 'outsider'), query: plausibleInput(route.definition.query) }),
+      fc.record({ kind: fc.constantFrom<ActorKind>('owner', 'viewer', 'moa', 'outsider'), query: plausibleInput(route.definition.query, route.definition.name) }),
       { seed: 5, numRuns: 30 },
     );
     const members = new Set(await memberEmails(fixture));

@@ -3,7 +3,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as requirementActions from '@/app/(app)/projects/[projectKey]/requirements/actions';
 import * as specificationActions from '@/app/(app)/projects/[projectKey]/specifications/actions';
-import { getDatabaseHandle } from '@/db/client';
+import { spawnSync } from 'node:child_process';
+import { getDatabaseHandle, getDb } from '@/db/client';
+import { isClosedConnectionWrite } from '@/db/driver-guard';
 import { actAs, createProjectWithMembers } from '../setup/actors';
 import { queryRows, snapshotTables } from '../setup/db-state';
 import { loose } from '../setup/server-actions';
@@ -23,17 +25,20 @@ type Result = { ok: boolean; code?: string; data?: Record<string, unknown> };
 
 /**
  * postgres.js 3.4.9 writes to the socket of the killed connection from a setImmediate and throws there
- * (porsager/postgres#1208): in `next start` that is an uncaught exception, i.e. a crashed server. Counted here.
+ * (porsager/postgres#1208); db/driver-guard.ts recognises that exact error and gives the handle a fresh pool.
+ * Counted here, to show the fault is reproduced (and not just absent).
  */
 let driverCrashes = 0;
 const countDriverCrash = (error: Error) => {
-  if (error.stack?.includes('nextWrite') && error.stack.includes('postgres/src/connection.js')) driverCrashes += 1;
+  if (isClosedConnectionWrite(error)) driverCrashes += 1;
 };
 process.on('uncaughtException', countDriverCrash);
 
 let other: postgres.Sql;
 let database: string;
 let survived = 0;
+/** This file's own database (a copy of the migrated template). */
+let databaseUrl: string;
 
 beforeAll(async () => {
   if (!process.env.TEST_DATABASE_URL) throw new Error('the postgres project needs TEST_DATABASE_URL (a PostgreSQL server)');
@@ -41,14 +46,15 @@ beforeAll(async () => {
   database = row!.name;
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = `/${database}`;
+  databaseUrl = url.toString();
   other = postgres(url.toString(), { max: 3, onnotice: () => {} });
 });
 
 afterAll(async () => {
-  console.log(`faults: ${survived} connection kills survived, ${driverCrashes} uncaught driver exceptions (porsager/postgres#1208)`);
+  console.log(`faults: ${survived} connection kills survived, ${driverCrashes} driver faults (porsager/postgres#1208) caught by the guard`);
+  process.off('uncaughtException', countDriverCrash);
   await other?.end();
-  // The connection the driver crashed on never settles (same upstream defect): close the pool with a deadline,
-  // which the file's own teardown then awaits.
+  // A pool the guard replaced is closing on its own deadline; the current one too, which the file's teardown awaits.
   const handle = getDatabaseHandle();
   if (handle.kind === 'postgres') await handle.client.end({ timeout: 2 });
 });
@@ -126,10 +132,26 @@ describe('the connection killed in the middle of an action', () => {
     expect(await specificationById(specification.id)).toMatchObject({ version: 2, body: 'Après la panne' });
   });
 
-  // Known defect, kept visible: flips to a pass (and so fails here) once the driver is fixed or patched.
-  test.fails('the driver raises no uncaught exception when the backend is killed (porsager/postgres#1208)', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    process.off('uncaughtException', countDriverCrash);
-    expect(driverCrashes).toBe(0);
+  test('the driver fault happened, was caught, and every connection of the replaced pool answers', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(driverCrashes, 'the kills above no longer reproduce porsager/postgres#1208: drop the guard if it is fixed').toBeGreaterThan(0);
+    const rows = await Promise.race([
+      Promise.all(Array.from({ length: 12 }, () => getDb().execute(sql`select 1 as one, pg_sleep(0.02)`))),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queries hang after the kill')), 8_000)),
+    ]);
+    expect(rows).toHaveLength(12);
   });
+
+  test('a process with no other handler (no Next.js, no test runner) survives the fault and its pool still answers', () => {
+    // Without the guard this process dies of the TypeError; with the fault swallowed but the pool kept, its queries hang.
+    const run = spawnSync('npx', ['tsx', '--conditions=react-server', 'tests/postgres/processes/killed-transaction.mts'], {
+      env: { ...process.env, TEST_DATABASE_URL: databaseUrl },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+    expect(report).toEqual({ transaction: expect.stringMatching(/^failed: /), answers: [6, 6], poolReplaced: true });
+    expect(run.stderr).toContain('porsager/postgres#1208');
+  }, 90_000);
 });

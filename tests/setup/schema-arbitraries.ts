@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { NEW_PASSWORD, TEST_PASSWORD, type Fixture, type Recipe } from './security-fixture';
+import { NEW_PASSWORD, TEST_PASSWORD, type Fixture, type PoolKind, type Recipe } from './security-fixture';
 
 /**
  * fast-check arbitraries derived from an action's (or a route's) zod input, through its JSON Schema: plausible
@@ -36,23 +36,44 @@ export function namedKeys(schema: z.ZodType): string[] {
 
 const constant = (value: unknown): Recipe => () => value;
 
-/** Which pool of existing ids a uuid field draws from, by its name (`userId`, `parentId`, `linkId`…). */
-function idPool(key: string): (keyof Fixture['pools'])[] {
-  if (/test.?case/i.test(key)) return ['testCase'];
-  if (/item/i.test(key)) return ['campaignItem'];
-  if (/campaign/i.test(key)) return ['campaign'];
-  if (/execution/i.test(key)) return ['execution'];
-  if (/anomal/i.test(key)) return ['anomaly'];
-  if (/attachment/i.test(key)) return ['attachment'];
-  if (/user|member|actor|signer|owner|assignee/i.test(key)) return ['user'];
-  if (/requirement|parent/i.test(key)) return ['requirement'];
-  if (/specification|spec/i.test(key)) return ['specification'];
-  if (/link/i.test(key)) return ['link'];
-  if (/project/i.test(key)) return ['project'];
-  return ['requirement', 'specification', 'testCase', 'campaign', 'campaignItem', 'link', 'user', 'project', 'execution', 'anomaly', 'attachment'];
+/**
+ * Which pool of existing ids a uuid parameter draws from, by its name (`userId`, `parentId`, `linkId`…; a bare `id`
+ * by the action's name: `updateSpecification` → a specification). First match wins.
+ */
+const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
+  [/test.?case/i, ['testCase']],
+  // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
+  [/item/i, ['campaignItem']],
+  [/campaign/i, ['campaign']],
+  [/execution/i, ['execution']],
+  [/anomal/i, ['anomaly']],
+  [/attachment/i, ['attachment']],
+  [/user|member|actor|signer|owner|assignee/i, ['user']],
+  [/requirement|parent/i, ['requirement']],
+  [/specification|spec/i, ['specification']],
+  [/link/i, ['link']],
+  // linkTestCase's `targetId`: a specification or a requirement, as `targetType` says.
+  [/^target/i, ['requirement', 'specification']],
+  [/project/i, ['project']],
+];
+
+/**
+ * The pools a uuid parameter draws from. A parameter no pool serves fails loudly, naming it: drawing from every
+ * pool instead would hide it from the foreign-id suite, which needs the other project's object of the right kind.
+ */
+export function idPool(key: string, hint = ''): readonly PoolKind[] {
+  const name = key === 'id' ? hint : key;
+  const found = ID_POOLS.find(([pattern]) => pattern.test(name));
+  if (!found) {
+    throw new Error(
+      `no id pool for the uuid parameter "${key}"${hint ? ` of ${hint}` : ''}: create its objects (one in each project) in ` +
+        'tests/setup/security-fixture.ts (pools and foreign) and name the parameter in ID_POOLS of tests/setup/schema-arbitraries.ts',
+    );
+  }
+  return found[1];
 }
 
-function poolValue(kinds: (keyof Fixture['pools'])[]): fc.Arbitrary<Recipe> {
+function poolValue(kinds: readonly (keyof Fixture['pools'])[]): fc.Arbitrary<Recipe> {
   return fc.constantFrom(...kinds).chain((kind) =>
     fc.nat({ max: 9 }).map((i): Recipe => (f) => f.pools[kind][i % f.pools[kind].length]),
   );
@@ -62,7 +83,7 @@ const TEXTS = ['Texte de test', 'Un texte un peu plus long, avec des accents : �
 
 function stringValue(key: string, node: JsonSchema, hint: string): fc.Arbitrary<Recipe> {
   // A bare `id` names the action's own object: `updateSpecification` → a specification.
-  if (node.format === 'uuid') return poolValue(idPool(key === 'id' ? hint : key));
+  if (node.format === 'uuid') return poolValue(idPool(key, hint));
   if (/^(projectKey|key)$/.test(key)) {
     return fc.oneof(
       { weight: 4, arbitrary: fc.constant<Recipe>((f) => f.project.key) },

@@ -31,6 +31,11 @@ export interface Fixture extends World {
     email: string[];
     projectKey: string[];
   };
+  /**
+   * One object of the other project (or, for `user`, a member of the other project only) per pool kind: the id a
+   * member of both projects could send to reach into the other one (tests/integration/security-foreign-ids.test.ts).
+   */
+  foreign: Record<PoolKind, string>;
   /** A one-time password link of `target`, as an administrator would have handed it over. */
   token: string;
   /** A value unique to this fixture, the same recipe giving the same symbol on every fixture. */
@@ -39,6 +44,9 @@ export interface Fixture extends World {
   symbols: Map<string, string>;
   actor: (kind: ActorKind) => TestUser | null;
 }
+
+/** The kinds of existing ids; schema-arbitraries.ts names the parameters each kind serves. */
+export type PoolKind = 'user' | 'requirement' | 'specification' | 'link' | 'testCase' | 'campaign' | 'campaignItem' | 'execution' | 'anomaly' | 'attachment' | 'project';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -148,6 +156,19 @@ export async function createFixture(): Promise<Fixture> {
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
+    },
+    foreign: {
+      user: world.outsider.id,
+      requirement: foreignRequirement.id,
+      specification: foreignSpecification.id,
+      link: foreignLink.id,
+      testCase: foreignTestCase.id,
+      campaign: foreignCampaign.id,
+      campaignItem: foreignItem.id,
+      execution: foreignExecution.id,
+      anomaly: foreignAnomaly.id,
+      attachment: foreignAttachment.id,
+      project: world.otherProject.id,
     },
     token,
     fresh: (label) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { listRequirements, REQUIREMENT_TREE_PAGE_SIZE } from '@/db/queries/requirements';
+import { listRequirements, REQUIREMENT_TREE_PAGE_SIZE, requirementInProject } from '@/db/queries/requirements';
+import { ActionError } from '@/lib/actions/result';
 import { projectRoute } from '@/lib/actions/define-route';
 import { toRequirementListRow } from '@/lib/requirements/list-row';
 
@@ -15,6 +16,9 @@ export const GET = projectRoute({
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   }),
   async handler({ db, membership, query }) {
+    // A parent of another project (or none at all) is not found, rather than an empty level that would let a
+    // member of both projects probe the other one's ids from here.
+    if (query.parent !== 'root' && !(await requirementInProject(db, membership.projectId, query.parent))) throw new ActionError('not_found');
     const list = await listRequirements(db, membership.projectId, {
       parentId: query.parent === 'root' ? null : query.parent,
       page: query.page,
