@@ -70,8 +70,11 @@ for (const { locale, campaign, r } of runs) {
     await expectAccessible(page);
 
     // Shift+N: the next test, then run it through.
-    await press(page, 'Shift+N');
+    // The runner stays on the finished item (its result and retest proposals stay in view) until Shift+N.
     await expect(page).toHaveURL(/\?item=/);
+    const finishedUrl = page.url();
+    await press(page, 'Shift+N');
+    await expect(page).not.toHaveURL(finishedUrl);
     await hydrated(page);
     await expect(page.getByRole('button', { name: r.start })).toBeFocused();
     await press(page, 'Enter');
