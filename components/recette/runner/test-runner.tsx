@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
@@ -102,6 +102,9 @@ export function TestRunner({
   const t = useTranslations('runner');
   const format = useFormatter();
   const router = useRouter();
+  const pathname = usePathname();
+  // After a start or a finish the page reloads on this item (the default item would have moved on to the next test).
+  const stayHere = () => router.replace(`${pathname}?item=${campaignItemId}`);
   const queryClient = useQueryClient();
   const executionId = initialState?.execution.id ?? null;
   const queryKey = ['execution', projectKey, executionId] as const;
@@ -168,6 +171,7 @@ export function TestRunner({
     onSuccess: async () => {
       setNotice(null);
       await queryClient.invalidateQueries({ queryKey });
+      stayHere();
       router.refresh();
     },
     onError: (error) => setNotice({ kind: 'error', text: error.message }),
@@ -190,7 +194,10 @@ export function TestRunner({
     startTransition(async () => {
       const result = await actions.startExecution({ projectKey, campaignItemId });
       if (!result.ok) setNotice({ kind: 'error', text: result.message });
-      else router.refresh();
+      else {
+        stayHere();
+        router.refresh();
+      }
     });
   }
 
