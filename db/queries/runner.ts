@@ -7,6 +7,7 @@ import { retestProposal } from '@/lib/recette/anomaly-workflow';
 import type { ExecutionStatus } from '@/lib/recette/campaign-model';
 import type { ExecutionState, ExecutionView, RetestView, RunnerItem } from '@/lib/recette/execution-view';
 import { formatRef } from '@/lib/traceability/refs';
+import { listAttachments } from './attachments';
 import { requireProjectMembership } from './project-access';
 import type { SessionUser } from './users';
 
@@ -225,7 +226,8 @@ export async function retestsOf(db: Executor, projectId: string, row: Pick<Execu
 export async function executionState(db: Executor, projectId: string, executionId: string): Promise<ExecutionState | null> {
   const row = await findExecution(db, projectId, executionId);
   if (!row) return null;
-  return { execution: toExecutionView(row), retests: await retestsOf(db, projectId, row) };
+  const [retests, attachments] = await Promise.all([retestsOf(db, projectId, row), listAttachments(db, projectId, { executionIds: [row.id] })]);
+  return { execution: toExecutionView(row), retests, attachments };
 }
 
 /** The campaign a runner page's URL names (its number), in a project the person belongs to; 404 otherwise. */

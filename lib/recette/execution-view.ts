@@ -1,3 +1,4 @@
+import type { AttachmentView } from './attachment-view';
 import type { ExecutionStatus, Measurement, StepResult } from './campaign-model';
 import type { PerformanceCriterion, TestStep } from './model';
 
@@ -40,6 +41,8 @@ export interface RetestView {
 export interface ExecutionState {
   execution: ExecutionView;
   retests: RetestView[];
+  /** The run's evidence, per step (stepIndex) or for the whole run (null). */
+  attachments: AttachmentView[];
 }
 
 /** One campaign item in the runner's side list: its latest run and how many of its anomalies await retest. */

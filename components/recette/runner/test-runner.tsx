@@ -19,6 +19,7 @@ import { formatDuration, moveStep, RUNNER_SHORTCUTS, STEP_STATUS_KEYS, stepAfter
 import { cn } from '@/lib/ui/cn';
 
 interface RunnerActions {
+  removeAttachment: Action<{ projectKey: string; attachmentId: string }, { id: string }>;
   startExecution: Action<{ projectKey: string; campaignItemId: string }, { id: string; revision: number }>;
   recordStep: Action<
     { projectKey: string; executionId: string; stepIndex: number; status: StepStatus | null; actual?: string; revision: number },
@@ -115,6 +116,7 @@ export function TestRunner({
     initialData: initialState ?? undefined,
   });
   const execution = data?.execution ?? null;
+  const attachments = data?.attachments ?? [];
   const open = execution !== null && execution.finishedAt === null && canExecute;
   const [cursor, setCursor] = useState(() => Math.max(0, execution?.stepResults.findIndex((r) => r.status === null) ?? 0));
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -337,8 +339,9 @@ export function TestRunner({
                   <EvidencePanel
                     projectKey={projectKey}
                     target={{ executionId: execution.id, stepIndex: index }}
-                    attachments={[]}
+                    attachments={attachments.filter((a) => a.stepIndex === index)}
                     canUpload={open}
+                    remove={actions.removeAttachment}
                   />
                 </div>
               )}
@@ -359,7 +362,13 @@ export function TestRunner({
         <h3 id="runner-execution-evidence" className="font-semibold">
           {t('evidence')}
         </h3>
-        <EvidencePanel projectKey={projectKey} target={{ executionId: execution.id }} attachments={[]} canUpload={open} />
+        <EvidencePanel
+          projectKey={projectKey}
+          target={{ executionId: execution.id }}
+          attachments={attachments.filter((a) => a.stepIndex === null)}
+          canUpload={open}
+          remove={actions.removeAttachment}
+        />
       </section>
 
       {execution.finishedAt === null ? (

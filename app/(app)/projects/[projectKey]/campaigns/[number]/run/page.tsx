@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { confirmRetest, finishExecution, recordMeasurements, recordStep, startExecution } from './actions';
+import { removeAttachment } from '../../../attachments/actions';
 import { RunnerItemList } from '@/components/recette/runner/runner-item-list';
 import { TestRunner } from '@/components/recette/runner/test-runner';
 import { getDb } from '@/db/client';
@@ -66,7 +67,7 @@ export default async function RunnerPage({ params, searchParams }: Props) {
             canExecute={canExecute}
             historyHref={`${base}/items/${current.id}`}
             nextHref={next ? `${base}/run?item=${next.id}` : null}
-            actions={{ startExecution, recordStep, recordMeasurements, finishExecution, confirmRetest }}
+            actions={{ startExecution, recordStep, recordMeasurements, finishExecution, confirmRetest, removeAttachment }}
           />
         ) : (
           <p className="text-sm text-muted-foreground">{t('noItems')}</p>
