@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import { requirements, specifications, testCases, traceLinkStates, users } from '@/db/schema';
 import type { TestCasePriority, TestCaseType } from '@/lib/recette/model';
 import type { Verification } from '@/lib/traceability/coverage';
-import { requirementSuspectTestLinks, requirementTestCount } from './coverage';
+import { requirementTestsCte } from './coverage';
 import { textSearchCondition } from './search';
 
 export interface TestCaseFilters {
@@ -175,12 +175,11 @@ export async function listTestCasesOfItem(db: Executor, projectId: string, upstr
 
 /** How a requirement is verified by test cases, as the coverage rule counts it. */
 export async function requirementVerification(db: Executor, projectId: string, requirementId: string): Promise<Verification> {
+  const tests = requirementTestsCte(db, projectId, sql`select ${sql.param(requirementId)}::uuid`);
   const [row] = await db
-    .select({
-      testCases: requirementTestCount(requirements.id),
-      suspectLinks: requirementSuspectTestLinks(requirements.id),
-    })
-    .from(requirements)
-    .where(and(eq(requirements.projectId, projectId), eq(requirements.id, requirementId)));
+    .with(tests)
+    .select({ testCases: tests.testCount, suspectLinks: tests.suspectTestLinks })
+    .from(tests)
+    .where(eq(tests.requirementId, requirementId));
   return { testCases: row?.testCases ?? 0, suspect: (row?.suspectLinks ?? 0) > 0 };
 }
