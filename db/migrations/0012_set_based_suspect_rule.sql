@@ -24,6 +24,8 @@ CREATE VIEW trace_suspect_items AS
 --> statement-breakpoint
 -- Same columns as before. The set is an uncorrelated subquery, so PostgreSQL hashes it once per statement; CASE
 -- (evaluated in order) still answers links from a requirement, which can only be directly suspect, without it.
+-- Upstream versions come from requirements and specifications only (every kind of link leaves one of those), not
+-- from the whole trace_items view: a page aggregating the project's links then never reads the wide test-case rows.
 CREATE OR REPLACE VIEW trace_link_states AS
   SELECT
     l.id,
@@ -40,6 +42,10 @@ CREATE OR REPLACE VIEW trace_link_states AS
       ELSE l.upstream_id IN (SELECT item_id FROM trace_suspect_items)
     END AS suspect
   FROM trace_links l
-  JOIN trace_items u ON u.id = l.upstream_id;
+  JOIN (
+    SELECT id, 'requirement'::text AS item_type, version FROM requirements
+    UNION ALL
+    SELECT id, 'specification'::text, version FROM specifications
+  ) u ON u.id = l.upstream_id;
 --> statement-breakpoint
 DROP FUNCTION trace_item_suspect_above(uuid);
