@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import { requirements, specifications, traceLinkStates, users } from '@/db/schema';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
-import { coverageCase, requirementSuspectTestLinks, requirementTestCount } from './coverage';
+import { coverageCase, requirementTestsCte } from './coverage';
 import { textSearchCondition } from './search';
 import { listPageSize } from './page-size';
 
@@ -30,10 +30,6 @@ export const REQUIREMENT_TREE_PAGE_SIZE = listPageSize(100);
  * (not a per-project aggregate joined back), so a selective search uses the link index instead of re-aggregating.
  */
 export async function listRequirements(db: Executor, projectId: string, filters: RequirementFilters = {}) {
-  const suspectCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}))::int`;
-  const approvedCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved'))::int`;
-  const testCount = requirementTestCount(requirements.id);
-  const state = coverageCase(sql`(${suspectCount} + ${requirementSuspectTestLinks(requirements.id)})`, approvedCount, testCount);
   const pageSize = filters.pageSize ?? REQUIREMENT_PAGE_SIZE;
   const page = Math.max(filters.page ?? 1, 1);
   const matching = and(
@@ -47,11 +43,19 @@ export async function listRequirements(db: Executor, projectId: string, filters:
   // Without a coverage filter, the page is chosen among the requirements before any link is read, so a page costs
   // its own rows, not the whole project's aggregate. (Inside the subqueries, `requirements` is their own.)
   const early = pageSize > 0 && !filters.coverage;
-  const pageOnly = early
-    ? sql`${requirements.id} in (select ${requirements.id} from ${requirements} where ${matching}
-        order by ${requirements.number} limit ${pageSize} offset ${(page - 1) * pageSize})`
+  const pageIds = early
+    ? sql`select ${requirements.id} from ${requirements} where ${matching}
+        order by ${requirements.number} limit ${pageSize} offset ${(page - 1) * pageSize}`
     : undefined;
+  // The test cases of the page's requirements only (of the project's when the coverage filter needs them all).
+  const tests = requirementTestsCte(db, projectId, pageIds);
+  const suspectCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}))::int`;
+  const approvedCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved'))::int`;
+  // One row of the CTE per requirement: taking "the" value inside the grouping is exact.
+  const testCount = sql<number>`coalesce(min(${tests.testCount}), 0)::int`;
+  const state = coverageCase(sql`(${suspectCount} + coalesce(min(${tests.suspectTestLinks}), 0))`, approvedCount, testCount);
   const query = db
+    .with(tests)
     .select({
       id: requirements.id,
       number: requirements.number,
@@ -79,7 +83,8 @@ export async function listRequirements(db: Executor, projectId: string, filters:
       and(eq(traceLinkStates.upstreamId, requirements.id), eq(traceLinkStates.kind, 'requirement_specification')),
     )
     .leftJoin(specifications, eq(specifications.id, traceLinkStates.downstreamId))
-    .where(and(matching, pageOnly))
+    .leftJoin(tests, eq(tests.requirementId, requirements.id))
+    .where(and(matching, pageIds && sql`${requirements.id} in (${pageIds})`))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
     .orderBy(asc(requirements.number))

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, arrayContains, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { requirements, specifications, testCases, traceLinkStates, users } from '@/db/schema';
 import type { TestCasePriority, TestCaseType } from '@/lib/recette/model';
 import type { Verification } from '@/lib/traceability/coverage';
-import { requirementSuspectTestLinks, requirementTestCount } from './coverage';
+import { requirementTestsCte } from './coverage';
 import { textSearchCondition } from './search';
 
 export interface TestCaseFilters {
@@ -26,6 +26,23 @@ const TEST_KINDS = ['specification_test_case', 'requirement_test_case'] as const
 
 /** A page of a project's test cases, folder by folder, with link and suspect counts, in one query. */
 export async function listTestCases(db: Executor, projectId: string, filters: TestCaseFilters = {}) {
+  const pageSize = filters.pageSize ?? TEST_CASE_PAGE_SIZE;
+  const page = Math.max(filters.page ?? 1, 1);
+  const matching = and(
+    eq(testCases.projectId, projectId),
+    filters.type && eq(testCases.type, filters.type),
+    filters.priority && eq(testCases.priority, filters.priority),
+    filters.tag ? arrayContains(testCases.tags, [filters.tag]) : undefined,
+    filters.folder ? or(eq(testCases.folder, filters.folder), sql`${testCases.folder} like ${`${filters.folder.replace(/[\\%_]/g, '\\$&')}/%`}`) : undefined,
+    textSearchCondition(filters.q, testCases, 'testCase'),
+  );
+  // Without the suspect filter, the page is chosen among the test cases before any link is read, so a page costs
+  // its own rows' links, not the whole project's. (Inside the subqueries, `test_cases` is their own.)
+  const early = !filters.suspect;
+  const pageIds = early
+    ? sql`select ${testCases.id} from ${testCases} where ${matching}
+        order by ${testCases.folder}, ${testCases.number} limit ${pageSize} offset ${(page - 1) * pageSize}`
+    : undefined;
   const links = db.$with('test_links').as(
     db
       .select({
@@ -34,21 +51,16 @@ export async function listTestCases(db: Executor, projectId: string, filters: Te
         suspectCount: sql<number>`(count(*) filter (where ${traceLinkStates.suspect}))::int`.as('suspect_count'),
       })
       .from(traceLinkStates)
-      .where(and(eq(traceLinkStates.projectId, projectId), inArray(traceLinkStates.kind, [...TEST_KINDS])))
+      .where(
+        and(
+          eq(traceLinkStates.projectId, projectId),
+          inArray(traceLinkStates.kind, [...TEST_KINDS]),
+          pageIds && sql`${traceLinkStates.downstreamId} in (${pageIds})`,
+        ),
+      )
       .groupBy(traceLinkStates.downstreamId),
   );
-  const conditions: (SQL | undefined)[] = [
-    eq(testCases.projectId, projectId),
-    filters.type && eq(testCases.type, filters.type),
-    filters.priority && eq(testCases.priority, filters.priority),
-    filters.tag ? arrayContains(testCases.tags, [filters.tag]) : undefined,
-    filters.folder ? or(eq(testCases.folder, filters.folder), sql`${testCases.folder} like ${`${filters.folder.replace(/[\\%_]/g, '\\$&')}/%`}`) : undefined,
-    filters.suspect ? sql`coalesce(${links.suspectCount}, 0) > 0` : undefined,
-    textSearchCondition(filters.q, testCases, 'testCase'),
-  ];
-  const pageSize = filters.pageSize ?? TEST_CASE_PAGE_SIZE;
-  const page = Math.max(filters.page ?? 1, 1);
-  const rows = await db
+  const query = db
     .with(links)
     .select({
       id: testCases.id,
@@ -63,14 +75,16 @@ export async function listTestCases(db: Executor, projectId: string, filters: Te
       version: testCases.version,
       linkCount: sql<number>`coalesce(${links.linkCount}, 0)`,
       suspectCount: sql<number>`coalesce(${links.suspectCount}, 0)`,
-      total: sql<number>`(count(*) over ())::int`,
+      total: early
+        ? sql<number>`(select count(*)::int from ${testCases} where ${matching})`
+        : sql<number>`(count(*) over ())::int`,
     })
     .from(testCases)
     .leftJoin(links, eq(links.testCaseId, testCases.id))
-    .where(and(...conditions))
+    .where(and(matching, pageIds ? sql`${testCases.id} in (${pageIds})` : sql`coalesce(${links.suspectCount}, 0) > 0`))
     .orderBy(asc(testCases.folder), asc(testCases.number))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .$dynamic();
+  const rows = await (early ? query : query.limit(pageSize).offset((page - 1) * pageSize));
   return { rows, total: rows[0]?.total ?? 0, page, pageSize };
 }
 
@@ -175,12 +189,11 @@ export async function listTestCasesOfItem(db: Executor, projectId: string, upstr
 
 /** How a requirement is verified by test cases, as the coverage rule counts it. */
 export async function requirementVerification(db: Executor, projectId: string, requirementId: string): Promise<Verification> {
+  const tests = requirementTestsCte(db, projectId, sql`select ${sql.param(requirementId)}::uuid`);
   const [row] = await db
-    .select({
-      testCases: requirementTestCount(requirements.id),
-      suspectLinks: requirementSuspectTestLinks(requirements.id),
-    })
-    .from(requirements)
-    .where(and(eq(requirements.projectId, projectId), eq(requirements.id, requirementId)));
+    .with(tests)
+    .select({ testCases: tests.testCount, suspectLinks: tests.suspectTestLinks })
+    .from(tests)
+    .where(eq(tests.requirementId, requirementId));
   return { testCases: row?.testCases ?? 0, suspect: (row?.suspectLinks ?? 0) > 0 };
 }

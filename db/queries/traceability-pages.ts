@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, testCases, traceLinks, traceLinkStates } from '@/db/schema';
+import { requirements, specifications, traceLinks, traceLinkStates } from '@/db/schema';
 import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { toPrefixTsquery } from '@/lib/search/text-query';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
-import { coverageCase, coverageSql, requirementCoverageCte, requirementSuspectTestLinks, requirementTestCount, requirementTestLinks } from './coverage';
+import { coverageCase, coverageSql, requirementCoverageCte, requirementTestsCte } from './coverage';
 import { textSearchCondition } from './search';
 import { listPageSize } from './page-size';
 
@@ -59,10 +59,11 @@ export async function searchTraceItems(
 /** The figures at the top of the traceability page, in one statement. Coverage counts leave obsolete requirements out. */
 export async function traceabilitySummary(db: Executor, projectId: string) {
   const coverage = requirementCoverageCte(db, projectId);
-  const state = coverageSql(coverage, requirements.id);
+  const tests = requirementTestsCte(db, projectId);
+  const state = coverageSql(coverage, tests);
   const active = sql`${requirements.status} <> 'obsolete'`;
   const [row] = await db
-    .with(coverage)
+    .with(coverage, tests)
     .select({
       requirements: sql<number>`count(${requirements.id})::int`,
       activeRequirements: sql<number>`(count(*) filter (where ${active}))::int`,
@@ -76,7 +77,7 @@ export async function traceabilitySummary(db: Executor, projectId: string) {
         and not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = ${REQUIREMENT_SPECIFICATION}
           and ${traceLinks.downstreamId} = ${specifications.id}))`,
       suspectLinks: sql<number>`(select coalesce(sum(${coverage.suspectCount}), 0)::int from ${coverage})`,
-      withoutTest: sql<number>`(count(*) filter (where ${active} and ${requirementTestCount(requirements.id)} = 0))::int`,
+      withoutTest: sql<number>`(count(*) filter (where ${active} and ${tests.testCount} is null))::int`,
       specificationsWithoutTest: sql<number>`(select count(*)::int from ${specifications}
         where ${specifications.projectId} = ${projectId} and ${specifications.status} <> 'superseded'
         and not exists (select 1 from ${traceLinks} where ${traceLinks.kind} = 'specification_test_case'
@@ -84,6 +85,7 @@ export async function traceabilitySummary(db: Executor, projectId: string) {
     })
     .from(requirements)
     .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
+    .leftJoin(tests, eq(tests.requirementId, requirements.id))
     .where(eq(requirements.projectId, projectId));
   return row!;
 }
@@ -137,13 +139,6 @@ export async function listTraceabilityMatrix(
   filters: MatrixFilters = {},
   window?: MatrixWindow,
 ): Promise<{ rows: MatrixRow[]; total: number }> {
-  const suspectCount = sql`count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect})`;
-  const approvedCount = sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`;
-  const state = coverageCase(
-    sql`(${suspectCount} + ${requirementSuspectTestLinks(requirements.id)})`,
-    approvedCount,
-    requirementTestCount(requirements.id),
-  );
   const matching = and(
     eq(requirements.projectId, projectId),
     filters.status === 'active' ? ne(requirements.status, 'obsolete') : filters.status && eq(requirements.status, filters.status),
@@ -153,11 +148,21 @@ export async function listTraceabilityMatrix(
   // Without a coverage filter, the window is chosen among the requirements before any link is read, so a window
   // costs its own rows, not the whole project's aggregate. (Inside the subqueries, `requirements` is their own.)
   const early = window && !filters.coverage;
-  const pageOnly = early
-    ? sql`${requirements.id} in (select ${requirements.id} from ${requirements} where ${matching}
-        order by ${requirements.number} limit ${window.limit} offset ${window.offset})`
+  const windowIds = early
+    ? sql`select ${requirements.id} from ${requirements} where ${matching}
+        order by ${requirements.number} limit ${window.limit} offset ${window.offset}`
     : undefined;
+  // The test cases of the window's requirements only (or of the project's when the coverage filter needs them all).
+  const tests = requirementTestsCte(db, projectId, windowIds);
+  // One row of the CTE per requirement: taking "the" value inside the grouping is exact.
+  const testCount = sql`min(${tests.testCount})`;
+  const state = coverageCase(
+    sql`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}) + coalesce(min(${tests.suspectTestLinks}), 0))`,
+    sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`,
+    testCount,
+  );
   const query = db
+    .with(tests)
     .select({
       number: requirements.number,
       title: requirements.title,
@@ -170,9 +175,7 @@ export async function listTraceabilityMatrix(
       specifications: sql<MatrixSpecification[]>`coalesce(json_agg(json_build_array(${specifications.number},
         ${specifications.status}, case when ${traceLinkStates.suspect} then ${traceLinkStates.id} end) order by ${specifications.number})
         filter (where ${traceLinkStates.id} is not null), '[]'::json)`,
-      testCases: sql<MatrixTestCase[]>`(select coalesce(json_agg(json_build_array(tc.number, x.suspect) order by tc.number), '[]'::json)
-        from (select test_case_id, bool_or(suspect) as suspect from ${requirementTestLinks(requirements.id)} y group by test_case_id) x
-        join ${testCases} tc on tc.id = x.test_case_id)`,
+      testCases: sql<MatrixTestCase[]>`coalesce((array_agg(${tests.testCases}))[1], '[]'::json)`,
     })
     .from(requirements)
     .leftJoin(
@@ -180,7 +183,8 @@ export async function listTraceabilityMatrix(
       and(eq(traceLinkStates.upstreamId, requirements.id), eq(traceLinkStates.kind, REQUIREMENT_SPECIFICATION)),
     )
     .leftJoin(specifications, eq(specifications.id, traceLinkStates.downstreamId))
-    .where(and(matching, pageOnly))
+    .leftJoin(tests, eq(tests.requirementId, requirements.id))
+    .where(and(matching, windowIds && sql`${requirements.id} in (${windowIds})`))
     .groupBy(requirements.id)
     .having(filters.coverage ? sql`${state} = ${filters.coverage}` : undefined)
     .orderBy(asc(requirements.number))
@@ -233,10 +237,18 @@ export async function listOrphanSpecifications(db: Executor, projectId: string) 
 
 /** Non-obsolete requirements no test case verifies, directly or through one of their specifications. */
 export async function listRequirementsWithoutTest(db: Executor, projectId: string) {
+  const tests = requirementTestsCte(db, projectId);
   return db
+    .with(tests)
     .select({ number: requirements.number, title: requirements.title, priority: requirements.priority, status: requirements.status })
     .from(requirements)
-    .where(and(eq(requirements.projectId, projectId), ne(requirements.status, 'obsolete'), sql`${requirementTestCount(requirements.id)} = 0`))
+    .where(
+      and(
+        eq(requirements.projectId, projectId),
+        ne(requirements.status, 'obsolete'),
+        sql`not exists (select 1 from ${tests} where ${tests.requirementId} = ${requirements.id})`,
+      ),
+    )
     .orderBy(asc(requirements.priority), asc(requirements.number));
 }
 

@@ -3,13 +3,15 @@ import { PROJECT_ROLES } from '@/lib/auth/roles';
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES, type SpecificationCategory, type SpecificationStatus } from '@/lib/specifications/model';
 import type { Random } from './random';
+import { planRecette, type RecettePlan, type RecetteShape } from './recette';
+import { planTestCases, type PlannedTestCase, type PlannedTestLink } from './test-cases';
 import { FIRST_NAMES, LAST_NAMES, MODULES, SOURCES, TAGS, requirementTitle, sectionTitle, sentence, specificationBody } from './text';
 
 /**
  * The generated large project, planned in memory before anything is written: ids are drawn up front so rows can
  * point at each other (parents, links) and the database layer only has to insert them in bulk. Pure and seeded.
  */
-export interface LargeProjectShape {
+export interface LargeProjectShape extends RecetteShape {
   /** Level 1 of the tree; each has `sections` level-2 children, each with `subsections` level-3 children. */
   chapters: number;
   sections: number;
@@ -22,6 +24,8 @@ export interface LargeProjectShape {
   suspectRatio: number;
   /** Project members, the one account per role included. */
   members: number;
+  /** Test cases, each verifying one or two specifications (some a requirement directly), 5–15 steps each. */
+  testCases: number;
 }
 
 export const LARGE_PROJECT_SHAPE: LargeProjectShape = {
@@ -33,6 +37,11 @@ export const LARGE_PROJECT_SHAPE: LargeProjectShape = {
   links: 6000,
   suspectRatio: 0.05,
   members: 50,
+  testCases: 8000,
+  campaigns: 10,
+  campaignItems: 2000,
+  executions: 20_000,
+  anomalies: 2000,
 };
 
 /** Dates are spread from here, one item every few minutes, so lists sorted by date are stable run to run. */
@@ -99,6 +108,9 @@ export interface LargeProjectPlan {
   requirements: PlannedRequirement[];
   specifications: PlannedSpecification[];
   links: PlannedLink[];
+  testCases: PlannedTestCase[];
+  testLinks: PlannedTestLink[];
+  recette: RecettePlan;
 }
 
 /** One account per role first (known e-mails, printed by the seed), then members with generated names. */
@@ -255,5 +267,9 @@ export function planLargeProject(random: Random, shape: LargeProjectShape, domai
   const people = planPeople(random, shape.members, domain);
   const requirements = planRequirements(random, shape);
   const specifications = planSpecifications(random, shape);
-  return { people, requirements, specifications, links: planLinks(random, requirements, specifications, shape) };
+  const links = planLinks(random, requirements, specifications, shape);
+  // Drawn after the traceability, so adding them left the requirements, specifications and links as they were.
+  const { testCases, testLinks } = planTestCases(random, shape.testCases, requirements, specifications, shape.suspectRatio);
+  const recette = planRecette(random, shape, testCases, testLinks, specifications, people);
+  return { people, requirements, specifications, links, testCases, testLinks, recette };
 }

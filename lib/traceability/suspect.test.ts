@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { isDirectlySuspect, suspectLinks, type TraceLinkState } from './suspect';
+import { INHERITANCE_DEPTH, isDirectlySuspect, suspectLinks, type TraceLinkState } from './suspect';
 
 /**
  * Runs the computation under a watchdog: an endless loop (a cycle walked forever) throws after a second instead of
@@ -80,21 +80,20 @@ describe('suspectLinks', () => {
     expect(Object.fromEntries(result)).toEqual({ 'r2-s': 'direct', 's-t': 'inherited' });
   });
 
-  test('a cycle in the links does not loop forever and marks each link of the cycle once', () => {
+  test('a cycle in the links does not loop forever: suspicion goes two links down it and stops', () => {
     const links = [link('a-b', 'A', 'B', 1, 2), link('b-c', 'B', 'C', 1, 1), link('c-a', 'C', 'A', 1, 1), link('a-d', 'A', 'D', 2, 2)];
     const result = withinASecond(() => suspectLinks(links));
-    expect(Object.fromEntries(result)).toEqual({ 'a-b': 'direct', 'b-c': 'inherited', 'c-a': 'inherited', 'a-d': 'inherited' });
+    // a-d leaves A, three links below the change (a-b, b-c, c-a): past the bound.
+    expect(Object.fromEntries(result)).toEqual({ 'a-b': 'direct', 'b-c': 'inherited', 'c-a': 'inherited' });
   });
 
   test('a self-loop terminates', () => {
     expect(Object.fromEntries(withinASecond(() => suspectLinks([link('self', 'A', 'A', 1, 2)])))).toEqual({ self: 'direct' });
   });
 
-  test('a long chain is walked to its end', () => {
+  test(`a chain longer than the model's stops INHERITANCE_DEPTH (${INHERITANCE_DEPTH}) links below the change`, () => {
     const chain = Array.from({ length: 200 }, (_, i) => link(`l${i}`, `N${i}`, `N${i + 1}`, 1, i === 0 ? 2 : 1));
     const result = suspectLinks(chain);
-    expect(result.size).toBe(200);
-    expect(result.get('l0')).toBe('direct');
-    expect(result.get('l199')).toBe('inherited');
+    expect(Object.fromEntries(result)).toEqual({ l0: 'direct', l1: 'inherited', l2: 'inherited' });
   });
 });

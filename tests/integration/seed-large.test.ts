@@ -3,12 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { getDb } from '@/db/client';
 import { listSuspectLinks } from '@/db/queries/trace-links';
 import { authenticateWithPassword } from '@/db/queries/sign-in';
-import { projectMembers, projects, requirements, requirementVersions, specifications } from '@/db/schema';
+import { anomalies, anomalyEvents, campaignItems, campaigns, executions, projectMembers, projects, requirements, requirementVersions, specifications, testCases, traceLinks } from '@/db/schema';
 import { LARGE_ACCOUNT_PASSWORD, LARGE_PROJECT, LargeProjectExistsError, SMALL_PROJECT, seedLargeProject } from '@/db/seed/large';
 import { LARGE_PROJECT_SHAPE } from '@/lib/large-project/plan';
 
 // A tenth of the real shape keeps the file fast; the writing code is the same.
-const shape = { ...LARGE_PROJECT_SHAPE, chapters: 4, sections: 3, subsections: 3, requirements: 200, specifications: 400, links: 600, members: 12 };
+const shape = { ...LARGE_PROJECT_SHAPE, chapters: 4, sections: 3, subsections: 3, requirements: 200, specifications: 400, links: 600, members: 12,
+  testCases: 300, campaigns: 3, campaignItems: 100, executions: 250, anomalies: 20 };
 
 describe('seed:large', () => {
   test('writes the large and the small project with their accounts, then refuses to run again', async () => {
@@ -23,6 +24,14 @@ describe('seed:large', () => {
     expect(await db.$count(specifications, eq(specifications.projectId, large!.id))).toBe(400);
     expect(await db.$count(projectMembers, eq(projectMembers.projectId, large!.id))).toBe(12);
     expect(await db.$count(requirements, eq(requirements.projectId, small!.id))).toBeGreaterThan(10);
+    expect(await db.$count(testCases, eq(testCases.projectId, large!.id))).toBe(300);
+    expect(await db.$count(testCases, eq(testCases.projectId, small!.id))).toBeGreaterThan(10);
+    expect(await db.$count(traceLinks, and(eq(traceLinks.projectId, large!.id), eq(traceLinks.kind, 'specification_test_case')))).toBeGreaterThanOrEqual(300);
+    expect(await db.$count(campaigns, eq(campaigns.projectId, large!.id))).toBe(3);
+    expect(await db.$count(campaignItems, eq(campaignItems.projectId, large!.id))).toBe(300);
+    expect(await db.$count(executions, eq(executions.projectId, large!.id))).toBe(250);
+    expect(await db.$count(anomalies, eq(anomalies.projectId, large!.id))).toBe(20);
+    expect(await db.$count(anomalyEvents)).toBeGreaterThanOrEqual(20);
 
     // The suspect links are the real ones the pages show, with the history behind them.
     const suspect = await listSuspectLinks(db, large!.id);

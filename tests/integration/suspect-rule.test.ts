@@ -149,4 +149,19 @@ describe('the SQL suspect rule answers like lib/traceability/suspect.ts', () => 
     expect(answer).toEqual({ 'R1-S1': 'direct', 'S1-S2': 'inherited', 'S2-S1': 'inherited' });
     expect(tsAnswer(states, names)).toEqual(answer);
   });
+
+  test('a chain longer than the model allows: both rules stop two links below the change', async () => {
+    // Links no action makes (specification → specification → requirement) exercise the bound of migration 0012.
+    const links: LinkSpec[] = [
+      { name: 'R1-S1', kind: 'requirement_specification', from: 'R1', to: 'S1' },
+      { name: 'S1-S2', kind: 'specification_test_case', from: 'S1', to: 'S2' },
+      { name: 'S2-R2', kind: 'specification_test_case', from: 'S2', to: 'R2' },
+      { name: 'R2-T2', kind: 'requirement_test_case', from: 'R2', to: 'T2' },
+    ];
+    const { project, ids } = await world(links);
+    await setReviews(ids, new Set(['R1-S1']));
+    const { states, answer, names } = await sqlAnswer(project.id, ids);
+    expect(answer).toEqual({ 'R1-S1': 'direct', 'S1-S2': 'inherited', 'S2-R2': 'inherited' });
+    expect(tsAnswer(states, names)).toEqual(answer);
+  });
 });

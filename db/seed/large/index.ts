@@ -6,9 +6,12 @@ import { hashPassword } from '@/lib/auth/password-hash';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { LARGE_PROJECT_SHAPE, planLargeProject, type LargeProjectShape, type PlannedPerson } from '@/lib/large-project/plan';
 import { createRandom } from '@/lib/large-project/random';
+import { seedDemoRecette } from '../demo-recette';
 import { seedDemoTraceability } from '../demo-traceability';
 import { insertInChunks } from './bulk';
 import type { Generator, GeneratorContext } from './context';
+import { recetteGenerator } from './recette';
+import { testCasesGenerator } from './test-cases';
 import { traceabilityGenerator } from './traceability';
 
 /** The benchmark's projects and accounts: fixed names, so `bench:pages` and people know what to open. */
@@ -18,7 +21,7 @@ export const LARGE_ACCOUNT_DOMAIN = 'charge.passerelle.demo';
 export const LARGE_ACCOUNT_PASSWORD = 'passerelle-charge';
 
 /** In order; a capability that adds tables adds its module here. */
-const GENERATORS: Generator[] = [traceabilityGenerator];
+const GENERATORS: Generator[] = [traceabilityGenerator, testCasesGenerator, recetteGenerator];
 
 export class LargeProjectExistsError extends Error {
   constructor() {
@@ -104,9 +107,10 @@ export async function seedLargeProject(
       context = { tx, random, plan, largeProjectId: large!.id, smallProjectId: small!.id, accounts };
       return { accounts: plan.people.length, 'large project members': plan.people.length };
     });
-    await timed(`petit projet ${SMALL_PROJECT.key}`, () =>
-      seedDemoTraceability(tx, context.smallProjectId, { amoa: accounts.amoa.id, amoe: accounts.amoe.id }),
-    );
+    await timed(`petit projet ${SMALL_PROJECT.key}`, async () => ({
+      ...(await seedDemoTraceability(tx, context.smallProjectId, { amoa: accounts.amoa.id, amoe: accounts.amoe.id })),
+      ...(await seedDemoRecette(tx, context.smallProjectId, accounts.amoe.id)),
+    }));
     for (const generator of GENERATORS) await timed(generator.name, () => generator.run(context));
   });
   await timed('analyze', async () => {
