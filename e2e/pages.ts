@@ -37,6 +37,22 @@ async function firstSuspectLink({ page }: { page: Page }): Promise<string> {
   return (await link.getAttribute('href'))!;
 }
 
+/** The history page of the first item of the demo's campaign 1, from the runner's link to it. */
+async function firstItemHistory({ page }: { page: Page }): Promise<string> {
+  await page.goto(`${p}/campaigns/1/run`);
+  const link = page.locator(`a[href^="${p}/campaigns/1/items/"]`).first();
+  await expect(link, 'the runner links to the item history').toBeVisible();
+  return (await link.getAttribute('href'))!;
+}
+
+/** The first anomaly of the demo project's list: the demo has anomalies of every severity and state. */
+async function firstAnomaly({ page }: { page: Page }): Promise<string> {
+  await page.goto(`${p}/anomalies`);
+  const link = page.locator(`a[href^="${p}/anomalies/ANO-"]`).first();
+  await expect(link, 'the demo project has an anomaly').toBeVisible();
+  return (await link.getAttribute('href'))!;
+}
+
 /** A fresh one-time set-password link, made by the instance administrator. */
 async function freshSetupLink({ browser }: { browser: Browser }): Promise<string> {
   const admin = await signedInContext(browser, DEMO_USERS.owner.email);
@@ -85,7 +101,16 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/test-cases/[ref]/edit', url: `${p}/test-cases/CT-11/edit`, as: 'amoe' },
   { route: '/projects/[projectKey]/test-cases/[ref]/history', url: `${p}/test-cases/CT-11/history`, as: 'moa' },
   { route: '/projects/[projectKey]/campaigns', url: `${p}/campaigns`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/campaigns/new', url: `${p}/campaigns/new`, as: 'amoe' },
+  { route: '/projects/[projectKey]/campaigns/[number]', url: `${p}/campaigns/1`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/campaigns/[number]/edit', url: `${p}/campaigns/1/edit`, as: 'amoe' },
+  { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'amoe' },
+  { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'moa', label: 'as a tester from the client', phone: true },
+  { route: '/projects/[projectKey]/campaigns/[number]/items/[itemId]', url: firstItemHistory, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/anomalies', url: `${p}/anomalies`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/anomalies/new', url: `${p}/anomalies/new`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/anomalies/[ref]', url: firstAnomaly, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/anomalies/[ref]/edit', url: async (c) => `${await firstAnomaly(c)}/edit`, as: 'amoe' },
   { route: '/projects/[projectKey]/approvals', url: `${p}/approvals`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/readiness', url: `${p}/readiness`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/audit', url: `${p}/audit`, as: 'moa', phone: true },
@@ -104,6 +129,8 @@ export const ENGLISH_SAMPLE = new Set([
   `${p}/specifications/STD-1`,
   `${p}/traceability`,
   `${p}/test-cases/new`,
+  `${p}/campaigns/1`,
+  `${p}/anomalies`,
   `${p}/settings`,
 ]);
 
