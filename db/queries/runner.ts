@@ -2,19 +2,15 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { getDb, type Executor } from '@/db/client';
-import { anomalies, anomalyExecutions, campaignItems, campaigns, executions, testCases, testCaseVersions, users } from '@/db/schema';
+import { anomalies, anomalyExecutions, campaignItems, campaignItemStates, campaigns, executions, testCases, testCaseVersions, users } from '@/db/schema';
 import { retestProposal } from '@/lib/recette/anomaly-workflow';
-import type { ExecutionStatus } from '@/lib/recette/campaign-model';
 import type { ExecutionState, ExecutionView, RetestView, RunnerItem } from '@/lib/recette/execution-view';
 import { formatRef } from '@/lib/traceability/refs';
 import { listAttachments } from './attachments';
 import { requireProjectMembership } from './project-access';
 import type { SessionUser } from './users';
 
-/**
- * Reads of the test runner. The item-state query here is the runner's own minimal one (state and "à retester"
- * flag per item); the campaigns pages have their own.
- */
+/** Reads of the test runner. Item states come from the one view the campaign pages read too (campaign_item_states). */
 
 export async function findCampaignByNumber(db: Executor, projectId: string, number: number) {
   const [row] = await db
@@ -31,53 +27,26 @@ export async function findCampaignByNumber(db: Executor, projectId: string, numb
   return row ?? null;
 }
 
-/** Anomalies awaiting retest linked to a run of the item (the outer query's `campaign_items` row). */
-const retestCount = sql<number>`(
-  select count(distinct ${anomalyExecutions.anomalyId})::int
-  from ${anomalyExecutions}
-  join ${executions} retested on retested.id = ${anomalyExecutions.executionId}
-  join ${anomalies} on ${anomalies.id} = ${anomalyExecutions.anomalyId}
-  where retested.campaign_item_id = ${campaignItems.id} and ${anomalies.status} = 'to_retest'
-)`;
-
-/** The latest run of the item, as "id|status" (one correlated lookup on the item's index, no query per row). */
-const latestRun = sql<string | null>`(
-  select latest.id::text || '|' || latest.status::text
-  from ${executions} latest
-  where latest.campaign_item_id = ${campaignItems.id}
-  order by latest.started_at desc, latest.id desc
-  limit 1
-)`;
-
-
 /** Every item of the campaign in its order, with its latest run and whether an anomaly of it awaits retest. */
 export async function listRunnerItems(db: Executor, projectId: string, campaignId: string): Promise<RunnerItem[]> {
   const rows = await db
     .select({
-      id: campaignItems.id,
-      position: campaignItems.position,
-      testCaseId: campaignItems.testCaseId,
+      id: campaignItemStates.id,
+      position: campaignItemStates.position,
+      testCaseId: campaignItemStates.testCaseId,
       testCaseNumber: testCases.number,
       title: testCases.title,
-      assigneeId: campaignItems.assigneeId,
-      notRunReason: campaignItems.notRunReason,
-      latest: latestRun,
-      toRetest: retestCount,
+      assigneeId: campaignItemStates.assigneeId,
+      notRunReason: campaignItemStates.notRunReason,
+      lastExecutionId: campaignItemStates.latestExecutionId,
+      lastStatus: campaignItemStates.latestStatus,
+      toRetest: campaignItemStates.toRetest,
     })
-    .from(campaignItems)
-    .innerJoin(testCases, eq(testCases.id, campaignItems.testCaseId))
-    .where(and(eq(campaignItems.projectId, projectId), eq(campaignItems.campaignId, campaignId)))
-    .orderBy(asc(campaignItems.position), asc(campaignItems.id));
-  return rows.map(({ latest, notRunReason, ...row }) => {
-    const [lastExecutionId, lastStatus] = latest ? latest.split('|') : [null, null];
-    return {
-      ...row,
-      notRun: notRunReason !== null,
-      lastExecutionId: lastExecutionId ?? null,
-      lastStatus: (lastStatus as ExecutionStatus | null) ?? null,
-      toRetest: Number(row.toRetest),
-    };
-  });
+    .from(campaignItemStates)
+    .innerJoin(testCases, eq(testCases.id, campaignItemStates.testCaseId))
+    .where(and(eq(campaignItemStates.projectId, projectId), eq(campaignItemStates.campaignId, campaignId)))
+    .orderBy(asc(campaignItemStates.position), asc(campaignItemStates.id));
+  return rows.map(({ notRunReason, ...row }) => ({ ...row, notRun: notRunReason !== null }));
 }
 
 const executionColumns = {

@@ -2,6 +2,9 @@
 export const CAMPAIGN_TYPES = ['vabf', 'vsr', 'non_regression', 'performance', 'security', 'user_acceptance'] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
 
+/** The project counter campaign numbers come from (like EXF / STD / CT: never reused). */
+export const CAMPAIGN_NUMBER_SERIES = 'CAMPAGNE';
+
 /** planifiée → en cours → clôturée. A closed campaign is read-only. */
 export const CAMPAIGN_STATUSES = ['planned', 'in_progress', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];

@@ -56,5 +56,5 @@ export interface RunnerItem {
   notRun: boolean;
   lastExecutionId: string | null;
   lastStatus: ExecutionStatus | null;
-  toRetest: number;
+  toRetest: boolean;
 }

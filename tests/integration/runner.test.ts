@@ -300,7 +300,7 @@ describe('the retest loop', () => {
 
   test('the item shows "à retester"; a passed retest proposes closing, confirmed through the transition, run linked', async () => {
     const { project, members, campaign, item, anomaly } = await retestSetUp();
-    expect((await listRunnerItems(getDb(), project.id, campaign.id))[0]).toMatchObject({ id: item.id, lastStatus: 'failed', toRetest: 1 });
+    expect((await listRunnerItems(getDb(), project.id, campaign.id))[0]).toMatchObject({ id: item.id, lastStatus: 'failed', toRetest: true });
     await actAs(members.moa);
     const { run, finished } = await runAll(project.key, item.id, 'passed');
     expect(finished.retests).toEqual([{ anomalyId: anomaly.id, ref: `ANO-${anomaly.number}`, title: `Anomalie ${anomaly.number}`, proposal: 'close' }]);
@@ -320,7 +320,7 @@ describe('the retest loop', () => {
     const links = await getDb().select().from(anomalyExecutions).where(eq(anomalyExecutions.anomalyId, anomaly.id));
     expect(links.map((l) => l.executionId).sort()).toContain(run.id);
     expect((await auditRowsSince(since)).map((r) => [r.entity, r.action])).toEqual([['anomaly', 'status']]);
-    expect((await listRunnerItems(getDb(), project.id, campaign.id))[0]).toMatchObject({ lastStatus: 'passed', toRetest: 0 });
+    expect((await listRunnerItems(getDb(), project.id, campaign.id))[0]).toMatchObject({ lastStatus: 'passed', toRetest: false });
     // Confirming twice is a stale screen.
     expect(await confirmRetest({ projectKey: project.key, anomalyId: anomaly.id, executionId: run.id, outcome: 'close' })).toMatchObject({
       ok: false,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { CAMPAIGN_NUMBER_SERIES } from '@/lib/recette/campaign-model';
 import { getDb, type Executor } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
 import { anomalies, campaignItems, campaigns, executions } from '@/db/schema';
@@ -16,7 +16,7 @@ export async function createCampaignRow(project: { id: string }, options: { name
     .insert(campaigns)
     .values({
       projectId: project.id,
-      number: sql`(select coalesce(max(number), 0) + 1 from campaigns where project_id = ${project.id})`,
+      number: await nextRefNumber(db, project.id, CAMPAIGN_NUMBER_SERIES),
       name: options.name ?? 'Campagne VABF',
       type: 'vabf',
       environment: options.environment ?? 'Recette',

@@ -2,7 +2,7 @@ import { getDb, type Executor } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
 import { anomalies, anomalyExecutions, campaignItems, campaigns, executions } from '@/db/schema';
 import type { AnomalySeverity, AnomalyStatus } from '@/lib/recette/anomaly-model';
-import type { CampaignStatus, ExecutionStatus } from '@/lib/recette/campaign-model';
+import { CAMPAIGN_NUMBER_SERIES, type CampaignStatus, type ExecutionStatus } from '@/lib/recette/campaign-model';
 import { REF_PREFIXES } from '@/lib/traceability/refs';
 
 /**
@@ -14,7 +14,7 @@ export async function createCampaignRow(
   options: { name?: string; status?: CampaignStatus; plannedStart?: string; plannedEnd?: string; environment?: string; build?: string } = {},
   db: Executor = getDb(),
 ) {
-  const number = await nextRefNumber(db, project.id, 'CAMPAGNE');
+  const number = await nextRefNumber(db, project.id, CAMPAIGN_NUMBER_SERIES);
   const [row] = await db
     .insert(campaigns)
     .values({

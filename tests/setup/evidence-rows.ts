@@ -1,3 +1,5 @@
+import { CAMPAIGN_NUMBER_SERIES } from '@/lib/recette/campaign-model';
+import { nextRefNumber } from '@/db/queries/refs';
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -27,7 +29,7 @@ export async function createExecutionRow(project: { id: string }, options: Execu
     .insert(campaigns)
     .values({
       projectId: project.id,
-      number: sql`(select coalesce(max(number), 0) + 1 from campaigns where project_id = ${project.id})`,
+      number: await nextRefNumber(db, project.id, CAMPAIGN_NUMBER_SERIES),
       name: 'Recette de test',
       type: 'vabf',
       status: options.campaignStatus ?? 'in_progress',

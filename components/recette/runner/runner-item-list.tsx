@@ -28,7 +28,7 @@ export function RunnerItemList({ items, currentId, base, me }: { items: RunnerIt
                   <Badge variant="outline" data-testid="runner-item-state">
                     {t(`itemStates.${state}`)}
                   </Badge>
-                  {item.toRetest > 0 && <Badge variant="secondary">{t('toRetest')}</Badge>}
+                  {item.toRetest && <Badge variant="secondary">{t('toRetest')}</Badge>}
                   {item.assigneeId === me && <Badge variant="secondary">{t('assignedToMe')}</Badge>}
                 </span>
               </Link>

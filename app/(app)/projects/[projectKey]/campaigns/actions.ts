@@ -14,11 +14,10 @@ import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
 import { campaignFieldErrors, campaignShape, notRunReasonSchema, type CampaignFields } from '@/lib/recette/campaign-schema';
 import { canMoveCampaign, itemsBlockingClose } from '@/lib/recette/campaign-rules';
 import { normalizeFolder } from '@/lib/recette/model';
+import { CAMPAIGN_NUMBER_SERIES } from '@/lib/recette/campaign-model';
 import { parseRef, type RefKind } from '@/lib/traceability/refs';
 
 const inProject = z.object({ projectKey: projectKeySchema });
-/** Campaign numbers come from the project's counters, like EXF / STD / CT (never reused). */
-const CAMPAIGN_COUNTER = 'CAMPAGNE';
 /** One bulk call handles at most a page of items and then some: the page shows 100 at a time. */
 const MAX_ITEMS_PER_CALL = 500;
 
@@ -39,7 +38,7 @@ export const createCampaign = projectAction({
   input: inProject.extend(campaignShape),
   async handler({ tx, actor, input, membership, audit }) {
     const fields = checkedFields(input);
-    const number = await nextRefNumber(tx, membership.projectId, CAMPAIGN_COUNTER);
+    const number = await nextRefNumber(tx, membership.projectId, CAMPAIGN_NUMBER_SERIES);
     const [created] = await tx
       .insert(campaigns)
       .values({ ...fields, projectId: membership.projectId, number, createdBy: actor.id })
