@@ -1,10 +1,11 @@
 import { getDb } from '@/db/client';
 import { pseudonymOf } from '@/db/queries/accounts';
-import { instanceSettings } from '@/db/schema';
+import { anomalyExecutions, instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
+import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -82,6 +83,13 @@ export async function createFixture(): Promise<Fixture> {
   const execution = await createExecutionRow(world.project);
   const anomaly = await createReportedAnomalyRow(world.project, { createdBy: world.members.moa.id });
   const retest = await createReportedAnomalyRow(world.project, { status: 'to_retest' });
+  // The retest loop: an item whose failed run raised `retest`, then a passing run that may close it.
+  const retestCase = await createTestCaseRow(world.project);
+  const retestCampaign = await createCampaignRow(world.project, { status: 'in_progress' });
+  const retestItem = await createCampaignItemRow(world.project, retestCampaign, retestCase);
+  const failedRun = await createFinishedExecutionRow(world.project, retestCampaign, retestItem, retestCase, 'failed', 60);
+  await getDb().insert(anomalyExecutions).values({ anomalyId: retest.id, executionId: failedRun.id });
+  const retestRun = await createFinishedExecutionRow(world.project, retestCampaign, retestItem, retestCase, 'passed', 5);
   const attachment = await createAttachmentRow(world.project, { executionId: execution.id, stepIndex: 0 }, world.members.moa.id);
   const foreignExecution = await createExecutionRow(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
@@ -124,6 +132,11 @@ export async function createFixture(): Promise<Fixture> {
     foreignTestCase,
     campaign,
     emptyCampaign,
+    retestCase,
+    retestCampaign,
+    retestItem,
+    failedRun,
+    retestRun,
     item,
     closedCampaign,
     closedItem,
@@ -150,7 +163,7 @@ export async function createFixture(): Promise<Fixture> {
       testCase: [testCase.id, foreignTestCase.id],
       campaign: [campaign.id, emptyCampaign.id, closedCampaign.id, foreignCampaign.id],
       campaignItem: [item.id, closedItem.id, foreignItem.id],
-      execution: [execution.id, foreignExecution.id],
+      execution: [execution.id, retestRun.id, foreignExecution.id],
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
       project: [world.project.id, world.otherProject.id],

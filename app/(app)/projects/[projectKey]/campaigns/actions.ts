@@ -284,13 +284,22 @@ export const assignItems = projectAction({
         );
       if (!tester) throw new ActionError('invalid', 'invalid', { assigneeId: ['campaign.assigneeNotTester'] });
     }
+    const inScope = and(eq(campaignItems.campaignId, campaign.id), inArray(campaignItems.id, input.itemIds));
+    // The journal keeps who each item was assigned to before, so an assignment can be traced and undone.
+    const previous = await tx.select({ id: campaignItems.id, assigneeId: campaignItems.assigneeId }).from(campaignItems).where(inScope).for('update');
+    if (previous.length !== new Set(input.itemIds).size) throw new ActionError('not_found');
     const updated = await tx
       .update(campaignItems)
       .set({ assigneeId: input.assigneeId, revision: sql`${campaignItems.revision} + 1` })
-      .where(and(eq(campaignItems.campaignId, campaign.id), inArray(campaignItems.id, input.itemIds)))
+      .where(inScope)
       .returning({ id: campaignItems.id });
-    if (updated.length !== new Set(input.itemIds).size) throw new ActionError('not_found');
-    await audit({ entity: 'campaign', entityId: campaign.id, action: 'assign', after: { assigneeId: input.assigneeId, items: updated.length } });
+    await audit({
+      entity: 'campaign',
+      entityId: campaign.id,
+      action: 'assign',
+      before: { items: previous },
+      after: { assigneeId: input.assigneeId, items: updated.map((item) => item.id) },
+    });
     return { assigned: updated.length };
   },
   after(_data, input) {
