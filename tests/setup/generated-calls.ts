@@ -79,7 +79,11 @@ export interface Refusal {
  * Draws plausible inputs (and callers) for an action until one is accepted, on one fixture. Refused draws are
  * returned too: they must have written nothing, which the suites check.
  */
-export async function searchAcceptedDraw(entry: GeneratedAction, options: { seed: number; attempts: number }) {
+/**
+ * Draws inputs until the action accepts one. With `mustWrite`, an accepted call that changed nothing (a save of what
+ * is already there, which the action reports with `nothingChanged()` and journals nowhere) keeps the search going.
+ */
+export async function searchAcceptedDraw(entry: GeneratedAction, options: { seed: number; attempts: number; mustWrite?: boolean }) {
   const fixture = await createFixture();
   const draws = fc.sample(
     fc.record({ kind: fc.constantFrom(...likelyCallers(entry.definition)), recipe: plausibleInput(entry.definition.input, entry.name) }),
@@ -91,8 +95,9 @@ export async function searchAcceptedDraw(entry: GeneratedAction, options: { seed
     const before = await fingerprint();
     const input = draw.recipe(fixture);
     const outcome = await call(entry.action, input);
-    if (accepted(outcome)) return { fixture, draw, refusals, attempts: refusals.length + 1 };
-    refusals.push({ input, outcome, writes: (await fingerprint()) !== before });
+    const wrote = (await fingerprint()) !== before;
+    if (accepted(outcome) && (wrote || !options.mustWrite)) return { fixture, draw, refusals, attempts: refusals.length + 1 };
+    refusals.push({ input, outcome, writes: wrote });
   }
   return { fixture, draw: null, refusals, attempts: refusals.length };
 }

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { pseudonymOf } from '@/db/queries/accounts';
-import { anomalyExecutions, instanceSettings } from '@/db/schema';
+import { anomalyExecutions, anomalySpecifications, instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
@@ -83,6 +83,8 @@ export async function createFixture(): Promise<Fixture> {
   const execution = await createExecutionRow(world.project);
   const anomaly = await createReportedAnomalyRow(world.project, { createdBy: world.members.moa.id });
   const retest = await createReportedAnomalyRow(world.project, { status: 'to_retest' });
+  // The anomaly traces to a specification, so unlinking has something to remove.
+  await getDb().insert(anomalySpecifications).values({ anomalyId: anomaly.id, specificationId: approved.id });
   // The retest loop: an item whose failed run raised `retest`, then a passing run that may close it.
   const retestCase = await createTestCaseRow(world.project);
   const retestCampaign = await createCampaignRow(world.project, { status: 'in_progress' });

@@ -75,6 +75,8 @@ export function normalized(change: Map<string, TableChange>, symbols: Map<string
     if (typeof value === 'string') return text(value);
     // Serial ids (the journal's) count up across fixtures.
     if (typeof value === 'number' && key === 'id') return '<serial>';
+    // A run's measured duration is wall-clock time, like its timestamps.
+    if (typeof value === 'number' && (key === 'duration_ms' || key === 'durationMs')) return '<duration>';
     if (Array.isArray(value)) return value.map((v) => walk(v));
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
