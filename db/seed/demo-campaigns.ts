@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
   anomalies,
@@ -139,7 +139,7 @@ export async function seedDemoCampaigns(
 
     let status: AnomalyStatus = 'new';
     const events: (typeof anomalyEvents.$inferInsert)[] = [{ anomalyId, kind: 'created', toStatus: 'new', actorId: people[a.raisedBy], at: createdAt }];
-    const linked = origin ? [origin.id] : [];
+    const linked = origin ? [{ executionId: origin.id, linkedAt: createdAt }] : [];
     for (const move of a.moves) {
       // Each demo actor is the demo account of that role: the workflow's own rule decides what it may move.
       if (!canTransition(move.by, status, move.to)) throw new Error(`demo anomaly "${a.title}": ${status} → ${move.to} by ${move.by}`);
@@ -148,13 +148,13 @@ export async function seedDemoCampaigns(
       if (move.retest !== undefined) {
         const retest = runsOf.get(`${a.from!.campaign}/${a.from!.testCase}`)?.[move.retest];
         if (!retest) throw new Error(`demo anomaly "${a.title}": no retest run ${move.retest}`);
-        linked.push(retest.id);
+        linked.push({ executionId: retest.id, linkedAt: at(now, move.day, move.hour) });
       }
       status = move.to;
     }
     for (const c of a.comments ?? []) events.push({ anomalyId, kind: 'comment', body: c.body, actorId: people[c.by], at: at(now, c.day, c.hour) });
     await tx.insert(anomalyEvents).values(events);
-    if (linked.length) await tx.insert(anomalyExecutions).values(linked.map((executionId) => ({ anomalyId, executionId, linkedAt: createdAt })));
+    if (linked.length) await tx.insert(anomalyExecutions).values(linked.map((link) => ({ anomalyId, ...link })));
     const specIds = specLinks.filter((l) => l.testCaseId === testCaseId).map((l) => l.specificationId);
     if (specIds.length) await tx.insert(anomalySpecifications).values([...new Set(specIds)].map((specificationId) => ({ anomalyId, specificationId })));
   }
@@ -272,6 +272,6 @@ async function reviseSpecification(tx: Transaction, projectId: string, amoe: str
   await tx
     .update(specifications)
     .set({ body: fields.body, version: spec!.version + 1, revision: spec!.revision + 1, updatedBy: amoe, updatedAt: at(now, 2, 15) })
-    .where(inArray(specifications.id, [spec!.id]));
+    .where(eq(specifications.id, spec!.id));
   await tx.insert(specificationVersions).values({ specificationId: spec!.id, version: spec!.version + 1, snapshot: fields, changedBy: amoe, changedAt: at(now, 2, 15) });
 }
