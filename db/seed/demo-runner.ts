@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { campaignItems, campaigns, testCases } from '@/db/schema';
+import { CAMPAIGN_COUNTER, coverRefNumbers } from './demo-campaigns';
 
 /**
  * Two planned demo campaigns over the first demo test cases, so a fresh instance (and the end-to-end suite, which
@@ -26,5 +27,7 @@ export async function seedDemoRunner(tx: Transaction, projectId: string, assigne
       cases.map((c, position) => ({ projectId, campaignId: row!.id, testCaseId: c.id, plannedVersion: c.version, position, assigneeId, addedBy: assigneeId })),
     );
   }
+  // The numbers are written here, so the counter the campaign actions take theirs from must pass them.
+  await coverRefNumbers(tx, projectId, CAMPAIGN_COUNTER, Math.max(...DEMO_CAMPAIGNS.map((c) => c.number)));
   return { campaigns: DEMO_CAMPAIGNS.length };
 }

@@ -4,6 +4,7 @@ import { auditEvents, projectMembers, projects, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from './demo-accounts';
 import { getStorage } from '@/lib/storage/select-storage';
+import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoEvidence } from './demo-evidence';
 import { seedDemoRecette } from './demo-recette';
 import { seedDemoRunner } from './demo-runner';
@@ -40,7 +41,12 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       amoa: idOf.get(DEMO_ACCOUNTS.find((a) => a.role === 'amoa')!.email)!,
       amoe,
     });
-    const recette = { ...(await seedDemoRecette(tx, project!.id, amoe)), ...(await seedDemoRunner(tx, project!.id, amoe)) };
+    const roleId = (role: 'amoe' | 'amoa' | 'moa') => idOf.get(DEMO_ACCOUNTS.find((a) => a.role === role)!.email)!;
+    const recette = {
+      ...(await seedDemoRecette(tx, project!.id, amoe)),
+      ...(await seedDemoRunner(tx, project!.id, amoe)),
+      ...(await seedDemoCampaigns(tx, project!.id, { amoe, amoa: roleId('amoa'), moa: roleId('moa') })),
+    };
     await tx.insert(auditEvents).values([
       { actorId: null, projectId: null, entity: 'instance', entityId: 'demo', action: 'seed', after: { accounts: DEMO_ACCOUNTS.length } },
       { actorId: ownerId, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'create', after: DEMO_PROJECT },

@@ -11,6 +11,12 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from '@/db/seed/demo-accou
 import { seedDemoIfEmpty } from '@/db/seed/demo';
 import { listRequirements } from '@/db/queries/requirements';
 import { migrateDatabase } from '@/db/migrate';
+import * as campaignActions from '@/app/(app)/projects/[projectKey]/campaigns/actions';
+import * as anomalyActions from '@/app/(app)/projects/[projectKey]/anomalies/actions';
+import { ANOMALY_SEVERITIES, ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
+import { canTransition, transitionNeedsReason } from '@/lib/recette/anomaly-workflow';
+import { actAs } from '../setup/actors';
+import { loose } from '../setup/server-actions';
 import { countRows, queryRows, snapshotTables } from '../setup/db-state';
 import { openEmptyDatabase } from '../setup/test-database';
 
@@ -123,6 +129,122 @@ describe('seedDemoIfEmpty', () => {
     expect(states.find((s) => s.kind === 'specification_test_case')!.inherited).toBeGreaterThanOrEqual(1);
     const coverage = (await listRequirements(getDb(), project!.id, { pageSize: 0 })).rows.map((r) => r.coverage);
     expect(new Set(coverage)).toEqual(new Set(['covered', 'uncovered', 'suspect']));
+  });
+
+  test('the demo recette: a closed and a running campaign with runs of every result, anomalies of every status', async () => {
+    const runs = await queryRows<{ number: number; status: string; campaign_status: string; n: number; unfinished: number }>(
+      sql`select c.number, e.status::text as status, c.status::text as campaign_status, count(*)::int as n,
+        (count(*) filter (where e.finished_at is null))::int as unfinished
+        from executions e join campaigns c on c.id = e.campaign_id group by c.number, e.status, c.status order by c.number, status`,
+    );
+    // Campaigns 1 and 2 stay planned and unrun: the runner's end-to-end journey starts them.
+    expect(runs.every((r) => r.number > 2)).toBe(true);
+    expect(new Set(runs.map((r) => r.status))).toEqual(new Set(['passed', 'failed', 'blocked', 'in_progress']));
+    expect(runs.filter((r) => r.status === 'in_progress')).toEqual([{ number: 4, status: 'in_progress', campaign_status: 'in_progress', n: 1, unfinished: 1 }]);
+    expect(runs.filter((r) => r.status !== 'in_progress').every((r) => r.unfinished === 0)).toBe(true);
+    const campaignRows = await queryRows<{ number: number; status: string; closed: boolean; open_items: number }>(
+      sql`select c.number, c.status::text as status, c.closed_at is not null and c.closed_by is not null as closed,
+        (select count(*)::int from campaign_item_states s where s.campaign_id = c.id and s.state in ('not_started', 'in_progress')) as open_items
+        from campaigns c order by c.number`,
+    );
+    expect(campaignRows).toEqual([
+      { number: 1, status: 'planned', closed: false, open_items: 2 },
+      { number: 2, status: 'planned', closed: false, open_items: 2 },
+      { number: 3, status: 'closed', closed: true, open_items: 0 },
+      { number: 4, status: 'in_progress', closed: false, open_items: 3 },
+    ]);
+    // Every run's status is the one its answers lead to, and a performance run carries its measurements.
+    const mismatched = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from executions where status <> derived_status or jsonb_array_length(steps) <> jsonb_array_length(step_results)`,
+    );
+    expect(mismatched[0]!.n).toBe(0);
+    const measured = await queryRows<{ n: number }>(sql`select count(*)::int as n from executions where jsonb_array_length(measurements) > 0`);
+    expect(measured[0]!.n).toBeGreaterThanOrEqual(2);
+    // A retest: an item failed, then passed.
+    const retested = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from campaign_item_states s where s.latest_status = 'passed'
+        and exists (select 1 from executions e where e.campaign_item_id = s.id and e.status = 'failed')`,
+    );
+    expect(retested[0]!.n).toBeGreaterThanOrEqual(1);
+    // Campaign 4 has an item waiting for its retest.
+    const toRetest = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from campaign_item_states s join campaigns c on c.id = s.campaign_id where c.number = 4 and s.to_retest`,
+    );
+    expect(toRetest[0]!.n).toBe(1);
+
+    const ano = await queryRows<{ number: number; status: string; severity: string; execution_id: string | null; revision: number }>(
+      sql`select number, status::text as status, severity::text as severity, execution_id, revision from anomalies order by number`,
+    );
+    expect(ano.map((a) => a.number)).toEqual(ano.map((_, i) => i + 1));
+    expect(new Set(ano.map((a) => a.status))).toEqual(new Set(ANOMALY_STATUSES));
+    expect(new Set(ano.map((a) => a.severity))).toEqual(new Set(ANOMALY_SEVERITIES));
+    expect(ano.filter((a) => a.execution_id === null).length).toBeGreaterThanOrEqual(2);
+    // Each history replays the workflow from "nouvelle" to the anomaly's status.
+    const events = await queryRows<{ number: number; kind: string; from_status: string | null; to_status: string | null; body: string; role: string }>(
+      sql`select a.number, ev.kind::text as kind, ev.from_status::text as from_status, ev.to_status::text as to_status, ev.body, m.role::text as role
+        from anomaly_events ev join anomalies a on a.id = ev.anomaly_id join project_members m on m.user_id = ev.actor_id and m.project_id = a.project_id
+        order by a.number, ev.at, ev.id`,
+    );
+    for (const a of ano) {
+      const own = events.filter((e) => e.number === a.number);
+      expect(own[0]).toMatchObject({ kind: 'created', to_status: 'new' });
+      let status = 'new';
+      for (const move of own.filter((e) => e.kind === 'status')) {
+        expect(move.from_status, `ANO-${a.number}`).toBe(status);
+        expect(canTransition(move.role as never, status as never, move.to_status as never), `ANO-${a.number} → ${move.to_status}`).toBe(true);
+        if (transitionNeedsReason(move.to_status as never)) expect(move.body).not.toBe('');
+        status = move.to_status!;
+      }
+      expect(status, `ANO-${a.number}`).toBe(a.status);
+      expect(a.revision).toBe(1 + own.filter((e) => e.kind === 'status').length);
+    }
+    expect(events.filter((e) => e.kind === 'comment').length).toBeGreaterThanOrEqual(2);
+    // Raised from a failed step: linked to its run and to the specifications its test case verifies.
+    const fromSteps = await queryRows<{ failed: boolean; linked: boolean; specs: number }>(
+      sql`select (e.step_results -> a.step_index ->> 'status') = 'failed' or e.status = 'failed' as failed,
+        exists (select 1 from anomaly_executions ae where ae.anomaly_id = a.id and ae.execution_id = a.execution_id) as linked,
+        (select count(*)::int from anomaly_specifications s where s.anomaly_id = a.id) as specs
+        from anomalies a join executions e on e.id = a.execution_id`,
+    );
+    expect(fromSteps.length).toBeGreaterThanOrEqual(6);
+    expect(fromSteps.every((r) => r.failed && r.linked && r.specs > 0)).toBe(true);
+    // A test case suspect because the specification it verifies changed after its link was reviewed.
+    const specSuspect = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from trace_link_states where kind = 'specification_test_case' and directly_suspect`,
+    );
+    expect(specSuspect[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  test('right after the seed, the actions create the next campaign and raise the next anomaly', async () => {
+    const [project] = await queryRows<{ id: string }>(sql`select id from projects where key = ${DEMO_PROJECT.key}`);
+    const [amoe] = await queryRows<{ id: string }>(sql`select id from users where email = ${DEMO_ACCOUNTS.find((a) => a.role === 'amoe')!.email}`);
+    const [last] = await queryRows<{ campaigns: number; anomalies: number }>(
+      sql`select (select max(number) from campaigns where project_id = ${project!.id})::int as campaigns,
+        (select max(number) from anomalies where project_id = ${project!.id})::int as anomalies`,
+    );
+    await actAs(amoe!.id);
+    const campaign = (await loose(campaignActions.createCampaign)({
+      projectKey: DEMO_PROJECT.key,
+      name: 'VABF lot 2',
+      type: 'vabf',
+      environment: 'Recette',
+      build: '1.6.0',
+      description: '',
+      plannedStart: '',
+      plannedEnd: '',
+    })) as { ok: boolean; data?: { number: number } };
+    expect(campaign, JSON.stringify(campaign)).toMatchObject({ ok: true, data: { number: last!.campaigns + 1 } });
+    const anomaly = (await loose(anomalyActions.raiseAnomaly)({
+      projectKey: DEMO_PROJECT.key,
+      title: 'Rubrique de prime absente',
+      stepsToReproduce: '',
+      expectedResult: '',
+      actualResult: '',
+      severity: 'minor',
+      priority: 'low',
+    })) as { ok: boolean; data?: { number: number } };
+    expect(anomaly, JSON.stringify(anomaly)).toMatchObject({ ok: true, data: { number: last!.anomalies + 1 } });
+    await actAs(null);
   });
 
   test('the demo accounts sign in with the demo password', async () => {
