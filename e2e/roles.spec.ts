@@ -37,10 +37,10 @@ for (const role of Object.keys(DEMO_USERS) as Role[]) {
     await expect(page.getByTestId('requirement-count')).toBeVisible();
 
     // A section that is not built yet says so honestly, with no fake data.
-    await sidebar.getByRole('link', { name: fr.sections.campaigns, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: fr.sections.campaigns })).toBeVisible();
+    await sidebar.getByRole('link', { name: fr.sections.approvals, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: fr.sections.approvals })).toBeVisible();
     await expect(page.getByText(fr.placeholder.title)).toBeVisible();
-    await expect(page.getByText(fr.placeholder.campaigns)).toBeVisible();
+    await expect(page.getByText(fr.placeholder.approvals)).toBeVisible();
 
     // Settings: only an owner manages the project and its members; the others read.
     await sidebar.getByRole('link', { name: fr.sections.settings, exact: true }).click();

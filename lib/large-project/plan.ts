@@ -1,8 +1,9 @@
-import type { ProjectRole } from '@/lib/auth/roles';
 import { PROJECT_ROLES } from '@/lib/auth/roles';
-import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
-import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES, type SpecificationCategory, type SpecificationStatus } from '@/lib/specifications/model';
+import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
+import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specifications/model';
 import type { Random } from './random';
+export type { PlannedLink, PlannedPerson, PlannedRequirement, PlannedSpecification, RequirementFields, SpecificationFields } from './planned-items';
+import type { PlannedLink, PlannedPerson, PlannedRequirement, PlannedSpecification, RequirementFields, SpecificationFields } from './planned-items';
 import { planRecette, type RecettePlan, type RecetteShape } from './recette';
 import { planTestCases, type PlannedTestCase, type PlannedTestLink } from './test-cases';
 import { FIRST_NAMES, LAST_NAMES, MODULES, SOURCES, TAGS, requirementTitle, sectionTitle, sentence, specificationBody } from './text';
@@ -47,61 +48,6 @@ export const LARGE_PROJECT_SHAPE: LargeProjectShape = {
 /** Dates are spread from here, one item every few minutes, so lists sorted by date are stable run to run. */
 const EPOCH = Date.UTC(2026, 0, 5, 8, 0, 0);
 const minutes = (n: number) => new Date(EPOCH + n * 60_000);
-
-export interface RequirementFields {
-  title: string;
-  statement: string;
-  rationale: string;
-  acceptanceCriteria: string;
-  priority: RequirementPriority;
-  status: RequirementStatus;
-  source: string;
-  tags: string[];
-  parentId: string | null;
-}
-
-export interface PlannedRequirement {
-  id: string;
-  number: number;
-  level: 1 | 2 | 3 | 4;
-  version: number;
-  fields: RequirementFields;
-  /** The snapshot of every version, 1 to `version` (the last one is `fields`). */
-  history: { fields: RequirementFields; changedAt: Date }[];
-  createdAt: Date;
-}
-
-export interface SpecificationFields {
-  title: string;
-  body: string;
-  category: SpecificationCategory;
-  status: SpecificationStatus;
-}
-
-export interface PlannedSpecification {
-  id: string;
-  number: number;
-  version: number;
-  fields: SpecificationFields;
-  history: { fields: SpecificationFields; changedAt: Date }[];
-  createdAt: Date;
-}
-
-export interface PlannedLink {
-  id: string;
-  requirementId: string;
-  specificationId: string;
-  reviewedVersion: number;
-  suspect: boolean;
-  reviewedAt: Date;
-}
-
-export interface PlannedPerson {
-  id: string;
-  name: string;
-  email: string;
-  role: ProjectRole;
-}
 
 export interface LargeProjectPlan {
   people: PlannedPerson[];

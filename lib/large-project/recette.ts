@@ -2,7 +2,7 @@ import { ANOMALY_PRIORITIES, ANOMALY_SEVERITIES, type AnomalyPriority, type Anom
 import { canTransition } from '@/lib/recette/anomaly-workflow';
 import type { CampaignStatus, CampaignType, ExecutionStatus, Measurement, StepResult } from '@/lib/recette/campaign-model';
 import { deriveExecutionStatus } from '@/lib/recette/execution-status';
-import type { PlannedPerson, PlannedSpecification } from './plan';
+import type { PlannedPerson, PlannedSpecification } from './planned-items';
 import type { Random } from './random';
 import type { PlannedTestCase, PlannedTestLink } from './test-cases';
 import { sentence } from './text';

@@ -1,5 +1,5 @@
 import { TEST_CASE_PRIORITIES, TEST_CASE_TYPES, type PerformanceCriterion, type TestCasePriority, type TestCaseType, type TestStep } from '@/lib/recette/model';
-import type { PlannedRequirement, PlannedSpecification } from './plan';
+import type { PlannedRequirement, PlannedSpecification } from './planned-items';
 import type { Random } from './random';
 import { MODULES, TAGS, requirementTitle, sentence } from './text';
 

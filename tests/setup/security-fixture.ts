@@ -92,6 +92,8 @@ export async function createFixture(): Promise<Fixture> {
   const failedRun = await createFinishedExecutionRow(world.project, retestCampaign, retestItem, retestCase, 'failed', 60);
   await getDb().insert(anomalyExecutions).values({ anomalyId: retest.id, executionId: failedRun.id });
   const retestRun = await createFinishedExecutionRow(world.project, retestCampaign, retestItem, retestCase, 'passed', 5);
+  // An item of the open campaign set "non exécuté", so clearing the reason has something to clear.
+  const notRunItem = await createItemRow(campaign, world.project, retestCase, { notRunReason: 'Reporté au lot 2' });
   const attachment = await createAttachmentRow(world.project, { executionId: execution.id, stepIndex: 0 }, world.members.moa.id);
   const foreignExecution = await createExecutionRow(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
@@ -139,6 +141,7 @@ export async function createFixture(): Promise<Fixture> {
     retestItem,
     failedRun,
     retestRun,
+    notRunItem,
     item,
     closedCampaign,
     closedItem,
@@ -164,7 +167,7 @@ export async function createFixture(): Promise<Fixture> {
       link: [clean.id, suspect.id, testLink.id, foreignLink.id],
       testCase: [testCase.id, foreignTestCase.id],
       campaign: [campaign.id, emptyCampaign.id, closedCampaign.id, foreignCampaign.id],
-      campaignItem: [item.id, closedItem.id, foreignItem.id],
+      campaignItem: [item.id, notRunItem.id, closedItem.id, foreignItem.id],
       execution: [execution.id, retestRun.id, foreignExecution.id],
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],

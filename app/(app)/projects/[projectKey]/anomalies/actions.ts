@@ -360,6 +360,7 @@ export const unlinkAnomalySpecification = projectAction({
       entityId: done.current.id,
       action: 'unlink_specification',
       before: { ref: formatRef('anomaly', done.current.number), specification: done.specification },
+      after: { specification: null },
     });
     return { revision: done.revision };
   },
