@@ -20,7 +20,7 @@ export async function createCampaignRow(
     .values({
       projectId: project.id,
       number,
-      name: options.name ?? `Campagne ${number}`,
+      name: options.name ?? 'Recette VABF lot 1',
       type: 'vabf',
       environment: options.environment ?? 'Recette',
       build: options.build ?? '1.4.2',

@@ -65,6 +65,7 @@ export const ALLOWED_KEYS = new Set([
   // the test runner: an execution as it ran, its verdict and the retests it proposes (anomaly ids and refs only)
   'derivedStatus',
   'retests',
+  'attachments',
   'anomalyId',
   'proposal',
   'executionId',

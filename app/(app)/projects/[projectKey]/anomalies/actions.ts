@@ -182,6 +182,9 @@ export const updateAnomaly = projectAction({
     const rights = editableAnomalyFields(membership.role, current.createdBy === actor.id, current.status);
     if (rights === 'none') throw new ActionError('forbidden');
     if (current.revision !== revision) throw new ActionError('conflict', 'staleVersion');
+    // Ids sent are checked whoever sends them: another project's campaign or test case is unknown here, even when
+    // the reporter's rights would leave the field as it is.
+    await checkContext(tx, membership.projectId, sent);
     // The reporter's form sends every field; only the texts are theirs to change, the rest stays as it is.
     const after: AnomalyFields =
       rights === 'all' ? sent : { ...before, ...Object.fromEntries(ANOMALY_TEXT_FIELDS.map((f) => [f, sent[f]])) };
@@ -190,7 +193,6 @@ export const updateAnomaly = projectAction({
       nothingChanged();
       return { revision: current.revision, changed };
     }
-    await checkContext(tx, membership.projectId, after);
     const [updated] = await tx
       .update(anomalies)
       .set({ ...after, revision: current.revision + 1, updatedAt: new Date() })

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { applyAnomalyTransition } from '@/db/queries/anomaly-transitions';
 import { retestCandidates, retestsOf } from '@/db/queries/runner';
-import { campaignItems, campaigns, executions, testCases } from '@/db/schema';
+import { anomalies, campaignItems, campaigns, executions, testCases } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
@@ -233,7 +233,12 @@ export const confirmRetest = projectAction({
     const execution = await lockOpenExecution(tx, membership.projectId, input.executionId, null);
     if (!execution.finishedAt || execution.status === 'in_progress') throw new ActionError('conflict', 'executionNotFinished');
     const [candidate] = await retestCandidates(tx, membership.projectId, execution, [input.anomalyId]);
-    if (!candidate) throw new ActionError('conflict', 'statusTransition');
+    if (!candidate) {
+      // Another project's (or a made-up) anomaly is unknown here; one of this project that this run does not retest
+      // is a stale screen.
+      const [known] = await tx.select({ id: anomalies.id }).from(anomalies).where(and(eq(anomalies.id, input.anomalyId), eq(anomalies.projectId, membership.projectId)));
+      throw known ? new ActionError('conflict', 'statusTransition') : new ActionError('not_found');
+    }
     if (retestProposal(execution.status, candidate.status) !== input.outcome) throw new ActionError('conflict', 'retestMismatch');
     const moved = await applyAnomalyTransition(tx, {
       projectId: membership.projectId,
