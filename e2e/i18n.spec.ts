@@ -64,8 +64,8 @@ test('a project page in English: sidebar, role and empty states', async ({ page 
   await expect(sidebar.getByRole('link', { name: en.sections.anomalies })).toBeVisible();
   await expect(page.locator('p').filter({ hasText: en.overview.yourRole })).toContainText(en.roles.viewer);
 
-  await sidebar.getByRole('link', { name: en.sections.campaigns }).click();
-  await expect(page.getByRole('heading', { level: 1, name: en.sections.campaigns })).toBeVisible();
+  await sidebar.getByRole('link', { name: en.sections.approvals }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en.sections.approvals })).toBeVisible();
   await expect(page.getByText(en.placeholder.title)).toBeVisible();
 
   await sidebar.getByRole('link', { name: en.sections.audit }).click();

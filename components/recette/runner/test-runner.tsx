@@ -256,7 +256,7 @@ export function TestRunner({
         {header}
         {noticeLine}
         <p className="text-sm">{notRunReason !== null ? t('itemNotRun', { reason: notRunReason }) : t('notStarted')}</p>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           {canExecute && notRunReason === null && (
             <Button onClick={start} disabled={starting} autoFocus>
               {starting ? t('starting') : t('start')}
@@ -426,7 +426,7 @@ export function TestRunner({
         />
       )}
 
-      <div className="flex gap-2">{nextLink}</div>
+      <div className="flex flex-wrap gap-2">{nextLink}</div>
     </section>
   );
 }
@@ -665,7 +665,7 @@ function RetestProposals({ retests, onConfirm }: { retests: RetestView[]; onConf
               {errors[retest.anomalyId]}
             </p>
           )}
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button
               size="sm"
               disabled={pending !== null}

@@ -53,7 +53,7 @@ export default async function RunnerPage({ params, searchParams }: Props) {
           {t('readOnly')}
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+      <div className="grid gap-4 lg:grid-cols-[18rem_1fr] [&>*]:min-w-0">
         <RunnerItemList items={items} currentId={current?.id ?? null} base={base} me={user.id} />
         {current && detail ? (
           <TestRunner
