@@ -53,4 +53,6 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'campaign runner', kind: 'heavy', path: (p) => project(p, '/campaigns/1/run') },
   { name: 'anomalies', kind: 'heavy', path: (p) => project(p, '/anomalies') },
   { name: 'anomaly detail', kind: 'heavy', path: (p) => project(p, `/anomalies/${p.anomalyRef}`) },
+  { name: 'anomaly edit', kind: 'heavy', path: (p) => project(p, `/anomalies/${p.anomalyRef}/edit`) },
+  { name: 'new anomaly', kind: 'heavy', path: (p) => project(p, '/anomalies/new') },
 ];
