@@ -108,7 +108,31 @@ export async function sign(tx: Transaction, request: SignRequest): Promise<{ sig
       ),
     );
   if (!existing) throw new Error('sign: the signature that blocked the insert is gone');
+  // Signed and then revoked: that version cannot be signed by the same person again.
+  if (await isRevoked(tx, existing.id)) throw new ActionError('conflict', 'signatureAlreadyRevoked');
   return { signature: existing, created: false };
+}
+
+async function isRevoked(db: Executor, id: number): Promise<boolean> {
+  const [row] = await db.select({ id: signatures.id }).from(signatures).where(eq(signatures.revokesId, id));
+  return !!row;
+}
+
+/** The signer's standing (not revoked) signature on a subject, if any: a repeated submission finds it. */
+export async function standingSignatureOf(db: Executor, kind: string, subjectId: string, signerId: string) {
+  const [row] = await db
+    .select({ id: signatures.id, meaning: signatures.meaning })
+    .from(signatures)
+    .where(
+      and(
+        eq(signatures.subjectKind, kind),
+        eq(signatures.subjectId, subjectId),
+        eq(signatures.signerId, signerId),
+        sql`${signatures.meaning} <> 'revoked'`,
+        sql`not exists (select 1 from ${signatures} r where r.revokes_id = ${signatures.id})`,
+      ),
+    );
+  return row ?? null;
 }
 
 /**

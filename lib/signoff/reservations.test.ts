@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isOverdue, liftingProposed, parisToday } from './reservations';
+import { canLift, isOverdue, liftingProposed, parisToday } from './reservations';
 import { signatureState } from './signature-state';
 
 describe('reservation lifting', () => {
@@ -30,5 +30,14 @@ describe('signature state', () => {
     expect(signatureState({ subjectVersion: 2, revoked: false }, 2)).toBe('valid');
     expect(signatureState({ subjectVersion: 2, revoked: false }, 3)).toBe('obsolete');
     expect(signatureState({ subjectVersion: 2, revoked: true }, 2)).toBe('revoked');
+  });
+});
+
+describe('who may lift', () => {
+  test('an open reservation whose anomalies are all closed, or that has none; never one still open or already lifted', () => {
+    expect(canLift('open', ['closed'])).toBe(true);
+    expect(canLift('open', [])).toBe(true);
+    expect(canLift('open', ['closed', 'fixing'])).toBe(false);
+    expect(canLift('lifted', [])).toBe(false);
   });
 });

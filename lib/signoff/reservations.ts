@@ -20,3 +20,8 @@ export function isOverdue(status: ReservationStatus, dueDate: string, today: str
 export function parisToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** An approver may lift an open reservation once its anomalies are all closed, or, with none, on their judgement. */
+export function canLift(status: ReservationStatus, anomalyStatuses: readonly string[]): boolean {
+  return status === 'open' && anomalyStatuses.every((s) => s === 'closed');
+}

@@ -41,6 +41,10 @@ const constant = (value: unknown): Recipe => () => value;
  * by the action's name: `updateSpecification` → a specification). First match wins.
  */
 const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
+  // Sign-off: `baselineId`, `requestId` (an approval request), `reservationId`.
+  [/baseline/i, ['baseline']],
+  [/reservation/i, ['reservation']],
+  [/request/i, ['approvalRequest']],
   [/test.?case/i, ['testCase']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],

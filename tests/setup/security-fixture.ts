@@ -6,6 +6,7 @@ import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
+import { createApprovalRequestRow, createBaselineRow, createReservationRow } from './signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -29,6 +30,9 @@ export interface Fixture extends World {
     anomaly: string[];
     attachment: string[];
     project: string[];
+    baseline: string[];
+    approvalRequest: string[];
+    reservation: string[];
     email: string[];
     projectKey: string[];
   };
@@ -47,7 +51,21 @@ export interface Fixture extends World {
 }
 
 /** The kinds of existing ids; schema-arbitraries.ts names the parameters each kind serves. */
-export type PoolKind = 'user' | 'requirement' | 'specification' | 'link' | 'testCase' | 'campaign' | 'campaignItem' | 'execution' | 'anomaly' | 'attachment' | 'project';
+export type PoolKind =
+  | 'user'
+  | 'requirement'
+  | 'specification'
+  | 'link'
+  | 'testCase'
+  | 'campaign'
+  | 'campaignItem'
+  | 'execution'
+  | 'anomaly'
+  | 'attachment'
+  | 'project'
+  | 'baseline'
+  | 'approvalRequest'
+  | 'reservation';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -98,6 +116,16 @@ export async function createFixture(): Promise<Fixture> {
   const foreignExecution = await createExecutionRow(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
+  // Sign-off: a baseline of the approved specification with a pending request, and a reservation of a decided
+  // request on the anomaly awaiting retest; the same in the other project.
+  const baseline = await createBaselineRow(world.project, [approved.id]);
+  const approvalRequest = await createApprovalRequestRow(world.project, baseline, { requestedBy: world.members.amoe.id });
+  const decidedBaseline = await createBaselineRow(world.project, [approved.id]);
+  const decidedRequest = await createApprovalRequestRow(world.project, decidedBaseline, { status: 'approved_with_reservations' });
+  const reservation = await createReservationRow(world.project, decidedRequest, { ownerId: world.members.amoe.id, anomalyIds: [retest.id] });
+  const foreignBaseline = await createBaselineRow(world.otherProject, [foreignSpecification.id]);
+  const foreignRequest = await createApprovalRequestRow(world.otherProject, foreignBaseline);
+  const foreignReservation = await createReservationRow(world.otherProject, foreignRequest, { ownerId: world.outsider.id });
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -154,6 +182,14 @@ export async function createFixture(): Promise<Fixture> {
     foreignAnomaly,
     foreignAttachment,
     retest,
+    baseline,
+    approvalRequest,
+    decidedBaseline,
+    decidedRequest,
+    reservation,
+    foreignBaseline,
+    foreignRequest,
+    foreignReservation,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -172,6 +208,9 @@ export async function createFixture(): Promise<Fixture> {
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
       project: [world.project.id, world.otherProject.id],
+      baseline: [baseline.id, decidedBaseline.id, foreignBaseline.id],
+      approvalRequest: [approvalRequest.id, decidedRequest.id, foreignRequest.id],
+      reservation: [reservation.id, foreignReservation.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
     },
@@ -187,6 +226,9 @@ export async function createFixture(): Promise<Fixture> {
       anomaly: foreignAnomaly.id,
       attachment: foreignAttachment.id,
       project: world.otherProject.id,
+      baseline: foreignBaseline.id,
+      approvalRequest: foreignRequest.id,
+      reservation: foreignReservation.id,
     },
     token,
     fresh: (label) => {
