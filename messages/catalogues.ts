@@ -4,6 +4,7 @@ import enCore from './en.json';
 import enEvidence from './en.evidence.json';
 import enRecette from './en.recette.json';
 import enRunner from './en.runner.json';
+import enSignoff from './en.signoff.json';
 import enRequirements from './en.requirements.json';
 import enSpecifications from './en.specifications.json';
 import enTraceability from './en.traceability.json';
@@ -13,6 +14,7 @@ import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
 import frRecette from './fr.recette.json';
 import frRunner from './fr.runner.json';
+import frSignoff from './fr.signoff.json';
 import frRequirements from './fr.requirements.json';
 import frSpecifications from './fr.specifications.json';
 import frTraceability from './fr.traceability.json';
@@ -23,6 +25,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff },
 } as const;

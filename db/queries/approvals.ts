@@ -16,9 +16,10 @@ import {
   signatures,
   users,
 } from '@/db/schema';
-import { baselineContent } from '@/lib/signoff/baseline';
+import { baselineApprovalContent } from '@/lib/signoff/baseline';
 import { APPROVAL_DECISIONS, type ApprovalDecision, type DeliverableKind, type RaciRole } from '@/lib/signoff/model';
 import { approvalOutcome, resolveRaci, type RaciResolution } from '@/lib/signoff/raci';
+import type { ReservationView } from '@/lib/signoff/views';
 
 /** The subject kinds signatures of this module name. */
 export const APPROVAL_SUBJECT = 'approval_request';
@@ -109,13 +110,8 @@ export async function approvalSubject(db: Executor, projectId: string, request: 
   const baseline = request.baselineId ? await findBaselineById(db, projectId, request.baselineId) : null;
   if (!baseline) throw new Error(`approval request ${request.id} has no baseline`);
   const items = await listBaselineItems(db, baseline.id);
-  return {
-    kind: APPROVAL_SUBJECT,
-    id: request.id,
-    // A baseline never changes: its approval request has one version.
-    version: 1,
-    content: { request: { number: request.number, deliverable: request.deliverable, message: request.message }, ...baselineContent(baseline, items) },
-  };
+  // A baseline never changes: its approval request has one version.
+  return { kind: APPROVAL_SUBJECT, id: request.id, version: 1, content: baselineApprovalContent(request, baseline, items) };
 }
 
 /** The standing decisions on requests (signatures not revoked), by request. */
@@ -171,7 +167,7 @@ export async function listComments(db: Executor, requestId: string) {
 }
 
 /** Reservations of a project (or of one request), each with its anomalies' refs and states, oldest due first. */
-export async function listReservations(db: Executor, projectId: string, requestId?: string) {
+export async function listReservations(db: Executor, projectId: string, requestId?: string): Promise<ReservationView[]> {
   const rows = await db
     .select({
       id: reservations.id,
@@ -201,7 +197,7 @@ export async function listReservations(db: Executor, projectId: string, requestI
   return rows.map((r) => ({ ...r, anomalies: links.filter((l) => l.reservationId === r.id) }));
 }
 
-export type ReservationRow = Awaited<ReturnType<typeof listReservations>>[number];
+export type ReservationRow = ReservationView;
 
 /** What lifting a reservation signs: the reservation and the state of its anomalies now. */
 export function reservationSubject(reservation: ReservationRow): SignatureSubject {
@@ -214,4 +210,14 @@ export function reservationSubject(reservation: ReservationRow): SignatureSubjec
       anomalies: reservation.anomalies.map((a) => ({ number: a.number, status: a.status, title: a.title })),
     },
   };
+}
+
+/** Anomalies a reservation can be linked to: the project's still open ones, by number (capped like a picker). */
+export async function openAnomalyOptions(db: Executor, projectId: string, limit = 200) {
+  return db
+    .select({ id: anomalies.id, number: anomalies.number, title: anomalies.title, severity: anomalies.severity })
+    .from(anomalies)
+    .where(and(eq(anomalies.projectId, projectId), sql`${anomalies.status} not in ('closed', 'rejected')`))
+    .orderBy(asc(anomalies.number))
+    .limit(limit);
 }

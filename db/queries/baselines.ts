@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { freezeBaselineItems } from '@/db/baseline-freeze';
 import type { Executor, Transaction } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
 import { approvalRequests, baselineItems, baselines, requirements, specifications, users } from '@/db/schema';
@@ -19,20 +20,7 @@ export async function freezeBaseline(
     .insert(baselines)
     .values({ projectId: input.projectId, number, name: input.name, createdBy: input.actorId })
     .returning();
-  const ids = sql.join(input.specificationIds.map((id) => sql`${id}::uuid`), sql`, `);
-  await tx.execute(sql`
-    insert into baseline_items (baseline_id, kind, item_id, number, version, snapshot)
-    select ${baseline!.id}::uuid, 'specification', s.id, s.number, s.version,
-      jsonb_build_object('title', s.title, 'body', s.body, 'category', s.category, 'status', s.status)
-    from specifications s where s.project_id = ${input.projectId} and s.id in (${ids})`);
-  await tx.execute(sql`
-    insert into baseline_items (baseline_id, kind, item_id, number, version, snapshot)
-    select distinct ${baseline!.id}::uuid, 'requirement', r.id, r.number, r.version,
-      jsonb_build_object('title', r.title, 'statement', r.statement, 'acceptanceCriteria', r.acceptance_criteria,
-        'rationale', r.rationale, 'priority', r.priority, 'status', r.status, 'source', r.source, 'tags', to_jsonb(r.tags))
-    from trace_links l join requirements r on r.id = l.upstream_id
-    where l.project_id = ${input.projectId} and l.kind = 'requirement_specification' and l.downstream_id in (${ids})
-      and r.project_id = ${input.projectId}`);
+  await freezeBaselineItems(tx, { baselineId: baseline!.id, projectId: input.projectId, specificationIds: input.specificationIds });
   const [counts] = await tx
     .select({ specifications: sql<number>`count(*) filter (where ${baselineItems.kind} = 'specification')::int`, total: sql<number>`count(*)::int` })
     .from(baselineItems)
@@ -121,4 +109,14 @@ export async function currentVersions(db: Executor, items: readonly BaselineItem
     .where(inArray(specifications.id, ids))
     .unionAll(db.select({ id: requirements.id, version: requirements.version }).from(requirements).where(inArray(requirements.id, ids)));
   return new Map(rows.map((r) => [r.id, r.version]));
+}
+
+/** The specifications a baseline can be made of (any but superseded ones), by number; capped like a picker. */
+export async function listBaselineCandidates(db: Executor, projectId: string, limit = 500) {
+  return db
+    .select({ id: specifications.id, number: specifications.number, title: specifications.title, status: specifications.status })
+    .from(specifications)
+    .where(and(eq(specifications.projectId, projectId), ne(specifications.status, 'superseded')))
+    .orderBy(asc(specifications.number))
+    .limit(limit);
 }

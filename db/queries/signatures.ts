@@ -9,6 +9,7 @@ import type { AuditEntry } from '@/lib/actions/define-action';
 import { ActionError, RecordedRefusal } from '@/lib/actions/result';
 import { canonicalJson, contentHash } from '@/lib/signoff/canonical';
 import type { SignatureMeaning } from '@/lib/signoff/model';
+import type { ShownSignature } from '@/lib/signoff/views';
 
 /** What is signed: a subject at one version, and its content as the server computes it now. */
 export interface SignatureSubject {
@@ -182,22 +183,6 @@ export async function revoke(
   return original;
 }
 
-export interface ShownSignature {
-  id: number;
-  subjectId: string;
-  signerId: string;
-  signerName: string;
-  signerRole: string;
-  signedAt: Date;
-  meaning: SignatureMeaning;
-  reason: string;
-  subjectVersion: number;
-  contentHash: string;
-  /** Recomputed from the stored content: false when the stored content no longer matches its hash. */
-  intact: boolean;
-  revokedAt: Date | null;
-  revocationReason: string | null;
-}
 
 /** The signatures of subjects of one project (revocations folded into the signature they revoke), oldest first. */
 export async function listSignatures(db: Executor, projectId: string, kind: string, subjectIds: string[]): Promise<ShownSignature[]> {

@@ -22,7 +22,6 @@ export interface BaselineItem {
 }
 
 export interface BaselineHeader {
-  id: string;
   number: number;
   name: string;
   createdAt: Date;
@@ -45,6 +44,15 @@ export function baselineContent(baseline: BaselineHeader, items: readonly Baseli
       content: Object.fromEntries(BASELINE_FIELDS[item.kind].map((f) => [f, item.snapshot[f] ?? null])),
     })),
   };
+}
+
+/** What approving a baseline's request signs: the request (number, message) and the baseline in full. */
+export function baselineApprovalContent(
+  request: { number: number; deliverable: string; message: string },
+  baseline: BaselineHeader,
+  items: readonly BaselineItem[],
+) {
+  return { request: { number: request.number, deliverable: request.deliverable, message: request.message }, ...baselineContent(baseline, items) };
 }
 
 export interface ChangedItem {
