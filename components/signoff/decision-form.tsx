@@ -24,8 +24,8 @@ export interface DecisionInput {
   reason: string;
   reservations: Omit<ReservationDraft, 'key'>[];
   password: string;
-  seenVersion: number;
-  seenHash: string;
+  shownVersion: number;
+  shownHash: string;
 }
 
 /**
@@ -76,8 +76,8 @@ export function DecisionForm({
         reason,
         reservations: decision === 'approved_with_reservations' ? reservations.map(({ key: _key, ...r }) => r) : [],
         password,
-        seenVersion: seen.version,
-        seenHash: seen.hash,
+        shownVersion: seen.version,
+        shownHash: seen.hash,
       });
       setPassword('');
       if (result.ok) {

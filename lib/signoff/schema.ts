@@ -6,22 +6,13 @@ import { APPROVAL_DECISIONS, DELIVERABLE_KINDS, RACI_ROLES } from './model';
 const text = (max: number) => z.string().trim().max(max, { message: 'tooLong' });
 const uuid = z.uuid({ message: 'invalid' });
 
-/** Several ids from a form (repeated fields, or one comma-separated value) or from code (an array). */
-export const idList = (max: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(uuid).max(max, { message: 'tooLong' }))
-    .transform((ids) => [...new Set(ids)]);
-
 export const inProject = z.object({ projectKey: projectKeySchema });
 
 /** What every signature carries: the password re-entered, and the version and hash the signer was shown. */
 export const signatureFields = {
   password: z.string().min(1, { message: 'required' }).max(256, { message: 'tooLong' }),
-  seenVersion: z.coerce.number().int().min(0).max(2_147_483_647),
-  seenHash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'invalid' }),
+  shownVersion: z.coerce.number().int().min(0).max(2_147_483_647),
+  shownHash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'invalid' }),
 };
 
 export const raciInput = inProject.extend({
@@ -37,7 +28,11 @@ export const raciInput = inProject.extend({
 
 export const baselineInput = inProject.extend({
   name: text(200).min(1, { message: 'required' }),
-  specificationIds: idList(2000),
+  // One checkbox ticked sends one value, several an array.
+  specificationIds: z
+    .union([uuid, z.array(uuid).max(2000, { message: 'tooLong' })])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [...new Set(Array.isArray(v) ? v : [v])])),
 });
 
 export const requestInput = inProject.extend({
@@ -45,17 +40,18 @@ export const requestInput = inProject.extend({
   message: text(5000).default(''),
 });
 
-/** `specification:<uuid>` or `requirement:<uuid>`: an item of what is reviewed; empty for the whole deliverable. */
-export const itemKeySchema = z
-  .union([z.literal(''), z.string().regex(/^(specification|requirement):[0-9a-f-]{36}$/, { message: 'invalid' })])
-  .optional()
-  .transform((v) => (v ? v : null));
-
-export const commentInput = inProject.extend({
-  requestId: uuid,
-  itemKey: itemKeySchema,
-  body: text(5000).min(1, { message: 'required' }),
-});
+/** A comment is on the whole deliverable, or on one of its items (a specification or a requirement, by id). */
+export const commentInput = inProject
+  .extend({
+    requestId: uuid,
+    targetType: z.union([z.literal(''), z.enum(['specification', 'requirement'])]).optional(),
+    targetId: z.union([z.literal(''), uuid]).optional(),
+    body: text(5000).min(1, { message: 'required' }),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.targetType !== !input.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'invalid' });
+  })
+  .transform(({ targetType, targetId, ...rest }) => ({ ...rest, itemKey: targetType && targetId ? `${targetType}:${targetId}` : null }));
 
 const isoDate = z.iso.date({ message: 'invalid' });
 

@@ -460,8 +460,8 @@ const MATRIX: Record<string, MatrixEntry> = {
         requestId: request.id,
         decision: 'approved',
         password: TEST_PASSWORD,
-        seenVersion: seen.version,
-        seenHash: seen.hash,
+        shownVersion: seen.version,
+        shownHash: seen.hash,
       };
     },
   },
@@ -474,7 +474,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       const created = await createReservationRow(world.project, request, { ownerId: world.members.amoe.id });
       const reservation = (await listReservations(getDb(), world.project.id, request.id)).find((r) => r.id === created.id)!;
       const seen = signable(reservationSubject(reservation));
-      return { projectKey: world.project.key, reservationId: reservation.id, password: TEST_PASSWORD, seenVersion: seen.version, seenHash: seen.hash };
+      return { projectKey: world.project.key, reservationId: reservation.id, password: TEST_PASSWORD, shownVersion: seen.version, shownHash: seen.hash };
     },
   },
   revokeSignature: {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import * as approvals from '@/app/(app)/projects/[projectKey]/approvals/actions';
 import { getDb } from '@/db/client';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
@@ -53,7 +53,7 @@ async function pendingRequest() {
 }
 
 function decision(request: { id: string }, seen: { version: number; hash: string }, extra: Record<string, unknown> = {}) {
-  return { projectKey: project.key, requestId: request.id, decision: 'approved', password: TEST_PASSWORD, seenVersion: seen.version, seenHash: seen.hash, ...extra };
+  return { projectKey: project.key, requestId: request.id, decision: 'approved', password: TEST_PASSWORD, shownVersion: seen.version, shownHash: seen.hash, ...extra };
 }
 
 describe('baselines', () => {
@@ -132,9 +132,9 @@ describe('requesting an approval', () => {
     const { spec, request } = await pendingRequest();
     await actAs(members.viewer);
     expect(await comment({ projectKey: project.key, requestId: request.id, body: 'Vu.' })).toMatchObject({ ok: true });
-    expect(await comment({ projectKey: project.key, requestId: request.id, itemKey: `specification:${spec.id}`, body: 'Et le chiffrement ?' })).toMatchObject({ ok: true });
+    expect(await comment({ projectKey: project.key, requestId: request.id, targetType: 'specification', targetId: spec.id, body: 'Et le chiffrement ?' })).toMatchObject({ ok: true });
     const other = await createSpecificationRow(project);
-    expect(await comment({ projectKey: project.key, requestId: request.id, itemKey: `specification:${other.id}`, body: 'x' })).toMatchObject({
+    expect(await comment({ projectKey: project.key, requestId: request.id, targetType: 'specification', targetId: other.id, body: 'x' })).toMatchObject({
       ok: false,
       code: 'not_found',
     });
@@ -185,9 +185,15 @@ describe('signing a decision', () => {
     expect(journal.map((j) => j.action)).toContain('signature_password_failed');
     const counters = await getDb().select().from(loginThrottles);
     expect(counters.some((c) => c.key.startsWith('account:') && c.failures === 1)).toBe(true);
-    // Five more wrong passwords reach the sign-in throttle: then even the right one is refused for a while.
-    for (let i = 0; i < 5; i += 1) await decide(decision(request, seen, { password: `faux ${i}` }));
-    expect(await decide(decision(request, seen))).toMatchObject({ ok: false, code: 'rate_limited' });
+    // Five more wrong passwords reach the sign-in throttle: then even the right one is refused for a while (the
+    // clock stands still, so however slow the machine the wait has not passed).
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date() });
+    try {
+      for (let i = 0; i < 5; i += 1) await decide(decision(request, seen, { password: `faux ${i}` }));
+      expect(await decide(decision(request, seen))).toMatchObject({ ok: false, code: 'rate_limited' });
+    } finally {
+      vi.useRealTimers();
+    }
     const [row] = await getDb().select().from(approvalRequests).where(eq(approvalRequests.id, request.id));
     expect(row!.status).toBe('pending');
   });
@@ -203,8 +209,8 @@ describe('signing a decision', () => {
   test('a stale hash or version is a conflict: the content changed since the approver saw it', async () => {
     const { request, seen } = await pendingRequest();
     await actAs(members.moa);
-    expect(await decide(decision(request, seen, { seenHash: 'a'.repeat(64) }))).toMatchObject({ ok: false, code: 'conflict' });
-    expect(await decide(decision(request, seen, { seenVersion: 2 }))).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await decide(decision(request, seen, { shownHash: 'a'.repeat(64) }))).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await decide(decision(request, seen, { shownVersion: 2 }))).toMatchObject({ ok: false, code: 'conflict' });
     expect(await listSignatures(getDb(), project.id, 'approval_request', [request.id])).toEqual([]);
   });
 
@@ -323,7 +329,7 @@ describe('reservations', () => {
   test('lifting is refused while an anomaly is open, then signed by an approver once it is closed', async () => {
     const { anomaly, reservation } = await approvedWithReservation();
     const seen = signable(reservationSubject(reservation));
-    const input = { projectKey: project.key, reservationId: reservation.id, password: TEST_PASSWORD, seenVersion: seen.version, seenHash: seen.hash };
+    const input = { projectKey: project.key, reservationId: reservation.id, password: TEST_PASSWORD, shownVersion: seen.version, shownHash: seen.hash };
     expect(await lift(input)).toMatchObject({ ok: false, code: 'conflict' });
     await getDb().update(anomalies).set({ status: 'closed' }).where(eq(anomalies.id, anomaly.id));
     // The page showed the anomaly still open: the stale hash is a conflict.
@@ -331,9 +337,9 @@ describe('reservations', () => {
     const [now] = await listReservations(getDb(), project.id);
     const fresh = signable(reservationSubject(now!));
     await actAs(members.amoe);
-    expect(await lift({ ...input, seenHash: fresh.hash })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await lift({ ...input, shownHash: fresh.hash })).toMatchObject({ ok: false, code: 'forbidden' });
     await actAs(members.moa);
-    expect(await lift({ ...input, seenHash: fresh.hash })).toMatchObject({ ok: true });
+    expect(await lift({ ...input, shownHash: fresh.hash })).toMatchObject({ ok: true });
     const [lifted] = await listReservations(getDb(), project.id);
     expect(lifted).toMatchObject({ status: 'lifted' });
     const [signature] = await listSignatures(getDb(), project.id, 'reservation', [reservation.id]);

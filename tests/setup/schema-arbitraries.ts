@@ -98,6 +98,8 @@ function stringValue(key: string, node: JsonSchema, hint: string): fc.Arbitrary<
   if (/email/i.test(key)) {
     return fc.oneof(poolValue(['email']), fc.constant<Recipe>((f) => `${f.fresh('new')}@example.test`));
   }
+  // The hash a signature carries back: one of those the fixture's review pages show.
+  if (/^shownHash$/.test(key)) return poolValue(['contentHash']);
   if (/password|confirmation/i.test(key)) return fc.constantFrom(TEST_PASSWORD, NEW_PASSWORD).map(constant);
   if (/token/i.test(key)) return fc.constant<Recipe>((f) => f.token);
   if (node.format === 'date') return fc.constantFrom('2026-03-02', '2026-03-13', '2026-02-30').map(constant);
@@ -121,6 +123,9 @@ export function plausible(node: JsonSchema, key = '', hint = ''): fc.Arbitrary<R
       return stringValue(key, node, hint);
     case 'integer':
     case 'number':
+      // A signature's number, and the version of what a signature is shown: those of the fixture's.
+      if (/signatureId/i.test(key)) return poolValue(['signature']);
+      if (/^shownVersion$/.test(key)) return poolValue(['contentVersion']);
       return fc.constantFrom(1, 2, 3).map(constant);
     case 'boolean':
       return fc.boolean().map(constant);

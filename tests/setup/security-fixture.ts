@@ -1,12 +1,15 @@
 import { getDb } from '@/db/client';
 import { pseudonymOf } from '@/db/queries/accounts';
-import { anomalyExecutions, anomalySpecifications, instanceSettings } from '@/db/schema';
+import { anomalyExecutions, anomalySpecifications, instanceSettings, raciSettings } from '@/db/schema';
+import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
-import { createApprovalRequestRow, createBaselineRow, createReservationRow } from './signoff-rows';
+import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
+import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
+import { signable } from '@/db/queries/signatures';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -33,6 +36,12 @@ export interface Fixture extends World {
     baseline: string[];
     approvalRequest: string[];
     reservation: string[];
+    /** The hashes the review pages show (the pending request's, the open reservation's): what a signature carries back. */
+    contentHash: string[];
+    /** The versions of those subjects, in the same order. */
+    contentVersion: number[];
+    /** Signatures (ids are numbers) of the MOA member, in this project then in the other one. */
+    signature: number[];
     email: string[];
     projectKey: string[];
   };
@@ -120,12 +129,24 @@ export async function createFixture(): Promise<Fixture> {
   // request on the anomaly awaiting retest; the same in the other project.
   const baseline = await createBaselineRow(world.project, [approved.id]);
   const approvalRequest = await createApprovalRequestRow(world.project, baseline, { requestedBy: world.members.amoe.id });
+  const freshBaseline = await createBaselineRow(world.project, [approved.id]);
   const decidedBaseline = await createBaselineRow(world.project, [approved.id]);
   const decidedRequest = await createApprovalRequestRow(world.project, decidedBaseline, { status: 'approved_with_reservations' });
-  const reservation = await createReservationRow(world.project, decidedRequest, { ownerId: world.members.amoe.id, anomalyIds: [retest.id] });
+  const reservation = await createReservationRow(world.project, decidedRequest, { ownerId: world.members.amoe.id });
   const foreignBaseline = await createBaselineRow(world.otherProject, [foreignSpecification.id]);
   const foreignRequest = await createApprovalRequestRow(world.otherProject, foreignBaseline);
   const foreignReservation = await createReservationRow(world.otherProject, foreignRequest, { ownerId: world.outsider.id });
+  const shownRequest = (await findApprovalRequest(getDb(), world.project.id, { id: approvalRequest.id }))!;
+  const shownReservation = (await listReservations(getDb(), world.project.id, decidedRequest.id))[0]!;
+  const signature = await createSignatureRow(world.project, world.members.moa);
+  const foreignSignature = await createSignatureRow(world.otherProject, world.outsider);
+  const contentVersions = [1, 1];
+  const contentHashes = [
+    signable(await approvalSubject(getDb(), world.project.id, shownRequest)).hash,
+    signable(reservationSubject(shownReservation)).hash,
+  ];
+  // The RACI settings exist (revision 1, nobody assigned: the project roles apply), so a RACI save has a revision to name.
+  await getDb().insert(raciSettings).values(DELIVERABLE_KINDS.map((deliverable) => ({ projectId: world.project.id, deliverable })));
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -183,6 +204,7 @@ export async function createFixture(): Promise<Fixture> {
     foreignAttachment,
     retest,
     baseline,
+    freshBaseline,
     approvalRequest,
     decidedBaseline,
     decidedRequest,
@@ -193,6 +215,7 @@ export async function createFixture(): Promise<Fixture> {
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
+  contentHashes.forEach((hash, i) => name(hash, `contentHash.${i}`));
 
   return {
     ...world,
@@ -208,9 +231,12 @@ export async function createFixture(): Promise<Fixture> {
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
       project: [world.project.id, world.otherProject.id],
-      baseline: [baseline.id, decidedBaseline.id, foreignBaseline.id],
-      approvalRequest: [approvalRequest.id, decidedRequest.id, foreignRequest.id],
+      baseline: [freshBaseline.id, baseline.id, decidedBaseline.id, foreignBaseline.id],
+      approvalRequest: [approvalRequest.id, foreignRequest.id],
       reservation: [reservation.id, foreignReservation.id],
+      contentHash: contentHashes,
+      contentVersion: contentVersions,
+      signature: [signature, foreignSignature],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
     },

@@ -228,7 +228,7 @@ export const decideApproval = projectAction({
       meaning: input.decision,
       reason: input.reason,
       subject: await approvalSubject(tx, projectId, request),
-      seen: { version: input.seenVersion, hash: input.seenHash },
+      seen: { version: input.shownVersion, hash: input.shownHash },
       audit,
     });
     if (!created) {
@@ -278,7 +278,7 @@ export const liftReservation = projectAction({
       meaning: 'reservation_lifted',
       reason: input.reason,
       subject: reservationSubject(reservation),
-      seen: { version: input.seenVersion, hash: input.seenHash },
+      seen: { version: input.shownVersion, hash: input.shownHash },
       audit,
     });
     await tx

@@ -101,7 +101,7 @@ export default async function ApprovalReviewPage({ params }: Props) {
       {commentList(itemKey(item))}
       <details>
         <summary className="cursor-pointer text-sm text-primary">{t('review.commentItem', { ref: refOf(item) })}</summary>
-        <SignoffForm action={commentOnApproval} hidden={{ ...hidden, requestId: request.id, itemKey: itemKey(item) }} testId={`comment-${refOf(item)}`} className="mt-2 flex flex-col gap-2">
+        <SignoffForm action={commentOnApproval} hidden={{ ...hidden, requestId: request.id, targetType: item.kind, targetId: item.itemId }} testId={`comment-${refOf(item)}`} className="mt-2 flex flex-col gap-2">
           <Label htmlFor={`comment-${itemKey(item)}`}>{t('review.commentBody')}</Label>
           <Textarea id={`comment-${itemKey(item)}`} name="body" required rows={2} />
           <Button type="submit" size="sm" variant="outline" className="self-start">
@@ -222,7 +222,7 @@ export default async function ApprovalReviewPage({ params }: Props) {
                   {canLiftHere && canLift(r.status, r.anomalies.map((a) => a.status)) && (
                     <SignoffForm
                       action={liftReservation}
-                      hidden={{ ...hidden, reservationId: r.id, seenVersion: liftSeen.version, seenHash: liftSeen.hash }}
+                      hidden={{ ...hidden, reservationId: r.id, shownVersion: liftSeen.version, shownHash: liftSeen.hash }}
                       testId={`lift-${r.number}`}
                       fieldErrorsFor={['password']}
                       className="flex flex-col gap-2 rounded-md border p-3"
