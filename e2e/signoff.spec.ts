@@ -59,7 +59,7 @@ test('the AMOE requests approval of a baseline; the MOA reviews its redline on a
   await form.getByLabel(s.signature.password).fill('pas le bon mot de passe');
   await form.getByRole('button', { name: s.decision.submit }).click();
   await expect(form.getByTestId('form-error')).toBeVisible();
-  await expect(moa.page.getByTestId('signatures')).toHaveCount(0);
+  await expect(moa.page.getByText(s.review.noSignatures)).toBeVisible();
   await form.getByLabel(s.signature.password).fill(DEMO_PASSWORD);
   await form.getByRole('button', { name: s.decision.submit }).click();
   await expect(moa.page.getByTestId('decision-done')).toBeVisible();

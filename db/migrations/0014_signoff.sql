@@ -18,7 +18,6 @@ CREATE TABLE "approval_requests" (
 	"number" integer NOT NULL,
 	"deliverable" "deliverable_kind" NOT NULL,
 	"baseline_id" uuid,
-	"campaign_id" uuid,
 	"message" text DEFAULT '' NOT NULL,
 	"status" "approval_status" DEFAULT 'pending' NOT NULL,
 	"requested_by" uuid,
@@ -83,7 +82,7 @@ CREATE TABLE "reservations" (
 );
 --> statement-breakpoint
 CREATE TABLE "signatures" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "signatures_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"project_id" uuid NOT NULL,
 	"signer_id" uuid NOT NULL,
 	"signer_name" text NOT NULL,
@@ -96,14 +95,13 @@ CREATE TABLE "signatures" (
 	"subject_version" integer NOT NULL,
 	"content" jsonb NOT NULL,
 	"content_hash" text NOT NULL,
-	"revokes_id" bigint
+	"revokes_id" uuid
 );
 --> statement-breakpoint
 ALTER TABLE "approval_comments" ADD CONSTRAINT "approval_comments_request_id_approval_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."approval_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_comments" ADD CONSTRAINT "approval_comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_baseline_id_baselines_id_fk" FOREIGN KEY ("baseline_id") REFERENCES "public"."baselines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "baseline_items" ADD CONSTRAINT "baseline_items_baseline_id_baselines_id_fk" FOREIGN KEY ("baseline_id") REFERENCES "public"."baselines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "baselines" ADD CONSTRAINT "baselines_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -124,6 +122,6 @@ CREATE INDEX "approval_requests_project_status_idx" ON "approval_requests" USING
 CREATE UNIQUE INDEX "baselines_project_number_key" ON "baselines" USING btree ("project_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "reservations_project_number_key" ON "reservations" USING btree ("project_id","number");--> statement-breakpoint
 CREATE INDEX "reservations_project_status_idx" ON "reservations" USING btree ("project_id","status","due_date");--> statement-breakpoint
-CREATE INDEX "signatures_subject_idx" ON "signatures" USING btree ("project_id","subject_kind","subject_id");--> statement-breakpoint
+CREATE INDEX "signatures_subject_idx" ON "signatures" USING btree ("project_id","subject_kind","subject_id","signed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "signatures_once_key" ON "signatures" USING btree ("subject_kind","subject_id","subject_version","signer_id") WHERE "signatures"."revokes_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "signatures_revokes_key" ON "signatures" USING btree ("revokes_id") WHERE "signatures"."revokes_id" is not null;

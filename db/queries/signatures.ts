@@ -71,7 +71,7 @@ export async function sign(tx: Transaction, request: SignRequest): Promise<{ sig
   await checkPassword(tx, request, subject);
   const hash = contentHash(subject.content);
   if (request.seen.version !== subject.version || request.seen.hash !== hash) {
-    throw new ActionError('conflict', 'signatureStale', undefined, { version: subject.version, hash });
+    throw new ActionError('conflict', 'signatureStale');
   }
   const values = {
     projectId: request.membership.projectId,
@@ -90,7 +90,7 @@ export async function sign(tx: Transaction, request: SignRequest): Promise<{ sig
   if (inserted) {
     await request.audit({
       entity: 'signature',
-      entityId: String(inserted.id),
+      entityId: inserted.id,
       action: 'sign',
       after: { meaning: inserted.meaning, subject: `${subject.kind}:${subject.id}`, version: subject.version, hash },
     });
@@ -114,7 +114,7 @@ export async function sign(tx: Transaction, request: SignRequest): Promise<{ sig
   return { signature: existing, created: false };
 }
 
-async function isRevoked(db: Executor, id: number): Promise<boolean> {
+async function isRevoked(db: Executor, id: string): Promise<boolean> {
   const [row] = await db.select({ id: signatures.id }).from(signatures).where(eq(signatures.revokesId, id));
   return !!row;
 }
@@ -142,7 +142,7 @@ export async function standingSignatureOf(db: Executor, kind: string, subjectId:
  */
 export async function revoke(
   tx: Transaction,
-  request: Pick<SignRequest, 'actor' | 'membership' | 'password' | 'address' | 'audit'> & { signatureId: number; reason: string },
+  request: Pick<SignRequest, 'actor' | 'membership' | 'password' | 'address' | 'audit'> & { signatureId: string; reason: string },
 ): Promise<SignatureRow> {
   const [original] = await tx
     .select()
@@ -179,7 +179,7 @@ export async function revoke(
     .onConflictDoNothing()
     .returning();
   if (!row) throw new ActionError('conflict', 'signatureAlreadyRevoked');
-  await request.audit({ entity: 'signature', entityId: String(row.id), action: 'revoke', after: { revokes: original.id } });
+  await request.audit({ entity: 'signature', entityId: row.id, action: 'revoke', after: { revokes: original.id } });
   return original;
 }
 
@@ -191,7 +191,7 @@ export async function listSignatures(db: Executor, projectId: string, kind: stri
     .select()
     .from(signatures)
     .where(and(eq(signatures.projectId, projectId), eq(signatures.subjectKind, kind), inArray(signatures.subjectId, subjectIds)))
-    .orderBy(asc(signatures.id));
+    .orderBy(asc(signatures.signedAt), asc(signatures.id));
   const revocations = new Map(rows.filter((r) => r.revokesId !== null).map((r) => [r.revokesId!, r]));
   return rows
     .filter((r) => r.meaning !== 'revoked')

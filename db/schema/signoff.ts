@@ -1,9 +1,8 @@
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { APPROVAL_STATUSES, DELIVERABLE_KINDS, RACI_ROLES, SIGNATURE_MEANINGS } from '@/lib/signoff/model';
 import { RESERVATION_STATUSES } from '@/lib/signoff/reservations';
 import { anomalies } from './anomalies';
-import { campaigns } from './campaigns';
 import { projects } from './projects';
 import { users } from './users';
 
@@ -23,7 +22,7 @@ export const reservationStatus = pgEnum('reservation_status', RESERVATION_STATUS
 export const signatures = pgTable(
   'signatures',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: uuid('id').primaryKey().defaultRandom(),
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'no action' }),
@@ -41,10 +40,10 @@ export const signatures = pgTable(
     subjectVersion: integer('subject_version').notNull(),
     content: jsonb('content').notNull(),
     contentHash: text('content_hash').notNull(),
-    revokesId: bigint('revokes_id', { mode: 'number' }),
+    revokesId: uuid('revokes_id'),
   },
   (t) => [
-    index('signatures_subject_idx').on(t.projectId, t.subjectKind, t.subjectId),
+    index('signatures_subject_idx').on(t.projectId, t.subjectKind, t.subjectId, t.signedAt),
     // A double submission signs once: one signature per signer, subject and version (revocations aside).
     uniqueIndex('signatures_once_key')
       .on(t.subjectKind, t.subjectId, t.subjectVersion, t.signerId)
@@ -116,7 +115,7 @@ export const baselineItems = pgTable(
   (t) => [primaryKey({ columns: [t.baselineId, t.kind, t.itemId] })],
 );
 
-/** A Responsable's request that the approvers decide on a deliverable (a baseline or a campaign report). */
+/** A Responsable's request that the approvers decide on a deliverable (here, a baseline of specifications). */
 export const approvalRequests = pgTable(
   'approval_requests',
   {
@@ -127,7 +126,6 @@ export const approvalRequests = pgTable(
     number: integer('number').notNull(),
     deliverable: deliverableKind('deliverable').notNull(),
     baselineId: uuid('baseline_id').references(() => baselines.id, { onDelete: 'no action' }),
-    campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'no action' }),
     message: text('message').notNull().default(''),
     status: approvalStatus('status').notNull().default('pending'),
     requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),

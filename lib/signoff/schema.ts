@@ -87,7 +87,7 @@ export const liftInput = inProject.extend({
 });
 
 export const revokeInput = inProject.extend({
-  signatureId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  signatureId: uuid,
   reason: text(2000).min(1, { message: 'reasonRequired' }),
   password: signatureFields.password,
 });

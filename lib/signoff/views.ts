@@ -3,7 +3,7 @@ import type { SignatureMeaning } from './model';
 import type { ReservationStatus } from './reservations';
 
 export interface ShownSignature {
-  id: number;
+  id: string;
   subjectId: string;
   signerId: string;
   signerName: string;

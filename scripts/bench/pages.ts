@@ -55,4 +55,7 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'anomaly detail', kind: 'heavy', path: (p) => project(p, `/anomalies/${p.anomalyRef}`) },
   { name: 'anomaly edit', kind: 'heavy', path: (p) => project(p, `/anomalies/${p.anomalyRef}/edit`) },
   { name: 'new anomaly', kind: 'heavy', path: (p) => project(p, '/anomalies/new') },
+  { name: 'approvals ("À approuver")', kind: 'heavy', path: (p) => project(p, '/approvals') },
+  { name: 'baselines (freeze form)', kind: 'heavy', path: (p) => project(p, '/approvals/baselines') },
+  { name: 'RACI', kind: 'heavy', path: (p) => project(p, '/approvals/raci') },
 ];

@@ -102,6 +102,8 @@ export const ALLOWED_KEYS = new Set([
   'byteSize',
   'stepIndex',
   'uploadedAt',
+  // sign-off: the signature an action recorded (its number only; its content hash stays on the pages)
+  'signatureId',
 ]);
 
 const DENIED_KEY = /hash|secret|sessionVersion|session_version|^password|^token$|salt|digest/i;

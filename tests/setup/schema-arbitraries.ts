@@ -41,10 +41,11 @@ const constant = (value: unknown): Recipe => () => value;
  * by the action's name: `updateSpecification` → a specification). First match wins.
  */
 const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
-  // Sign-off: `baselineId`, `requestId` (an approval request), `reservationId`.
+  // Sign-off: `baselineId`, `requestId` (an approval request), `reservationId`, `signatureId`.
   [/baseline/i, ['baseline']],
   [/reservation/i, ['reservation']],
   [/request/i, ['approvalRequest']],
+  [/signature/i, ['signature']],
   [/test.?case/i, ['testCase']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],
@@ -123,8 +124,7 @@ export function plausible(node: JsonSchema, key = '', hint = ''): fc.Arbitrary<R
       return stringValue(key, node, hint);
     case 'integer':
     case 'number':
-      // A signature's number, and the version of what a signature is shown: those of the fixture's.
-      if (/signatureId/i.test(key)) return poolValue(['signature']);
+      // The version of what a signature is shown: that of the fixture's.
       if (/^shownVersion$/.test(key)) return poolValue(['contentVersion']);
       return fc.constantFrom(1, 2, 3).map(constant);
     case 'boolean':

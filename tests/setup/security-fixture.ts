@@ -36,12 +36,11 @@ export interface Fixture extends World {
     baseline: string[];
     approvalRequest: string[];
     reservation: string[];
+    signature: string[];
     /** The hashes the review pages show (the pending request's, the open reservation's): what a signature carries back. */
     contentHash: string[];
-    /** The versions of those subjects, in the same order. */
-    contentVersion: number[];
-    /** Signatures (ids are numbers) of the MOA member, in this project then in the other one. */
-    signature: number[];
+    /** The versions of those subjects, in the same order (as a form sends them, text). */
+    contentVersion: string[];
     email: string[];
     projectKey: string[];
   };
@@ -74,7 +73,8 @@ export type PoolKind =
   | 'project'
   | 'baseline'
   | 'approvalRequest'
-  | 'reservation';
+  | 'reservation'
+  | 'signature';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -140,7 +140,7 @@ export async function createFixture(): Promise<Fixture> {
   const shownReservation = (await listReservations(getDb(), world.project.id, decidedRequest.id))[0]!;
   const signature = await createSignatureRow(world.project, world.members.moa);
   const foreignSignature = await createSignatureRow(world.otherProject, world.outsider);
-  const contentVersions = [1, 1];
+  const contentVersions = ['1', '1'];
   const contentHashes = [
     signable(await approvalSubject(getDb(), world.project.id, shownRequest)).hash,
     signable(reservationSubject(shownReservation)).hash,
@@ -216,6 +216,8 @@ export async function createFixture(): Promise<Fixture> {
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
   contentHashes.forEach((hash, i) => name(hash, `contentHash.${i}`));
+  name(signature, 'signature.id');
+  name(foreignSignature, 'foreignSignature.id');
 
   return {
     ...world,
@@ -255,6 +257,7 @@ export async function createFixture(): Promise<Fixture> {
       baseline: foreignBaseline.id,
       approvalRequest: foreignRequest.id,
       reservation: foreignReservation.id,
+      signature: foreignSignature,
     },
     token,
     fresh: (label) => {

@@ -106,7 +106,7 @@ export const setRaci = projectAction({
       before,
       after: { quorum: input.quorum, assignments: Object.fromEntries(assignments.map((a) => [a.userId, a.raciRole])) },
     });
-    return { deliverable: input.deliverable, revision: saved!.revision };
+    return { revision: saved!.revision };
   },
   after: revalidateProject,
 });
@@ -316,7 +316,7 @@ export const revokeSignature = projectAction({
         .set({ status: 'open', liftedAt: null, revision: sql`${reservations.revision} + 1` })
         .where(and(eq(reservations.id, original.subjectId), eq(reservations.projectId, membership.projectId)));
     }
-    return { revoked: original.id };
+    return { signatureId: original.id };
   },
   after: revalidateProject,
 });
