@@ -4,7 +4,7 @@ import { ResultFileError } from './result-file-error';
  * Bytes of an uploaded XML file as text: a UTF-8 or UTF-16 byte-order mark decides the encoding (and is dropped),
  * anything else is read as UTF-8, the encoding every JUnit producer writes.
  */
-export function decodeXmlBytes(bytes: Uint8Array): string {
+export function decodeTextBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const text = new TextDecoder('utf-8').decode(bytes);

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ResultFileError } from '../result-file-error';
 import { boundedText } from '../text-bounds';
-import { decodeXmlBytes, decodeXmlEntities, refuseDoctype } from '../xml-text';
+import { decodeTextBytes, decodeXmlEntities, refuseDoctype } from '../xml-text';
 
 /**
  * JUnit XML, read leniently: real producers (Surefire, pytest, Jest, Go, PHPUnit, cargo-nextest, xUnit.net…) each
@@ -184,7 +184,7 @@ function readCase(node: XmlNode, suitePath: string[]): JUnitCase {
 
 /** Parses one JUnit XML file; refuses (ResultFileError) malformed XML, a DOCTYPE, or a document that is not JUnit. */
 export function parseJUnit(bytes: Uint8Array, fileName: string): JUnitReport {
-  const text = decodeXmlBytes(bytes);
+  const text = decodeTextBytes(bytes);
   if (text.trim() === '') throw new ResultFileError('empty', fileName);
   refuseDoctype(text, fileName);
   const valid = XMLValidator.validate(text);
