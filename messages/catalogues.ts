@@ -3,6 +3,7 @@ import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enEvidence from './en.evidence.json';
 import enRecette from './en.recette.json';
+import enResultsImport from './en.results-import.json';
 import enRunner from './en.runner.json';
 import enRequirements from './en.requirements.json';
 import enSpecifications from './en.specifications.json';
@@ -12,6 +13,7 @@ import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
 import frRecette from './fr.recette.json';
+import frResultsImport from './fr.results-import.json';
 import frRunner from './fr.runner.json';
 import frRequirements from './fr.requirements.json';
 import frSpecifications from './fr.specifications.json';
@@ -23,6 +25,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frResultsImport },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enResultsImport },
 } as const;

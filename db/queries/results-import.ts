@@ -4,6 +4,7 @@ import type { Executor, Transaction } from '@/db/client';
 import { campaignItems, campaigns, testCases } from '@/db/schema';
 import { ActionError } from '@/lib/actions/result';
 import { planImport, type ImportPlan, type PlanTestCase, type PlannedRun } from '@/lib/interop/import-plan';
+import type { ResultsImportSummary, ResultsPreview } from '@/lib/interop/import-view';
 import { readResultFiles, type ReadResults } from '@/lib/interop/read-results';
 import { ResultFileError } from '@/lib/interop/result-file-error';
 import type { ResultFile } from '@/lib/interop/result-files';
@@ -63,25 +64,6 @@ async function planTestCases(db: Executor, projectId: string, campaignId: string
     .from(testCases)
     .leftJoin(campaignItems, and(eq(campaignItems.testCaseId, testCases.id), eq(campaignItems.campaignId, campaignId)))
     .where(eq(testCases.projectId, projectId));
-}
-
-export interface ResultsPreview {
-  campaign: { build: string; environment: string };
-  files: ImportPlan['files'];
-  ignored: string[];
-  executions: { total: number; passed: number; failed: number; measured: number };
-  matched: { ref: string; title: string; result: 'passed' | 'failed' | 'measured'; inScope: boolean }[];
-  matchedTotal: number;
-  proposed: ImportPlan['proposed'];
-  proposedTotal: number;
-  unmatched: ImportPlan['unmatched'];
-  unmatchedTotal: number;
-  skipped: string[];
-  skippedTotal: number;
-  notRun: string[];
-  performance: { ref: string; title: string; measurements: { metric: string; unit: string; threshold: number; direction: string; value: number | null; status: string }[] }[];
-  unusedSamples: ImportPlan['unusedSamples'];
-  unusedSamplesTotal: number;
 }
 
 function previewOf(plan: ImportPlan, read: ReadResults, testCaseList: readonly PlanTestCase[], campaign: { build: string; environment: string }): ResultsPreview {
@@ -166,23 +148,17 @@ export interface ResultsImportJournal {
   after: Record<string, unknown>;
 }
 
-export interface ResultsImportOutcome {
-  executions: number;
-  passed: number;
-  failed: number;
-  open: number;
-  createdTestCases: number;
-  addedToScope: number;
-  campaignStarted: boolean;
-  journal: ResultsImportJournal;
-}
-
 /**
  * Writes an import in `tx`: the campaign locked (a closed one refused), the proposed test cases created if asked
  * (numbers reserved at once, first versions recorded), every test case run added to the campaign's scope when it
  * was not, then one execution per matched test case through the one execution-creating mechanism. Throws before
  * writing anything when a file is refused; any later failure rolls the whole transaction back.
  */
+/** What an import did, with the journal entry the caller writes. */
+export interface ResultsImportOutcome extends ResultsImportSummary {
+  journal: ResultsImportJournal;
+}
+
 export async function importResults(tx: Transaction, options: ResultsImportOptions): Promise<ResultsImportOutcome> {
   const campaignRow = await findCampaign(tx, options.projectId, options.campaignId);
   const [locked] = await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignRow.id)).for('update');

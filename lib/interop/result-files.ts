@@ -1,5 +1,8 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { ResultFileError } from './result-file-error';
+import { RESULT_UPLOAD_LIMITS, type ResultUploadLimits } from './upload-limits';
+
+export { RESULT_UPLOAD_LIMITS, type ResultUploadLimits };
 
 /** One uploaded file (or one member of an uploaded .zip): a name and its bytes. */
 export interface ResultFile {
@@ -11,19 +14,6 @@ export type ResultFileKind = 'junit' | 'jmeter' | 'k6';
 export interface ClassifiedFile extends ResultFile {
   kind: ResultFileKind;
 }
-
-/** Limits of one upload: what is sent (files or zips) and, for a zip, what it may inflate to. */
-export interface ResultUploadLimits {
-  maxUploadBytes: number;
-  maxUnzippedBytes: number;
-  maxZipEntries: number;
-}
-
-export const RESULT_UPLOAD_LIMITS: ResultUploadLimits = {
-  maxUploadBytes: 50 * 1024 * 1024,
-  maxUnzippedBytes: 100 * 1024 * 1024,
-  maxZipEntries: 1_000,
-};
 
 const KIND_BY_EXTENSION: Record<string, ResultFileKind> = { xml: 'junit', jtl: 'jmeter', csv: 'jmeter', json: 'k6' };
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { JUnitCase } from './parse-junit';
 import { automationKeyOf, combinedOutcome, matchJUnitCases, refNumberOf, stepIndexOf, type SourcedCase } from './match-junit';
 
-const junitCase = (over: Partial<JUnitCase>): SourcedCase => ({
+const junitCase = (over: Partial<SourcedCase>): SourcedCase => ({
   suitePath: ['suite'],
   classname: '',
   name: '',

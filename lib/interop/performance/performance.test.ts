@@ -3,7 +3,7 @@ import { ResultFileError } from '../result-file-error';
 import { parseJMeterJtl } from './jmeter-jtl';
 import { parseK6Summary } from './k6-summary';
 import { inCriterionUnit, measureTarget, statOfCriterion } from './match-criteria';
-import { percentile } from './performance-report';
+import { percentile, type PerformanceReport } from './performance-report';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -68,7 +68,7 @@ describe('criteria against measurements', () => {
   });
 
   it('measures a test case from the sample its key names, or from a metric a criterion names', () => {
-    const reports = [{ fileName: 's.json', tool: 'k6' as const, samples: [{ label: 'http_req_duration', stats: { p95: 420 } }, { label: 'http_req_failed', stats: { rate: 2, error_rate: 2 } }] }];
+    const reports: PerformanceReport[] = [{ fileName: 's.json', tool: 'k6', samples: [{ label: 'http_req_duration', stats: { p95: 420 } }, { label: 'http_req_failed', stats: { rate: 2, error_rate: 2 } }] }];
     const criteria = [
       { metric: 'p95', unit: 'ms', threshold: 500, direction: 'at_most' as const },
       { metric: 'http_req_failed rate', unit: '%', threshold: 1, direction: 'at_most' as const },
