@@ -33,8 +33,11 @@ export interface RunContext {
   source: ExecutionSource;
 }
 
-/** Rows per INSERT: ~20 parameters a row stays far below PostgreSQL's 65,535 parameters per statement. */
-const ROWS_PER_INSERT = 500;
+/** Runs per statement: one JSON parameter holds them all, so the statement count stays small at any size. */
+const RUNS_PER_STATEMENT = 2_000;
+
+/** Raw rows from either driver (PGlite answers `{ rows }`, postgres.js an array). */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows);
 
 export async function insertExecutions(tx: Transaction, context: RunContext, runs: readonly NewRun[]) {
   const rows = runs.map((run) => {
@@ -43,36 +46,39 @@ export async function insertExecutions(tx: Transaction, context: RunContext, run
     const overridden = overrideNeedsReason(derivedStatus, status);
     if (overridden && !run.overrideReason) throw new Error('insertExecutions: an overridden result needs its reason');
     return {
-      projectId: context.projectId,
-      campaignId: context.campaign.id,
-      campaignItemId: run.campaignItemId,
-      testCaseId: run.testCase.id,
-      testCaseVersion: run.testCase.version,
+      campaign_item_id: run.campaignItemId,
+      test_case_id: run.testCase.id,
+      test_case_version: run.testCase.version,
       steps: run.testCase.steps,
       criteria: run.testCase.criteria,
-      stepResults: run.stepResults,
+      step_results: run.stepResults,
       measurements: run.measurements,
-      derivedStatus,
+      derived_status: derivedStatus,
       status,
-      overrideReason: overridden ? run.overrideReason! : null,
+      override_reason: overridden ? run.overrideReason! : null,
       comment: run.comment ?? '',
-      source: context.source,
-      campaignName: context.campaign.name,
-      environment: context.campaign.environment,
-      build: context.campaign.build,
-      executedBy: context.actorId,
-      ...(run.finishedAt && { finishedAt: run.finishedAt, startedAt: new Date(run.finishedAt.getTime() - Math.max(0, run.durationMs ?? 0)) }),
-      durationMs: run.durationMs ?? null,
+      started_at: run.finishedAt ? new Date(run.finishedAt.getTime() - Math.max(0, run.durationMs ?? 0)).toISOString() : null,
+      finished_at: run.finishedAt?.toISOString() ?? null,
+      duration_ms: run.durationMs ?? null,
     };
   });
   const created: { id: string; revision: number; status: ExecutionStatus }[] = [];
-  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
-    created.push(
-      ...(await tx
-        .insert(executions)
-        .values(rows.slice(at, at + ROWS_PER_INSERT))
-        .returning({ id: executions.id, revision: executions.revision, status: executions.status })),
-    );
+  const { campaign } = context;
+  for (let at = 0; at < rows.length; at += RUNS_PER_STATEMENT) {
+    const result = await tx.execute(sql`
+      insert into ${executions} (project_id, campaign_id, campaign_item_id, test_case_id, test_case_version, steps, criteria,
+        step_results, measurements, derived_status, status, override_reason, comment, source, campaign_name, environment,
+        build, executed_by, started_at, finished_at, duration_ms)
+      select ${context.projectId}::uuid, ${campaign.id}::uuid, r.campaign_item_id, r.test_case_id, r.test_case_version, r.steps,
+        r.criteria, r.step_results, r.measurements, r.derived_status, r.status, r.override_reason, r.comment,
+        ${context.source}::execution_source, ${campaign.name}, ${campaign.environment}, ${campaign.build}, ${context.actorId}::uuid,
+        coalesce(r.started_at, now()), r.finished_at, r.duration_ms
+      from jsonb_to_recordset(${JSON.stringify(rows.slice(at, at + RUNS_PER_STATEMENT))}::jsonb) as r(
+        campaign_item_id uuid, test_case_id uuid, test_case_version int, steps jsonb, criteria jsonb, step_results jsonb,
+        measurements jsonb, derived_status execution_status, status execution_status, override_reason text, comment text,
+        started_at timestamptz, finished_at timestamptz, duration_ms int)
+      returning id, revision, status`);
+    created.push(...rowsOf<{ id: string; revision: number; status: ExecutionStatus }>(result));
   }
   return created;
 }

@@ -261,15 +261,15 @@ async function createProposedTestCases(tx: Transaction, options: ResultsImportOp
     automationKey: p.automationKey,
     criteria: [],
   }));
-  const rows: { id: string; number: number; automationKey: string; title: string }[] = [];
-  for (let at = 0; at < fields.length; at += 500) {
-    rows.push(
-      ...(await tx
-        .insert(testCases)
-        .values(fields.slice(at, at + 500).map((f, i) => ({ ...f, projectId: options.projectId, number: first + at + i, createdBy: options.actorId, updatedBy: options.actorId })))
-        .returning({ id: testCases.id, number: testCases.number, automationKey: testCases.automationKey, title: testCases.title })),
-    );
-  }
+  const result = await tx.execute(sql`
+    insert into test_cases (project_id, number, title, objective, preconditions, test_data, steps, type, priority, folder, tags,
+      automated, automation_key, criteria, created_by, updated_by)
+    select ${options.projectId}::uuid, ${first - 1} + r.n, r.title, '', '', '', '[]'::jsonb, 'functional', 'medium', r.folder, '{}',
+      true, r.automation_key, '[]'::jsonb, ${options.actorId}::uuid, ${options.actorId}::uuid
+    from jsonb_to_recordset(${JSON.stringify(fields.map((f, i) => ({ n: i + 1, title: f.title, folder: f.folder, automation_key: f.automationKey })))}::jsonb)
+      as r(n int, title text, folder text, automation_key text)
+    returning id, number, automation_key as "automationKey", title`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; number: number; automationKey: string; title: string }[];
   const fieldsByKey = new Map(fields.map((f) => [f.automationKey, f]));
   await recordVersions(
     tx,
