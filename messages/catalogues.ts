@@ -3,6 +3,7 @@ import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enEvidence from './en.evidence.json';
 import enRecette from './en.recette.json';
+import enResultsImport from './en.results-import.json';
 import enRunner from './en.runner.json';
 import enSignoff from './en.signoff.json';
 import enRequirements from './en.requirements.json';
@@ -13,6 +14,7 @@ import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
 import frRecette from './fr.recette.json';
+import frResultsImport from './fr.results-import.json';
 import frRunner from './fr.runner.json';
 import frSignoff from './fr.signoff.json';
 import frRequirements from './fr.requirements.json';
@@ -25,6 +27,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport },
 } as const;
