@@ -42,6 +42,8 @@ const constant = (value: unknown): Recipe => () => value;
  */
 const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/test.?case/i, ['testCase']],
+  // revokeApiToken's `tokenId`: a project API token.
+  [/token/i, ['apiToken']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],
   [/campaign/i, ['campaign']],

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { pseudonymOf } from '@/db/queries/accounts';
 import { anomalyExecutions, anomalySpecifications, instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
+import { createApiTokenRow } from './api-tokens';
 import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
@@ -28,6 +29,7 @@ export interface Fixture extends World {
     execution: string[];
     anomaly: string[];
     attachment: string[];
+    apiToken: string[];
     project: string[];
     email: string[];
     projectKey: string[];
@@ -39,6 +41,8 @@ export interface Fixture extends World {
   foreign: Record<PoolKind, string>;
   /** A one-time password link of `target`, as an administrator would have handed it over. */
   token: string;
+  /** Secrets of the project's API tokens (created by its owner), for the `/api/v1` routes. */
+  apiSecrets: { read: string; write: string };
   /** A value unique to this fixture, the same recipe giving the same symbol on every fixture. */
   fresh: (label: string) => string;
   /** Every value of this fixture that another fixture spells differently, with the name both share. */
@@ -47,7 +51,7 @@ export interface Fixture extends World {
 }
 
 /** The kinds of existing ids; schema-arbitraries.ts names the parameters each kind serves. */
-export type PoolKind = 'user' | 'requirement' | 'specification' | 'link' | 'testCase' | 'campaign' | 'campaignItem' | 'execution' | 'anomaly' | 'attachment' | 'project';
+export type PoolKind = 'user' | 'requirement' | 'specification' | 'link' | 'testCase' | 'campaign' | 'campaignItem' | 'execution' | 'anomaly' | 'attachment' | 'apiToken' | 'project';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -99,6 +103,9 @@ export async function createFixture(): Promise<Fixture> {
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
   const token = await issueTestToken(world.target);
+  const writeToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'write' });
+  const readToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'read' });
+  const foreignToken = await createApiTokenRow(world.otherProject, world.outsider, { scope: 'write' });
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
   people.push(world.target);
@@ -157,6 +164,11 @@ export async function createFixture(): Promise<Fixture> {
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
+  for (const [label, apiToken] of Object.entries({ writeToken, readToken, foreignToken })) {
+    name(apiToken.id, `${label}.id`);
+    name(apiToken.secret, `${label}.secret`);
+    name(apiToken.prefix, `${label}.prefix`);
+  }
 
   return {
     ...world,
@@ -171,6 +183,7 @@ export async function createFixture(): Promise<Fixture> {
       execution: [execution.id, retestRun.id, foreignExecution.id],
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
+      apiToken: [writeToken.id, readToken.id, foreignToken.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
@@ -186,9 +199,11 @@ export async function createFixture(): Promise<Fixture> {
       execution: foreignExecution.id,
       anomaly: foreignAnomaly.id,
       attachment: foreignAttachment.id,
+      apiToken: foreignToken.id,
       project: world.otherProject.id,
     },
     token,
+    apiSecrets: { read: readToken.secret, write: writeToken.secret },
     fresh: (label) => {
       const value = `${label}${tag}`;
       for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) name(spelling, `fresh.${label}`);
