@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, gt, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
+import { campaignStateCounts } from './campaigns';
 import { campaignItemStates, campaigns, requirements, specifications, testCases, traceLinkStates } from '@/db/schema';
 import { pageOf } from '@/lib/api/cursor';
 import { ITEM_STATES, type ItemState } from '@/lib/recette/campaign-item-state';
@@ -111,15 +112,16 @@ export async function apiTestCasesPage(db: Executor, projectId: string, page: Pa
 }
 
 /** Refs of both ends from the `trace_items` view, in the same statement as the links. */
-const itemRef = (column: AnyColumn) => sql<string>`(select ti.ref from trace_items ti where ti.id = ${column})`;
+const itemRef = (end: 'upstream_id' | 'downstream_id') =>
+  sql<string>`(select ti.ref from trace_items ti where ti.id = ${sql.identifier('trace_link_states')}.${sql.identifier(end)})`;
 
 export async function apiTraceLinksPage(db: Executor, projectId: string, page: PageRequest) {
   const rows = await db
     .select({
       id: traceLinkStates.id,
       kind: traceLinkStates.kind,
-      upstreamRef: itemRef(traceLinkStates.upstreamId),
-      downstreamRef: itemRef(traceLinkStates.downstreamId),
+      upstreamRef: itemRef('upstream_id'),
+      downstreamRef: itemRef('downstream_id'),
       reviewedVersion: traceLinkStates.reviewedVersion,
       upstreamVersion: traceLinkStates.upstreamVersion,
       suspect: traceLinkStates.suspect,
@@ -182,21 +184,16 @@ export async function apiCampaignsPage(db: Executor, projectId: string, page: Pa
 }
 
 /**
- * A campaign's results: the campaign, its totals per state and a page of its items from the state view, in two
- * statements (the campaign with its totals, then the page), whatever the size of the campaign.
+ * A campaign's results: the campaign, its totals per state (the campaign page's own count) and a page of its items
+ * from the state view: three statements, whatever the size of the campaign.
  */
 export async function apiCampaignResultsPage(db: Executor, projectId: string, number: number, page: PageRequest) {
   const [campaign] = await db
-    .select({
-      ...campaignColumns,
-      totals: sql<Partial<Record<ItemState, number>> | null>`(
-        select jsonb_object_agg(s.state, s.count) from (
-          select cis.state, count(*)::int as count from campaign_item_states cis where cis.campaign_id = ${campaigns.id} group by cis.state
-        ) s)`,
-    })
+    .select(campaignColumns)
     .from(campaigns)
     .where(and(eq(campaigns.projectId, projectId), eq(campaigns.number, number)));
   if (!campaign) return null;
+  const counts = new Map((await campaignStateCounts(db, campaign.id)).map((row) => [row.state, row.count]));
 
   const after = page.after;
   const rows = await db
@@ -230,10 +227,9 @@ export async function apiCampaignResultsPage(db: Executor, projectId: string, nu
     .orderBy(asc(campaignItemStates.position), asc(campaignItemStates.id))
     .limit(page.limit + 1);
   const { data, nextCursor } = pageOf(rows, page.limit, (r) => [r.position, r.id]);
-  const { totals, ...fields } = campaign;
   return {
-    campaign: apiCampaign(fields),
-    totals: Object.fromEntries(ITEM_STATES.map((state) => [state, totals?.[state] ?? 0])) as Record<ItemState, number>,
+    campaign: apiCampaign(campaign),
+    totals: Object.fromEntries(ITEM_STATES.map((state) => [state, counts.get(state) ?? 0])) as Record<ItemState, number>,
     data: data.map(({ id: _id, number: ref, finishedAt, ...rest }) => ({
       position: rest.position,
       testCaseRef: `CT-${ref}`,
