@@ -7,7 +7,7 @@ import type { ApiTokenScope } from '@/lib/api/token-model';
 export async function createApiTokenRow(
   project: { id: string },
   createdBy: { id: string } | null,
-  options: { scope?: ApiTokenScope; expiresAt?: Date | null; revokedAt?: Date | null; name?: string } = {},
+  options: { scope?: ApiTokenScope; expiresAt?: Date | null; revokedAt?: Date | null; lastUsedAt?: Date | null; name?: string } = {},
 ): Promise<{ id: string; secret: string; prefix: string }> {
   const { token, prefix, tokenHash } = newApiToken();
   const [row] = await getDb()
@@ -20,6 +20,7 @@ export async function createApiTokenRow(
       scope: options.scope ?? 'write',
       expiresAt: options.expiresAt ?? null,
       revokedAt: options.revokedAt ?? null,
+      lastUsedAt: options.lastUsedAt ?? null,
       createdBy: createdBy?.id ?? null,
     })
     .returning({ id: apiTokens.id });

@@ -43,6 +43,8 @@ export interface Fixture extends World {
   token: string;
   /** Secrets of the project's API tokens (created by its owner), for the `/api/v1` routes. */
   apiSecrets: { read: string; write: string };
+  /** Per-project numbers that name things in URLs (`/campaigns/[number]`): this project's open campaign. */
+  numbers: { campaign: number };
   /** A value unique to this fixture, the same recipe giving the same symbol on every fixture. */
   fresh: (label: string) => string;
   /** Every value of this fixture that another fixture spells differently, with the name both share. */
@@ -103,9 +105,12 @@ export async function createFixture(): Promise<Fixture> {
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
   const token = await issueTestToken(world.target);
-  const writeToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'write' });
-  const readToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'read' });
-  const foreignToken = await createApiTokenRow(world.otherProject, world.outsider, { scope: 'write' });
+  // Their last use is recorded ahead, so the suites' reads through the API write nothing (a use is recorded at
+  // most once a minute after the last one): a read that wrote would look like a write on refusal.
+  const recorded = { lastUsedAt: new Date(Date.now() + 24 * 60 * 60 * 1000) };
+  const writeToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'write', ...recorded });
+  const readToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'read', ...recorded });
+  const foreignToken = await createApiTokenRow(world.otherProject, world.outsider, { scope: 'write', ...recorded });
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
   people.push(world.target);
@@ -204,6 +209,7 @@ export async function createFixture(): Promise<Fixture> {
     },
     token,
     apiSecrets: { read: readToken.secret, write: writeToken.secret },
+    numbers: { campaign: campaign.number },
     fresh: (label) => {
       const value = `${label}${tag}`;
       for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) name(spelling, `fresh.${label}`);
