@@ -55,9 +55,9 @@ interface Call {
 }
 
 async function api(route: keyof typeof ROUTES, call: Call) {
-  const module = await loadRouteModule(ROUTES[route]);
+  const handlers = await loadRouteModule(ROUTES[route]);
   const method = call.method ?? 'GET';
-  const handler = module[method]!;
+  const handler = handlers[method]!;
   const path = ROUTES[route]
     .replace(/^app/, '')
     .replace(/\/route\.ts$/, '')
