@@ -26,9 +26,12 @@ const nextConfig = (phase) => ({
   // postgres unbundled: db/driver-guard.ts recognises the driver's fault by its frames in node_modules/postgres.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   experimental: {
-    // proxy.ts runs on /api too, and Next buffers at most this much of a request body for it (10 MB by default):
-    // an evidence upload (10 MB of file plus the multipart framing) must reach the route whole.
-    proxyClientMaxBodySize: '11mb',
+    // proxy.ts runs on every request, and Next buffers at most this much of a request body for it (10 MB by default),
+    // cutting off the rest: an evidence upload (10 MB plus framing) and a results import (50 MB of JUnit files or a
+    // zip, plus framing, posted to a server action) must reach their handler whole.
+    proxyClientMaxBodySize: '51mb',
+    // Server actions refuse bodies over 1 MB by default; a results import takes up to 50 MB (lib/interop/result-files.ts).
+    serverActions: { bodySizeLimit: '51mb' },
   },
   async headers() {
     const production = phase !== PHASE_DEVELOPMENT_SERVER;

@@ -104,6 +104,7 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/campaigns/new', url: `${p}/campaigns/new`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]', url: `${p}/campaigns/1`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/campaigns/[number]/edit', url: `${p}/campaigns/1/edit`, as: 'amoe' },
+  { route: '/projects/[projectKey]/campaigns/[number]/results', url: `${p}/campaigns/1/results`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'moa', label: 'as a tester from the client', phone: true },
   { route: '/projects/[projectKey]/campaigns/[number]/items/[itemId]', url: firstItemHistory, as: 'moa', phone: true },

@@ -4,6 +4,7 @@ import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enEvidence from './en.evidence.json';
 import enRecette from './en.recette.json';
+import enResultsImport from './en.results-import.json';
 import enRunner from './en.runner.json';
 import enRequirements from './en.requirements.json';
 import enSpecifications from './en.specifications.json';
@@ -14,6 +15,7 @@ import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
 import frRecette from './fr.recette.json';
+import frResultsImport from './fr.results-import.json';
 import frRunner from './fr.runner.json';
 import frRequirements from './fr.requirements.json';
 import frSpecifications from './fr.specifications.json';
@@ -25,6 +27,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frApi },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enApi },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frResultsImport, ...frApi },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enResultsImport, ...enApi },
 } as const;

@@ -15,3 +15,16 @@ export async function nextRefNumber(db: Executor, projectId: string, prefix: str
     .returning({ lastNumber: refCounters.lastNumber });
   return row!.lastNumber;
 }
+
+/** `count` consecutive numbers of a series at once (a bulk import); returns the first. */
+export async function reserveRefNumbers(db: Executor, projectId: string, prefix: string, count: number): Promise<number> {
+  const [row] = await db
+    .insert(refCounters)
+    .values({ projectId, prefix, lastNumber: count })
+    .onConflictDoUpdate({
+      target: [refCounters.projectId, refCounters.prefix],
+      set: { lastNumber: sql`${refCounters.lastNumber} + ${count}` },
+    })
+    .returning({ lastNumber: refCounters.lastNumber });
+  return row!.lastNumber - count + 1;
+}

@@ -37,7 +37,7 @@ type AuditActor = (world: World, actor: TestUser | null) => string | null;
 type MatrixEntry =
   /** `input` builds valid input for this world and actor: a denial must come from authorization, never from validation. */
   | { scope: 'public' | 'user' | 'admin'; input: InputBuilder; auditActor?: AuditActor; only?: readonly ActorKind[] }
-  | { scope: 'project'; roles: readonly ProjectRole[]; input: InputBuilder; auditActor?: AuditActor }
+  | { scope: 'project'; roles: readonly ProjectRole[]; input: InputBuilder; auditActor?: AuditActor; readOnly?: true }
   /** Actions whose success ends in a redirect (Auth.js sign-in / sign-out): tested in the named file. */
   | { scope: 'public' | 'user'; coveredElsewhere: string };
 
@@ -309,6 +309,24 @@ const MATRIX: Record<string, MatrixEntry> = {
       return { projectKey: world.project.key, itemId: item.id, revision: item.revision };
     },
   },
+  // app/(app)/projects/[projectKey]/campaigns/[number]/results/actions.ts — importing results writes campaigns: owner, amoe
+  previewCampaignResults: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    readOnly: true,
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      return { projectKey: world.project.key, campaignId: campaign.id, files: [junitFile()] };
+    },
+  },
+  importCampaignResults: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const campaign = await createCampaignRow(world.project);
+      return { projectKey: world.project.key, campaignId: campaign.id, files: [junitFile()], build: '2.0.0', environment: 'CI', createProposed: true };
+    },
+  },
   // app/(app)/projects/[projectKey]/campaigns/[number]/run/actions.ts — tests.execute: owner, amoe, amoa and moa
   startExecution: {
     scope: 'project',
@@ -442,6 +460,11 @@ async function runnableItem(world: World) {
   return { testCase, campaign, item };
 }
 
+/** A JUnit report with one passing case nothing matches yet (proposed, then created by the import). */
+function junitFile(): File {
+  return new File(['<testsuite name="ci"><testcase classname="ci.Matrix" name="passes"/></testsuite>'], 'ci.xml', { type: 'application/xml' });
+}
+
 /** A run just started (revision 1, every step unanswered), as startExecution leaves it. */
 async function openExecution(world: World): Promise<string> {
   const { testCase, campaign, item } = await runnableItem(world);
@@ -512,6 +535,12 @@ describe('authorization matrix', () => {
     const lastAudit = await maxAuditId();
     const result = (await action!(input)) as { ok: boolean; code?: string; message?: string; data?: unknown };
 
+    if (expected === 'ok' && 'readOnly' in entry) {
+      // A preview answers without writing: no journal row, no table moved.
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      expect(await snapshotTables()).toEqual(before);
+      return;
+    }
     if (expected === 'ok') {
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       const written = await auditRowsSince(lastAudit);

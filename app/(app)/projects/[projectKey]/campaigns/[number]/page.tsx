@@ -65,6 +65,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     campaignRequirements(db, membership.projectId, campaign.id),
   ]);
   const t = await getTranslations('campaigns');
+  const tImport = await getTranslations('resultsImport');
   const format = await getFormatter();
   const projectBase = `/projects/${membership.projectKey}`;
   const base = `${projectBase}/campaigns/${campaign.number}`;
@@ -121,6 +122,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {canWrite && (
               <Button asChild variant="outline">
                 <Link href={`${base}/edit`}>{t('detail.edit')}</Link>
+              </Button>
+            )}
+            {canWrite && (
+              <Button asChild variant="outline">
+                <Link href={`${base}/results`}>{tImport('open')}</Link>
               </Button>
             )}
           </div>

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { applyAnomalyTransition } from '@/db/queries/anomaly-transitions';
+import { insertExecutions, markCampaignStarted } from '@/db/queries/execution-writes';
 import { retestCandidates, retestsOf } from '@/db/queries/runner';
 import { anomalies, campaignItems, campaigns, executions, testCases } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
@@ -74,39 +75,18 @@ export const startExecution = projectAction({
       .from(testCases)
       .where(eq(testCases.id, item.testCaseId));
     if (!testCase) throw new ActionError('not_found');
-    const stepResults = blankStepResults(testCase.steps.length);
-    const derived = deriveExecutionStatus(stepResults, testCase.criteria, []);
-    const [created] = await tx
-      .insert(executions)
-      .values({
-        projectId: membership.projectId,
-        campaignId: campaign.id,
-        campaignItemId: item.id,
-        testCaseId: item.testCaseId,
-        testCaseVersion: testCase.version,
-        steps: testCase.steps,
-        criteria: testCase.criteria,
-        stepResults,
-        measurements: [],
-        derivedStatus: derived,
-        status: derived,
-        campaignName: campaign.name,
-        environment: campaign.environment,
-        build: campaign.build,
-        executedBy: actor.id,
-      })
-      .returning({ id: executions.id, revision: executions.revision });
+    const [created] = await insertExecutions(
+      tx,
+      { projectId: membership.projectId, campaign, actorId: actor.id, source: 'manual' },
+      [{ campaignItemId: item.id, testCase: { id: item.testCaseId, ...testCase }, stepResults: blankStepResults(testCase.steps.length), measurements: [] }],
+    );
     await audit({
       entity: 'execution',
       entityId: created!.id,
       action: 'start',
       after: { testCase: formatRef('testCase', testCase.number), version: testCase.version, campaign: campaign.number },
     });
-    if (campaign.status === 'planned') {
-      await tx
-        .update(campaigns)
-        .set({ status: 'in_progress', startedAt: new Date(), revision: campaign.revision + 1, updatedAt: new Date() })
-        .where(eq(campaigns.id, campaign.id));
+    if (await markCampaignStarted(tx, campaign)) {
       await audit({ entity: 'campaign', entityId: campaign.id, action: 'status', before: { status: 'planned' }, after: { status: 'in_progress' } });
     }
     return { id: created!.id, revision: created!.revision };
