@@ -41,9 +41,16 @@ export interface ApiRouteContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The uploaded files of an operation that takes files (raw body or multipart parts named `file`). */
+  files: ApiFile[];
   locale: Locale;
   /** Write endpoints only: the database part in a transaction that must write its audit row. */
   write: <T>(work: (tx: Transaction, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>) => Promise<T>;
+}
+
+export interface ApiFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -145,6 +152,46 @@ async function readJsonBody(request: Request, locale: Locale): Promise<unknown |
   }
 }
 
+/** The name a raw body gets from its Content-Type, so its format is known (the importer reads extensions). */
+const RAW_FILE_NAMES: [RegExp, string][] = [
+  [/^(application|text)\/xml\b/i, 'results.xml'],
+  [/^application\/(zip|x-zip-compressed)\b/i, 'results.zip'],
+  [/^text\/csv\b/i, 'results.jtl'],
+  [/^application\/json\b/i, 'summary.json'],
+];
+
+/** Room for the multipart boundaries and headers around the files. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/**
+ * The files of a results push, read under the size limit before anything is parsed: a multipart form's parts
+ * named `file`, or the raw body named after its Content-Type (or `fileName`). Anything else is the problem to answer.
+ */
+async function readFiles(request: Request, locale: Locale, maxBytes: number, fileName: string | undefined): Promise<ApiFile[] | Response> {
+  const type = request.headers.get('content-type') ?? '';
+  const multipart = /^multipart\/form-data;/i.test(type);
+  const rawName = fileName ?? RAW_FILE_NAMES.find(([pattern]) => pattern.test(type))?.[1];
+  if (!multipart && !rawName) return problem(locale, 'unsupported_media_type', { messageKey: 'unsupportedResults' });
+  const limit = maxBytes + (multipart ? MULTIPART_OVERHEAD : 0);
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return problem(locale, 'payload_too_large', { messageKey: 'resultsTooLarge' });
+  if (!request.body) return problem(locale, 'invalid', { errors: { file: [validationMessage(locale, 'fileRequired')] } });
+  try {
+    const limited = new Response(limitedBody(request.body, limit), { headers: { 'content-type': type } });
+    if (!multipart) return [{ name: rawName!, bytes: new Uint8Array(await limited.arrayBuffer()) }];
+    const form = await limited.formData();
+    const files: ApiFile[] = [];
+    for (const [key, value] of form.entries()) {
+      if (key !== 'file' || typeof value === 'string') return problem(locale, 'invalid', { errors: { [key]: [validationMessage(locale, 'invalid')] } });
+      files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+    if (files.length === 0) return problem(locale, 'invalid', { errors: { file: [validationMessage(locale, 'fileRequired')] } });
+    return files;
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return problem(locale, 'payload_too_large', { messageKey: 'resultsTooLarge' });
+    return problem(locale, 'invalid', { errors: { file: [validationMessage(locale, 'fileRequired')] } });
+  }
+}
+
 function parsed<S extends z.ZodType>(schema: S, raw: unknown, locale: Locale, fallback: string): z.output<S> | Response {
   const unstorable = unstorableTextPaths(raw);
   if (unstorable.length) {
@@ -206,6 +253,12 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         body = parsed(operation.body, json, locale, '_body');
         if (body instanceof Response) return body;
       }
+      let files: ApiFile[] = [];
+      if (operation.files) {
+        const read = await readFiles(request, locale, operation.files.maxBytes, (query as { fileName?: string } | undefined)?.fileName);
+        if (read instanceof Response) return read;
+        files = read;
+      }
 
       const write: ApiRouteContext<unknown, unknown, unknown>['write'] = (work) => {
         if (operation.scope !== 'write') throw new Error(`${operation.name}: a read route cannot write`);
@@ -227,6 +280,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         params: params.data,
         query: query as Out<Q>,
         body: body as Out<B>,
+        files,
         locale,
         write,
       });

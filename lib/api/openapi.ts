@@ -11,10 +11,11 @@ function problemsOf(op: ApiOperation): number[] {
   const statuses = new Set([401, 404, 429, 500]);
   if (op.query || op.body) statuses.add(400);
   if (op.scope === 'write') statuses.add(403);
-  if (op.body) {
+  if (op.body || op.files) {
     statuses.add(413);
     statuses.add(415);
   }
+  if (op.files) statuses.add(409);
   return [...statuses].sort();
 }
 
@@ -25,6 +26,19 @@ const STATUS_TEXT: Record<number, string> = Object.fromEntries(
 const conditionalHeaders = z.object({
   'If-None-Match': z.string().optional().meta({ description: 'The ETag of a previous answer: 304 when it is still current' }),
 });
+
+/** A results body: multipart parts named `file`, or one raw file of a format the importer reads. */
+function filesContent(multipart: z.ZodType) {
+  const raw = { schema: z.string().meta({ format: 'binary' }) };
+  return {
+    'multipart/form-data': { schema: multipart },
+    'application/xml': raw,
+    'text/xml': raw,
+    'text/csv': raw,
+    'application/json': raw,
+    'application/zip': raw,
+  };
+}
 
 function operationObject(op: ApiOperation) {
   const success = op.method === 'GET' ? 'The page (ETag and Cache-Control: private, no-cache)' : 'Created';
@@ -47,6 +61,7 @@ function operationObject(op: ApiOperation) {
       ...(op.method === 'GET' && { header: conditionalHeaders }),
     },
     ...(op.body && { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } }),
+    ...(op.files && { requestBody: { required: true, content: filesContent(op.files.schema) } }),
     responses,
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { RESULT_UPLOAD_LIMITS } from '@/lib/interop/upload-limits';
 import {
   byIdQuery,
   byNumberQuery,
@@ -8,8 +9,11 @@ import {
   campaignResultPage,
   campaignSchema,
   createCampaignBody,
+  importResultsQuery,
+  importSummarySchema,
   projectPathSchema,
   requirementPage,
+  resultsUploadBody,
   specificationPage,
   testCasePage,
   traceLinkPage,
@@ -32,8 +36,10 @@ export interface ApiOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodTy
   query?: Q;
   body?: B;
   response: R;
-  /** 200 for reads, 201 for a creation. */
+  /** 200 for reads and imports, 201 for a creation. */
   status: 200 | 201;
+  /** The body is result files (raw or multipart) instead of JSON: their formats and size limit, and the schema shown. */
+  files?: { maxBytes: number; schema: z.ZodType };
 }
 
 function operation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(op: ApiOperation<P, Q, B, R>) {
@@ -131,6 +137,24 @@ export const listCampaignResultsOperation = operation({
   status: 200,
 });
 
+export const importResultsOperation = operation({
+  name: 'importResults',
+  method: 'POST',
+  path: '/projects/{projectKey}/campaigns/{number}/results',
+  scope: 'write',
+  summary: 'Push results into a campaign',
+  description:
+    'JUnit XML, JMeter (.jtl/.csv) or k6 summary (.json) files, or a .zip of them, as the raw body (Content-Type application/xml, ' +
+    'text/xml, text/csv, application/json or application/zip) or as multipart/form-data parts named `file`. One execution per ' +
+    'matched test case (automation key against `classname.name` or `name`, or a ref like CT-12 in the name or a property), atomic: ' +
+    'a refused file writes nothing. A closed campaign answers 409.',
+  params: campaignPathSchema,
+  query: importResultsQuery,
+  response: importSummarySchema,
+  status: 200,
+  files: { maxBytes: RESULT_UPLOAD_LIMITS.maxUploadBytes, schema: resultsUploadBody },
+});
+
 export const API_OPERATIONS: readonly ApiOperation[] = [
   listRequirementsOperation,
   listSpecificationsOperation,
@@ -139,4 +163,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   listCampaignsOperation,
   createCampaignOperation,
   listCampaignResultsOperation,
+  importResultsOperation,
 ];

@@ -7,6 +7,7 @@ import { TEST_CASE_PRIORITIES, TEST_CASE_TYPES, THRESHOLD_DIRECTIONS } from '@/l
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
 import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specifications/model';
 import { decodeCursor, type CursorPart } from './cursor';
+import { versionedLine } from '@/lib/versioning/text';
 import { PROBLEM_CODES } from './problem';
 
 /**
@@ -178,6 +179,40 @@ export const campaignResultPage = z
 
 /** The campaign form's own fields (lib/recette/campaign-schema.ts): the API accepts what the page does. */
 export const createCampaignBody = z.object(campaignShape).strict().meta({ id: 'CampaignInput' });
+
+/** Options of a results push, in the query string (the body is the files). */
+export const importResultsQuery = z.object({
+  build: versionedLine(200).optional().meta({ description: 'The build the results are for; the campaign’s own by default' }),
+  environment: versionedLine(200).optional().meta({ description: 'The environment they ran in; the campaign’s own by default' }),
+  createProposed: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .meta({ description: 'Create the automated test cases that no test case matches (and record their runs)' }),
+  fileName: z
+    .string()
+    .max(200)
+    .regex(/^[^/\\]+\.(xml|jtl|csv|json|zip)$/i, { message: 'invalid' })
+    .optional()
+    .meta({ description: 'Name of a raw (non-multipart) body, whose extension says its format; by default from its Content-Type' }),
+});
+
+export const resultsUploadBody = z
+  .object({ file: z.array(z.string().meta({ format: 'binary' })).meta({ description: 'JUnit XML, JMeter .jtl/.csv, k6 summary .json or .zip files' }) })
+  .meta({ id: 'ResultsUpload' });
+
+export const importSummarySchema = z
+  .object({
+    campaign: z.number().int().meta({ description: 'The campaign number' }),
+    executions: z.number().int().meta({ description: 'Executions recorded (one per matched test case)' }),
+    passed: z.number().int(),
+    failed: z.number().int(),
+    open: z.number().int().meta({ description: 'Performance runs left open: not every threshold was measured' }),
+    createdTestCases: z.number().int(),
+    addedToScope: z.number().int().meta({ description: 'Test cases run by the import that the campaign had not planned' }),
+    campaignStarted: z.boolean(),
+  })
+  .meta({ id: 'ResultsImportSummary' });
 
 export const problemSchema = z
   .object({

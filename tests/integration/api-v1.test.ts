@@ -11,6 +11,7 @@ import {
   campaignPage,
   campaignResultPage,
   campaignSchema,
+  importSummarySchema,
   problemSchema,
   requirementPage,
   specificationPage,
@@ -430,6 +431,79 @@ describe('creating a campaign', () => {
     }
     expect(numbers).toEqual([2, 3]);
     expect(await countRows('campaigns', sql`project_id = ${project.id}`)).toBe(3);
+  });
+});
+
+describe('pushing results into a campaign', () => {
+  const junit = (name: string, outcome = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?><testsuites><testsuite name="paie" tests="1"><testcase classname="paie.Net" name="${name}" time="0.4">${outcome}</testcase></testsuite></testsuites>`;
+
+  async function push(s: Awaited<ReturnType<typeof seededProject>>, body: BodyInit, headers: Record<string, string>, query = '', token = s.write.secret) {
+    const handler = (await loadRouteModule(ROUTES.results)).POST!;
+    const path = `/api/v1/projects/${s.project.key}/campaigns/${s.campaign.number}/results`;
+    const response = await handler(
+      new Request(`http://localhost${path}${query ? `?${query}` : ''}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body }),
+      { params: Promise.resolve({ projectKey: s.project.key, number: String(s.campaign.number) }) },
+    );
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  }
+
+  test('a raw JUnit body records one execution per matched test case, journaled naming the token', async () => {
+    const s = await seededProject();
+    const audit = await maxAuditId();
+    const answer = await push(s, junit('CT-2 produit le bulletin', '<failure message="PDF vide"/>'), { 'content-type': 'application/xml' }, 'build=2.5.0%2B42&environment=CI');
+    expect(answer.status, answer.text).toBe(200);
+    expect(importSummarySchema.parse(answer.json)).toEqual({ campaign: s.campaign.number, executions: 1, passed: 0, failed: 1, open: 0, createdTestCases: 0, addedToScope: 0, campaignStarted: false });
+    const runs = await queryRows<{ status: string; build: string; environment: string; source: string; executed_by: string }>(
+      sql`select status, build, environment, source, executed_by from executions where test_case_id = ${s.second.id}`,
+    );
+    expect(runs).toEqual([{ status: 'failed', build: '2.5.0+42', environment: 'CI', source: 'junit', executed_by: s.members.owner.id }]);
+    const journal = await queryRows<{ action: string; after: { apiToken: unknown; executions: number } }>(sql`select action, after from audit_events where id > ${audit}`);
+    expect(journal).toEqual([{ action: 'results_import', after: expect.objectContaining({ executions: 1, apiToken: { id: s.write.id, prefix: s.write.prefix } }) }]);
+    // The results read back through the API.
+    const results = parsed(campaignResultPage, await api('results', { token: s.read.secret, projectKey: s.project.key, number: String(s.campaign.number) }));
+    expect(results.data.find((r) => r.testCaseRef === 'CT-2')).toMatchObject({ state: 'failed', latestStatus: 'failed' });
+  });
+
+  test('multipart parts named file, several at once; unmatched cases proposed only when asked', async () => {
+    const s = await seededProject();
+    const form = new FormData();
+    form.append('file', new File([junit('CT-1 net')], 'TEST-net.xml', { type: 'application/xml' }));
+    form.append('file', new File([junit('calcule les congés')], 'TEST-conges.xml', { type: 'application/xml' }));
+    const answer = await push(s, form, {}, 'createProposed=true');
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.json).toMatchObject({ executions: 2, passed: 2, createdTestCases: 1, addedToScope: 1 });
+  });
+
+  test('refusals write nothing: read token, closed campaign, malformed XML, XXE, other body types, unknown campaign', async () => {
+    const s = await seededProject();
+    const tables = ['executions', 'campaign_items', 'test_cases', 'audit_events', 'campaigns'];
+    const before = await snapshotTables(tables);
+    const xml = { 'content-type': 'application/xml' };
+    expectProblem(await push(s, junit('CT-1'), xml, '', s.read.secret), 403, 'forbidden');
+    const malformed = expectProblem(await push(s, '<testsuite><testcase', xml), 400, 'invalid');
+    expect(malformed.detail).toMatch(/XML/);
+    const xxe = '<?xml version="1.0"?><!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]><testsuite><testcase name="&x;"/></testsuite>';
+    expectProblem(await push(s, xxe, xml), 400, 'invalid');
+    expectProblem(await push(s, junit('CT-1'), { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    expectProblem(await push(s, junit('CT-1'), xml, 'fileName=../x.xml'), 400, 'invalid');
+    const empty = new FormData();
+    empty.append('note', 'pas de fichier');
+    expectProblem(await push(s, empty, {}), 400, 'invalid');
+    expectProblem(await push(s, 'x'.repeat(64), { ...xml, 'content-length': String(60 * 1024 * 1024) }), 413, 'payload_too_large');
+    const handler = (await loadRouteModule(ROUTES.results)).POST!;
+    const unknown = await handler(
+      new Request(`http://localhost/api/v1/projects/${s.project.key}/campaigns/999/results`, { method: 'POST', headers: { authorization: `Bearer ${s.write.secret}`, ...xml }, body: junit('CT-1') }),
+      { params: Promise.resolve({ projectKey: s.project.key, number: '999' }) },
+    );
+    expect(unknown.status).toBe(404);
+    expect(await snapshotTables(tables)).toEqual(before);
+
+    await getDb().update(campaigns).set({ status: 'closed', closedAt: new Date() }).where(eq(campaigns.id, s.campaign.id));
+    const closedBefore = await snapshotTables(tables);
+    expectProblem(await push(s, junit('CT-1'), xml), 409, 'conflict');
+    expect(await snapshotTables(tables)).toEqual(closedBefore);
   });
 });
 

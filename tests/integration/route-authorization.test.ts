@@ -134,6 +134,8 @@ interface TokenRequest {
   status: 200 | 201;
   query?: string;
   body?: unknown;
+  /** A body sent as is, with its content type (results files). */
+  raw?: { type: string; data: string };
   params?: (seeded: TokenSeeded) => Record<string, string>;
   contains: (seeded: TokenSeeded) => string[];
   /** A write: the table that gains one row. */
@@ -158,6 +160,15 @@ const TOKEN_ROUTES: Record<string, Partial<Record<'GET' | 'POST', TokenRequest>>
   },
   'app/api/v1/projects/[projectKey]/campaigns/[number]/results/route.ts': {
     GET: { scope: 'read', status: 200, params: (s) => ({ number: String(s.campaignNumber) }), contains: () => ['"testCaseRef":"CT-', '"totals"'] },
+    POST: {
+      scope: 'write',
+      status: 200,
+      params: (s) => ({ number: String(s.campaignNumber) }),
+      query: 'build=ci-42',
+      raw: { type: 'application/xml', data: '<testsuite name="ci"><testcase classname="paie" name="CT-1 visible" time="0.1"/></testsuite>' },
+      contains: () => ['"executions":1', '"passed":1'],
+      writes: 'executions',
+    },
   },
 };
 
@@ -469,7 +480,9 @@ describe('API token matrix (/api/v1)', () => {
     for (const [name, value] of Object.entries(params)) urlPath = urlPath.replace(`[${name}]`, encodeURIComponent(value));
     const headers = new Headers(secret ? { authorization: `Bearer ${secret}` } : {});
     if (request.body !== undefined) headers.set('content-type', 'application/json');
-    return handler(new Request(`http://localhost${urlPath}${request.query ? `?${request.query}` : ''}`, { method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) }), {
+    if (request.raw) headers.set('content-type', request.raw.type);
+    const body = request.raw ? request.raw.data : request.body === undefined ? undefined : JSON.stringify(request.body);
+    return handler(new Request(`http://localhost${urlPath}${request.query ? `?${request.query}` : ''}`, { method, headers, body }), {
       params: Promise.resolve({ projectKey, ...params }),
     });
   }

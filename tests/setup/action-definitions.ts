@@ -31,9 +31,9 @@ export interface RouteDefinition {
   upload?: boolean;
   /**
    * A `/api/v1` route (define-api-route.ts): called with a project API token instead of a session, the scope it
-   * needs; `query` is then its query string's schema (GET) or its JSON body's (POST).
+   * needs; `query` is then its query string's schema (GET, or a POST of files) or its JSON body's (POST).
    */
-  token?: { scope: 'read' | 'write'; method: 'GET' | 'POST' };
+  token?: { scope: 'read' | 'write'; method: 'GET' | 'POST'; files?: boolean };
 }
 
 // Kept on globalThis: the mock factory and the suite may see two instances of this module.
@@ -83,7 +83,7 @@ export function recordRoutes<M extends Record<string, unknown>>(real: M): M {
   return wrapped as M;
 }
 
-type ApiOperationLike = { name: string; scope: 'read' | 'write'; method: 'GET' | 'POST'; query?: z.ZodType; body?: z.ZodType };
+type ApiOperationLike = { name: string; scope: 'read' | 'write'; method: 'GET' | 'POST'; query?: z.ZodType; body?: z.ZodType; files?: object };
 
 export function recordApiRoutes<M extends Record<string, unknown>>(real: M): M {
   const build = real.apiRoute as ((operation: ApiOperationLike, def: object) => object) | undefined;
@@ -96,7 +96,7 @@ export function recordApiRoutes<M extends Record<string, unknown>>(real: M): M {
       routeDefinitions.set(route, {
         name: operation.name,
         query: query ?? (z.object({}) as z.ZodType),
-        token: { scope: operation.scope, method: operation.method },
+        token: { scope: operation.scope, method: operation.method, files: !!operation.files },
       });
       return route;
     },

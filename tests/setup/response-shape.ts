@@ -144,6 +144,12 @@ export const ALLOWED_KEYS = new Set([
   'not_run',
   'detail',
   'errors',
+  // a results push (db/queries/results-import.ts): what it recorded
+  'executions',
+  'open',
+  'createdTestCases',
+  'addedToScope',
+  'campaignStarted',
 ]);
 
 const DENIED_KEY = /hash|secret|sessionVersion|session_version|^password|^token$|salt|digest/i;

@@ -42,6 +42,9 @@ function paramsOf(file: string, fixture: Fixture, overrides: Record<string, stri
   );
 }
 
+/** The JUnit report every generated results push sends: one passed test whose name carries the ref CT-1. */
+const PUSHED_JUNIT = '<testsuite name="ci" tests="1"><testcase classname="paie" name="CT-1 calcule le net" time="0.2"/></testsuite>';
+
 /** A small text file every generated upload sends, so an accepted one really stores something. */
 const UPLOADED_TEXT = 'Journal de test : étape 2 en échec.\n';
 
@@ -64,7 +67,12 @@ export async function callRoute(
     // A `/api/v1` route: the project's own token of the scope it needs (the session plays no part); a POST sends the
     // input as its JSON body.
     const headers = new Headers({ authorization: `Bearer ${fixture.apiSecrets[token.scope]}` });
-    if (token.method === 'POST') {
+    if (token.files) {
+      // A results push: its options in the query string, a small JUnit report naming this project's first test case.
+      for (const [key, value] of entries) url.searchParams.append(key, value);
+      headers.set('content-type', 'application/xml');
+      request = new Request(url, { method: 'POST', headers, body: PUSHED_JUNIT });
+    } else if (token.method === 'POST') {
       headers.set('content-type', 'application/json');
       request = new Request(url, { method: 'POST', headers, body: JSON.stringify(query ?? {}) });
     } else {
