@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import api from '../messages/fr.api.json';
 import { DEMO_PROJECT, DEMO_USERS, closeAll, expectNotFound, format, hydrated, signIn, signedInContext, unique } from './helpers';
@@ -93,6 +97,50 @@ test('a write token creates a campaign that the campaign pages show', async ({ p
 
   await page.goto(`${p}/campaigns/${campaign.number}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(campaignName);
+});
+
+/** The README's "push results from a CI job" block, exactly as a reader copies it. */
+function readmeCiPush(): string {
+  const readme = fs.readFileSync(path.join(process.cwd(), 'README.md'), 'utf8');
+  const block = /\*\*Push results from a CI job\*\*[\s\S]*?```bash\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block, 'README.md has the CI push block').toBeTruthy();
+  return block!;
+}
+
+test('the README’s curl line pushes a CI job’s JUnit report into a campaign with a write token', async ({ page, baseURL }) => {
+  await signIn(page, DEMO_USERS.owner.email);
+  await page.goto(`${p}/settings/api`);
+  await hydrated(page);
+  await page.getByLabel(t.name, { exact: true }).fill(`GitLab CI ${unique()}`);
+  await page.getByLabel(t.scope).selectOption('write');
+  await page.getByRole('button', { name: t.create }).click();
+  const secret = await page.getByTestId('new-api-token').inputValue();
+
+  const client = await apiClient(baseURL);
+  const created = await client.post(`/api/v1${p}/campaigns`, { headers: { authorization: `Bearer ${secret}` }, data: { name: `CI ${unique()}`, type: 'non_regression' } });
+  const campaign = (await created.json()) as { number: number };
+  await client.dispose();
+
+  // A CI job's workspace: a Surefire report whose test matches the demo's automated test case by its automation key.
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-ci-'));
+  fs.mkdirSync(path.join(workspace, 'target/surefire-reports'), { recursive: true });
+  fs.writeFileSync(
+    path.join(workspace, 'target/surefire-reports/TEST-paie.xml'),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="paie.bulletin" tests="1" failures="0"><testcase classname="paie.bulletin" name="cotisations" time="1.2"/></testsuite>\n',
+  );
+  const output = execFileSync('bash', ['-c', readmeCiPush()], {
+    cwd: workspace,
+    env: { ...process.env, PASSERELLE_URL: baseURL!, PASSERELLE_TOKEN: secret, PASSERELLE_CAMPAIGN: String(campaign.number), CI_COMMIT_SHORT_SHA: 'a1b2c3d' },
+    encoding: 'utf8',
+  });
+  fs.rmSync(workspace, { recursive: true, force: true });
+  expect(JSON.parse(output)).toMatchObject({ campaign: campaign.number, executions: 1, passed: 1, failed: 0, addedToScope: 1, campaignStarted: true });
+
+  // The run shows up in the campaign, with the build given.
+  await page.goto(`${p}/campaigns/${campaign.number}`);
+  await expect(page.getByText('Non-régression des rubriques de cotisations').first()).toBeVisible();
+  const results = await (await apiClient(baseURL)).get(`/api/v1${p}/campaigns/${campaign.number}/results`, { headers: { authorization: `Bearer ${secret}` } });
+  expect(await results.json()).toMatchObject({ campaign: { status: 'in_progress' }, totals: { passed: 1 }, data: [{ state: 'passed', latestStatus: 'passed' }] });
 });
 
 test('other roles cannot see the token page, and the API reference is readable by a member', async ({ browser }) => {
