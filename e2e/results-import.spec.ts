@@ -8,7 +8,7 @@ import { DEMO_PROJECT, DEMO_USERS, closeAll, expectNotFound, fr, hydrated, signe
 
 const t = frImport.resultsImport;
 const c = frCampaigns.campaigns;
-const fixtures = process.env.PASSERELLE_FIXTURES ?? path.resolve(import.meta.dirname, '../../shared/fixtures');
+const fixtures = process.env.PASSERELLE_FIXTURES ?? path.resolve(process.cwd(), '../shared/fixtures');
 
 test.describe.configure({ timeout: 180_000 });
 

@@ -67,6 +67,18 @@ interface Definition<S extends z.ZodType, T, C> {
   after?: (data: T, input: z.output<S>) => Promise<T | void> | T | void;
   /** The `errors.*` message of that warning; the generic `followUpFailed` by default. */
   afterFailure?: string;
+  /**
+   * A read that needs a request body (the preview of an upload): its transaction is always rolled back, so it writes
+   * nothing by construction, and it writes no audit row.
+   */
+  readOnly?: true;
+}
+
+/** Carries a read-only handler's result out of the transaction it rolls back. */
+class ReadOnlyRollback<T> extends Error {
+  constructor(readonly result: T) {
+    super('read-only action');
+  }
 }
 
 function failure(
@@ -162,10 +174,15 @@ function build<S extends z.ZodType, T>(
           unchanged = true;
         };
         const result = await handler({ tx, input, locale, actor, membership, audit, nothingChanged });
+        if (def.readOnly) {
+          if (audited > 0) throw new Error(`${def.name}: a read-only action writes no audit row`);
+          throw new ReadOnlyRollback(result);
+        }
         if (audited === 0 && !unchanged) throw new Error(`${def.name}: a mutation must write its audit row`);
         return { result };
       });
     } catch (error) {
+      if (error instanceof ReadOnlyRollback) return { ok: true, data: error.result as T };
       unstable_rethrow(error);
       if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors, error.details);
       console.error(`[action ${def.name}]`, error);

@@ -52,9 +52,16 @@ afterAll(() => report({ auditedActions: audited }));
 
 describe('every accepted action is in the journal', () => {
   test.each(entries.map((e) => [e.name, e] as const))('%s: actor, object, before and after', async (_name, entry) => {
-    const search = await searchAcceptedDraw(entry, { seed: 13, attempts: 400, mustWrite: true });
+    const readOnly = entry.definition.readOnly === true;
+    const search = await searchAcceptedDraw(entry, { seed: 13, attempts: 400, mustWrite: !readOnly });
     expect(search.draw, `no accepted input for ${entry.name}`).not.toBeNull();
     const played = await replay(entry, search.draw!);
+    if (readOnly) {
+      // A read behind a POST (a preview) journals nothing because it changes nothing at all.
+      expect([...played.change.keys()], `${entry.name} is read-only but wrote`).toEqual([]);
+      audited += 1;
+      return;
+    }
     const journal = (played.change.get('audit_events')?.inserted ?? []) as unknown as AuditRow[];
     expect(journal.length, `${entry.name} wrote no journal row`).toBeGreaterThanOrEqual(1);
 

@@ -19,6 +19,8 @@ export interface ActionDefinition {
   name: string;
   input: z.ZodType;
   permission?: string;
+  /** A read behind a POST (a preview): accepted calls write nothing at all. */
+  readOnly?: boolean;
 }
 
 export interface RouteDefinition {
@@ -44,7 +46,7 @@ const store = globalThis as unknown as {
 const actionDefinitions = (store.__passerelleActionDefinitions ??= new WeakMap());
 const routeDefinitions = (store.__passerelleRouteDefinitions ??= new WeakMap());
 
-type Builder = (def: { name: string; input: z.ZodType; permission?: string }) => object;
+type Builder = (def: { name: string; input: z.ZodType; permission?: string; readOnly?: true }) => object;
 
 const ACTION_BUILDERS: Record<string, ActionScope> = {
   publicAction: 'public',
@@ -61,7 +63,7 @@ export function recordActions<M extends Record<string, unknown>>(real: M): M {
     if (typeof build !== 'function') throw new Error(`define-action no longer exports ${exportName}`);
     wrapped[exportName] = (def: Parameters<Builder>[0]) => {
       const action = build(def);
-      actionDefinitions.set(action, { scope, name: def.name, input: def.input, permission: def.permission });
+      actionDefinitions.set(action, { scope, name: def.name, input: def.input, permission: def.permission, readOnly: def.readOnly === true });
       return action;
     };
   }

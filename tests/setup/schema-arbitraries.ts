@@ -110,8 +110,22 @@ function stringValue(key: string, node: JsonSchema, hint: string): fc.Arbitrary<
   return fc.constantFrom(...(fitting.length > 0 ? fitting : ['x'.repeat(min)])).map(constant);
 }
 
+/**
+ * Uploaded files (`files`, `file`): zod's `instanceof(File)` has no JSON Schema, so the key says it. A small JUnit
+ * report, the kind of file every results import accepts.
+ */
+const UPLOAD_KEY = /^files?$/;
+const uploadedFile: fc.Arbitrary<Recipe> = fc.constantFrom('passes', 'fails').map(
+  (name): Recipe =>
+    () =>
+      new File([`<testsuite name="fuzz"><testcase classname="fuzz.Case" name="${name}">${name === 'fails' ? '<failure/>' : ''}</testcase></testsuite>`], 'fuzz.xml', {
+        type: 'application/xml',
+      }),
+);
+
 /** A plausible value for one schema node: what a person filling the form in could send. */
 export function plausible(node: JsonSchema, key = '', hint = ''): fc.Arbitrary<Recipe> {
+  if (UPLOAD_KEY.test(key) && node.type !== 'array' && !node.anyOf && !node.oneOf) return uploadedFile;
   const alternatives = node.anyOf ?? node.oneOf;
   if (alternatives) return fc.oneof(...alternatives.map((alt) => plausible(alt, key, hint)));
   if (node.const !== undefined) return fc.constant(constant(node.const));

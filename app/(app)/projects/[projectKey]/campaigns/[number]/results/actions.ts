@@ -34,11 +34,10 @@ async function resultFiles(list: readonly File[]): Promise<ResultFile[]> {
 export const previewCampaignResults = projectAction({
   name: 'previewCampaignResults',
   permission: 'tests.write',
+  readOnly: true,
   input: target,
-  async handler({ tx, input, membership, nothingChanged }) {
-    const preview = await previewResultsImport(tx, { projectId: membership.projectId, campaignId: input.campaignId, files: await resultFiles(input.files) });
-    nothingChanged();
-    return preview;
+  async handler({ tx, input, membership }) {
+    return previewResultsImport(tx, { projectId: membership.projectId, campaignId: input.campaignId, files: await resultFiles(input.files) });
   },
 });
 
