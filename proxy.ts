@@ -4,6 +4,7 @@ import { contentSecurityPolicy } from '@/lib/http/content-security-policy';
 import { hasMalformedSegment } from '@/lib/http/url-segment';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locales';
 import { errorMessage } from '@/lib/actions/messages';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '@/lib/api/problem';
 
 const PUBLIC_PATHS = ['/login', '/set-password', '/api/auth'];
 
@@ -62,6 +63,13 @@ export function proxy(request: NextRequest) {
 
 function apiNotFound(request: NextRequest) {
   const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+  // The REST API answers every refusal as a problem document, this one too.
+  if (request.nextUrl.pathname.startsWith('/api/v1/')) {
+    return new NextResponse(JSON.stringify(problemDetails('not_found')), {
+      status: 404,
+      headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+    });
+  }
   return NextResponse.json(
     { code: 'not_found', message: errorMessage(locale, 'not_found') },
     { status: 404, headers: { 'Cache-Control': 'no-store' } },

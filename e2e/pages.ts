@@ -125,6 +125,8 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/audit', url: `${p}/audit`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'owner' },
   { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'moa', label: 'read only', phone: true },
+  { route: '/projects/[projectKey]/settings/api', url: `${p}/settings/api`, as: 'owner' },
+  { route: '/api-docs', url: '/api-docs', as: 'amoe' },
   { route: NOT_FOUND_ROUTE, url: `${p}/requirements/EXF-99999`, as: 'moa', label: 'in a project', phone: true },
   { route: NOT_FOUND_ROUTE, url: '/nowhere', as: 'anonymous', label: 'signed out' },
 ];

@@ -1,4 +1,5 @@
 import enAnomalies from './en.anomalies.json';
+import enApi from './en.api.json';
 import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enEvidence from './en.evidence.json';
@@ -10,6 +11,7 @@ import enRequirements from './en.requirements.json';
 import enSpecifications from './en.specifications.json';
 import enTraceability from './en.traceability.json';
 import frAnomalies from './fr.anomalies.json';
+import frApi from './fr.api.json';
 import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
@@ -27,6 +29,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi },
 } as const;

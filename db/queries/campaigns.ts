@@ -5,9 +5,34 @@ import { anomalies, campaignItemStates as itemStates, campaigns, projectMembers,
 import { rolesAllowed } from '@/lib/auth/roles';
 import { ActionError } from '@/lib/actions/result';
 import type { ItemState } from '@/lib/recette/campaign-item-state';
+import { CAMPAIGN_NUMBER_SERIES } from '@/lib/recette/campaign-model';
+import { campaignFieldErrors, type CampaignFields } from '@/lib/recette/campaign-schema';
 import { listPageSize } from './page-size';
+import { nextRefNumber } from './refs';
 
 export const CAMPAIGN_PAGE_SIZE = 50;
+
+/** The campaign's own fields after the rules across fields (an end before the start is refused on the end). */
+export function checkedCampaignFields(input: CampaignFields): CampaignFields {
+  const fieldErrors = campaignFieldErrors(input);
+  if (fieldErrors) throw new ActionError('invalid', 'invalid', fieldErrors);
+  const { name, type, environment, build, description, plannedStart, plannedEnd } = input;
+  return { name, type, environment, build, description, plannedStart, plannedEnd };
+}
+
+/**
+ * Creates a planned campaign with the project's next number: the one creation path, shared by the campaign form's
+ * action and the REST API. The caller writes the audit row (it knows who acted: a person or an API token).
+ */
+export async function insertCampaign(tx: Transaction, projectId: string, createdBy: string | null, input: CampaignFields) {
+  const fields = checkedCampaignFields(input);
+  const number = await nextRefNumber(tx, projectId, CAMPAIGN_NUMBER_SERIES);
+  const [created] = await tx
+    .insert(campaigns)
+    .values({ ...fields, projectId, number, createdBy })
+    .returning();
+  return { campaign: created!, fields };
+}
 
 /** Raw rows from either driver (PGlite answers `{ rows }`, postgres.js an array). */
 async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {

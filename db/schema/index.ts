@@ -11,3 +11,4 @@ export * from './campaigns';
 export * from './anomalies';
 export * from './attachments';
 export * from './signoff';
+export * from './api-tokens';

@@ -46,6 +46,13 @@ function failure(locale: Locale, code: ActionErrorCode, fieldErrors?: Record<str
   );
 }
 
+/** zod's issues as field → translated messages (`fallback` names issues about the whole input). */
+export function zodFieldErrors(error: z.ZodError, locale: Locale, fallback: string): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.join('.') || fallback] ??= []).push(validationMessage(locale, issue.message));
+  return fieldErrors;
+}
+
 /** The query string through zod, after refusing text the database could not store; a Response when refused. */
 function parseQuery<S extends z.ZodType>(schema: S, request: Request, locale: Locale): z.output<S> | Response {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
@@ -55,11 +62,7 @@ function parseQuery<S extends z.ZodType>(schema: S, request: Request, locale: Lo
   }
   const parsed = schema.safeParse(raw, { error: zodErrorMap(locale) });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      (fieldErrors[issue.path.join('.') || '_query'] ??= []).push(validationMessage(locale, issue.message));
-    }
-    return failure(locale, 'invalid', fieldErrors);
+    return failure(locale, 'invalid', zodFieldErrors(parsed.error, locale, '_query'));
   }
   return parsed.data;
 }
@@ -159,13 +162,43 @@ export interface UploadContext<F> {
   write: <T>(work: (tx: Transaction, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>) => Promise<T>;
 }
 
+/**
+ * A route's write: `work` runs in one transaction and must write at least one audit row, with the given actor and
+ * project unless the entry names its own (the same rule the action wrapper enforces).
+ */
+export function auditedTransaction<T>(
+  db: Database,
+  what: string,
+  defaults: { actorId: string | null; projectId: string; decorate?: (entry: AuditEntry) => AuditEntry },
+  work: (tx: Transaction, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    let audited = 0;
+    const result = await work(tx, async (raw) => {
+      audited += 1;
+      const entry = defaults.decorate ? defaults.decorate(raw) : raw;
+      await tx.insert(auditEvents).values({
+        actorId: entry.actorId === undefined ? defaults.actorId : entry.actorId,
+        projectId: entry.projectId === undefined ? defaults.projectId : entry.projectId,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        action: entry.action,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      });
+    });
+    if (audited === 0) throw new Error(`${what} must write its audit row`);
+    return result;
+  });
+}
+
 /** Room for the multipart boundaries and the small text fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {}
 
 /** The body as a stream that errors as soon as more than `limit` bytes have come, so nothing bigger is buffered. */
-function limitedBody(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+export function limitedBody(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
   let seen = 0;
   return body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -247,29 +280,11 @@ export function projectUploadRoute<S extends z.ZodType>(def: {
       }
       const parsed = def.fields.safeParse(raw, { error: zodErrorMap(locale) });
       if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_form'] ??= []).push(validationMessage(locale, issue.message));
-        return failure(locale, 'invalid', fieldErrors);
+        return failure(locale, 'invalid', zodFieldErrors(parsed.error, locale, '_form'));
       }
 
       const write: UploadContext<z.output<S>>['write'] = (work) =>
-        gate.db.transaction(async (tx) => {
-          let audited = 0;
-          const result = await work(tx, async (entry) => {
-            audited += 1;
-            await tx.insert(auditEvents).values({
-              actorId: entry.actorId === undefined ? actor.id : entry.actorId,
-              projectId: entry.projectId === undefined ? gate.membership.projectId : entry.projectId,
-              entity: entry.entity,
-              entityId: entry.entityId,
-              action: entry.action,
-              before: entry.before ?? null,
-              after: entry.after ?? null,
-            });
-          });
-          if (audited === 0) throw new Error(`${def.name}: an upload must write its audit row`);
-          return result;
-        });
+        auditedTransaction(gate.db, `${def.name}: an upload`, { actorId: actor.id, projectId: gate.membership.projectId }, work);
       const result = await def.handler({ db: gate.db, actor, membership: gate.membership, fields: parsed.data, file, locale, write });
       if (result instanceof Response) return result;
       return Response.json(result, { status: 201, headers: { 'Cache-Control': 'private, no-store' } });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
 import { catalogues } from '@/messages/catalogues';
 
-function lookup(locale: Locale, path: string): string | undefined {
+/** The catalogue text at a dotted path, if there is one. */
+export function lookup(locale: Locale, path: string): string | undefined {
   let node: unknown = catalogues[locale];
   for (const part of path.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;

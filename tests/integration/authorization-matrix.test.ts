@@ -6,6 +6,7 @@ import { anomalySpecifications } from '@/db/schema';
 import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
+import { createApiTokenRow } from '../setup/api-tokens';
 import { createAnomalyRow as createReportedAnomalyRow } from '../setup/anomaly-rows';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
 import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
@@ -111,6 +112,18 @@ const MATRIX: Record<string, MatrixEntry> = {
     scope: 'project',
     roles: ['owner'],
     input: (world) => ({ projectKey: world.project.key, userId: world.members.viewer.id }),
+  },
+
+  // app/(app)/projects/[projectKey]/settings/api/actions.ts — API tokens: owners only (DESIGN.md §4)
+  createApiToken: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({ projectKey: world.project.key, name: 'CI GitLab', scope: 'write', expiresInDays: '30' }),
+  },
+  revokeApiToken: {
+    scope: 'project',
+    roles: ['owner'],
+    input: async (world) => ({ projectKey: world.project.key, tokenId: (await createApiTokenRow(world.project, world.members.owner)).id }),
   },
 
   // app/(app)/projects/[projectKey]/requirements/actions.ts — requirements.write: owner and amoa

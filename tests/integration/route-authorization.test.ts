@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { encode } from 'next-auth/jwt';
@@ -12,10 +13,12 @@ import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { actAs, TEST_PASSWORD } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
+import { createApiTokenRow } from '../setup/api-tokens';
+import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { openEmptyDatabase } from '../setup/test-database';
 import { createCampaignItemRow, createCampaignRow, createFinishedExecutionRow } from '../setup/runner-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
-import { countRows } from '../setup/db-state';
+import { countRows, maxAuditId, queryRows } from '../setup/db-state';
 import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -118,7 +121,59 @@ const UPLOAD_ROUTES: Record<string, { roles: readonly ProjectRole[]; fields: (se
 /** Routes anyone may call, signed in or not: they read no project data, and answer exactly this. */
 const PUBLIC_ROUTES: Record<string, { body: unknown }> = {
   'app/api/health/route.ts': { body: { status: 'ok' } },
+  'app/api/v1/openapi.json/route.ts': { body: JSON.parse(JSON.stringify(buildOpenApiDocument())) },
 };
+
+/**
+ * `/api/v1` routes (define-api-route.ts): a project API token instead of a session. Per method, the scope it needs,
+ * what a success answers and holds, and for a write the table it adds a row to. Checked below with every kind of
+ * token: the project's write and read tokens, another project's, a revoked one, an expired one, a malformed one, none.
+ */
+interface TokenRequest {
+  scope: 'read' | 'write';
+  status: 200 | 201;
+  query?: string;
+  body?: unknown;
+  /** A body sent as is, with its content type (results files). */
+  raw?: { type: string; data: string };
+  params?: (seeded: TokenSeeded) => Record<string, string>;
+  contains: (seeded: TokenSeeded) => string[];
+  /** A write: the table that gains one row. */
+  writes?: string;
+}
+
+interface TokenSeeded {
+  visibleRequirement: string;
+  secretRequirement: string;
+  campaignNumber: number;
+  secretCampaignNumber: number;
+}
+
+const TOKEN_ROUTES: Record<string, Partial<Record<'GET' | 'POST', TokenRequest>>> = {
+  'app/api/v1/projects/[projectKey]/requirements/route.ts': { GET: { scope: 'read', status: 200, contains: (s) => [s.visibleRequirement, '"ref":"EXF-'] } },
+  'app/api/v1/projects/[projectKey]/specifications/route.ts': { GET: { scope: 'read', status: 200, contains: () => ['Spécification visible', '"ref":"STD-'] } },
+  'app/api/v1/projects/[projectKey]/test-cases/route.ts': { GET: { scope: 'read', status: 200, contains: () => ['Cas de test visible', '"ref":"CT-'] } },
+  'app/api/v1/projects/[projectKey]/trace-links/route.ts': { GET: { scope: 'read', status: 200, contains: () => ['"upstreamRef":"EXF-', '"downstreamRef":"STD-'] } },
+  'app/api/v1/projects/[projectKey]/campaigns/route.ts': {
+    GET: { scope: 'read', status: 200, contains: (s) => [`"number":${s.campaignNumber}`] },
+    POST: { scope: 'write', status: 201, body: { name: 'Campagne de la CI', type: 'non_regression' }, contains: () => ['Campagne de la CI'], writes: 'campaigns' },
+  },
+  'app/api/v1/projects/[projectKey]/campaigns/[number]/results/route.ts': {
+    GET: { scope: 'read', status: 200, params: (s) => ({ number: String(s.campaignNumber) }), contains: () => ['"testCaseRef":"CT-', '"totals"'] },
+    POST: {
+      scope: 'write',
+      status: 200,
+      params: (s) => ({ number: String(s.campaignNumber) }),
+      query: 'build=ci-42',
+      raw: { type: 'application/xml', data: '<testsuite name="ci"><testcase classname="paie" name="CT-1 visible" time="0.1"/></testsuite>' },
+      contains: () => ['"executions":1', '"passed":1'],
+      writes: 'executions',
+    },
+  },
+};
+
+const TOKEN_KINDS = ['write', 'read', 'otherProject', 'revoked', 'expired', 'malformed', 'none'] as const;
+type TokenKind = (typeof TOKEN_KINDS)[number];
 
 const discovered = discoverApiRoutes();
 
@@ -188,18 +243,26 @@ describe('the route matrix covers every API route', () => {
   });
 
   test('every API route has a matrix entry', () => {
-    const missing = discovered.filter((file) => !(file in ROUTES) && !(file in PUBLIC_ROUTES) && !(file in UPLOAD_ROUTES));
+    const missing = discovered.filter((file) => !(file in ROUTES) && !(file in PUBLIC_ROUTES) && !(file in UPLOAD_ROUTES) && !(file in TOKEN_ROUTES));
     expect(missing, 'add these to ROUTES in tests/integration/route-authorization.test.ts').toEqual([]);
   });
 
   test('every matrix entry is a route on disk', () => {
-    expect([...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES), ...Object.keys(UPLOAD_ROUTES)].filter((file) => !discovered.includes(file))).toEqual([]);
+    expect(
+      [...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES), ...Object.keys(UPLOAD_ROUTES), ...Object.keys(TOKEN_ROUTES)].filter((file) => !discovered.includes(file)),
+    ).toEqual([]);
   });
 
-  test('every route answers GET only, uploads POST only (other methods would need their own entries here)', async () => {
+  test('every route answers GET only, uploads POST only, API routes the methods listed (others would need their own entries here)', async () => {
     for (const file of discovered) {
-      expect(Object.keys(await loadRouteModule(file)), file).toEqual([file in UPLOAD_ROUTES ? 'POST' : 'GET']);
+      const expected = file in TOKEN_ROUTES ? Object.keys(TOKEN_ROUTES[file]!) : [file in UPLOAD_ROUTES ? 'POST' : 'GET'];
+      expect(Object.keys(await loadRouteModule(file)).sort(), file).toEqual(expected.sort());
     }
+  });
+
+  test('every /api/v1 route is a token route and every token route is under /api/v1', () => {
+    const apiV1 = discovered.filter((file) => file.startsWith('app/api/v1/') && !(file in PUBLIC_ROUTES));
+    expect(apiV1.sort()).toEqual(Object.keys(TOKEN_ROUTES).sort());
   });
 });
 
@@ -371,6 +434,127 @@ describe('upload route authorization matrix', () => {
       expect(JSON.parse(body)).toEqual({ code: { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected], message: expect.any(String) });
       // A refused upload writes nothing, not even its journal row.
       expect(await snapshotTables()).toEqual(before);
+    }
+  });
+});
+
+describe('API token matrix (/api/v1)', () => {
+  async function seedTokens(world: World) {
+    const seeded: TokenSeeded = { visibleRequirement: 'Exigence visible du projet', secretRequirement: 'Exigence secrète ailleurs', campaignNumber: 0, secretCampaignNumber: 0 };
+    const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
+    const specification = await createSpecificationRow(world.project, { title: 'Spécification visible', status: 'approved' });
+    await createLink(world.project, requirement, specification, { reviewedVersion: 1 });
+    const testCase = await createTestCaseRow(world.project, { title: 'Cas de test visible' });
+    const campaign = await createCampaignRow(world.project, { status: 'in_progress' });
+    await createCampaignItemRow(world.project, campaign, testCase);
+    seeded.campaignNumber = campaign.number;
+    const secret = await createRequirementRow(world.otherProject, { title: seeded.secretRequirement });
+    const secretSpec = await createSpecificationRow(world.otherProject, { title: 'Spécification secrète ailleurs' });
+    await createLink(world.otherProject, secret, secretSpec);
+    // Another project's campaign under a number the world's project does not have.
+    await createCampaignRow(world.otherProject);
+    await createCampaignRow(world.otherProject);
+    seeded.secretCampaignNumber = (await createCampaignRow(world.otherProject, { name: 'Campagne secrète ailleurs' })).number;
+    const owner = world.members.owner;
+    const tokens: Record<TokenKind, { id: string | null; secret: string | null; prefix?: string }> = {
+      write: await createApiTokenRow(world.project, owner, { scope: 'write' }),
+      read: await createApiTokenRow(world.project, owner, { scope: 'read' }),
+      otherProject: await createApiTokenRow(world.otherProject, world.outsider, { scope: 'write' }),
+      revoked: await createApiTokenRow(world.project, owner, { scope: 'write', revokedAt: new Date() }),
+      expired: await createApiTokenRow(world.project, owner, { scope: 'write', expiresAt: new Date(Date.now() - 60_000) }),
+      malformed: { id: null, secret: 'psl_too-short' },
+      none: { id: null, secret: null },
+    };
+    return { seeded, tokens };
+  }
+
+  function expectedTokenStatus(request: TokenRequest, kind: TokenKind): number {
+    if (kind === 'write') return request.status;
+    if (kind === 'read') return request.scope === 'read' ? request.status : 403;
+    if (kind === 'otherProject') return 404;
+    return 401;
+  }
+
+  function askWithToken(handler: RouteHandler, route: string, method: 'GET' | 'POST', projectKey: string, secret: string | null, request: TokenRequest, params: Record<string, string>) {
+    let urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', encodeURIComponent(projectKey));
+    for (const [name, value] of Object.entries(params)) urlPath = urlPath.replace(`[${name}]`, encodeURIComponent(value));
+    const headers = new Headers(secret ? { authorization: `Bearer ${secret}` } : {});
+    if (request.body !== undefined) headers.set('content-type', 'application/json');
+    if (request.raw) headers.set('content-type', request.raw.type);
+    const body = request.raw ? request.raw.data : request.body === undefined ? undefined : JSON.stringify(request.body);
+    return handler(new Request(`http://localhost${urlPath}${request.query ? `?${request.query}` : ''}`, { method, headers, body }), {
+      params: Promise.resolve({ projectKey, ...params }),
+    });
+  }
+
+  /** Every table but the tokens' own (whose last use a read may record): what a read or a refusal must leave alone. */
+  async function tablesButTokens() {
+    const all = await snapshotTables();
+    delete all.api_tokens;
+    return all;
+  }
+
+  const tokenCases = Object.entries(TOKEN_ROUTES).flatMap(([route, methods]) =>
+    Object.entries(methods).flatMap(([method, request]) =>
+      TOKEN_KINDS.map((kind) => ({ route, method: method as 'GET' | 'POST', kind, expected: expectedTokenStatus(request!, kind) })),
+    ),
+  );
+
+  test.each(tokenCases)('$method $route with a $kind token → $expected', async ({ route, method, kind, expected }) => {
+    const handler = (await loadRouteModule(route))[method]!;
+    const request = TOKEN_ROUTES[route]![method]!;
+    const world = await createWorld();
+    const { seeded, tokens } = await seedTokens(world);
+    // A session of the project's owner is there too: it must make no difference.
+    await actAs(world.members.owner);
+    const before = await tablesButTokens();
+    const audit = await maxAuditId();
+    const written = request.writes ? await countRows(request.writes) : 0;
+
+    const response = await askWithToken(handler, route, method, world.project.key, tokens[kind].secret, request, request.params?.(seeded) ?? {});
+    const body = await response.text();
+    expect(response.status, body).toBe(expected);
+    expect(body).not.toContain(seeded.secretRequirement);
+    expect(body).not.toContain('secrète ailleurs');
+    if (expected < 300) {
+      expect(response.headers.get('content-type')).toBe('application/json');
+      for (const text of request.contains(seeded)) expect(body).toContain(text);
+      if (request.writes) {
+        expect(await countRows(request.writes)).toBe(written + 1);
+        const journal = await queryRows<{ actor_id: string; after: { apiToken?: { id: string } } }>(sql`select actor_id, after from audit_events where id > ${audit}`);
+        expect(journal).toEqual([{ actor_id: world.members.owner.id, after: expect.objectContaining({ apiToken: { id: tokens.write.id, prefix: tokens.write.prefix } }) }]);
+      } else {
+        expect(response.headers.get('etag')).toMatch(/^W\//);
+        expect(await tablesButTokens()).toEqual(before);
+      }
+    } else {
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(JSON.parse(body)).toMatchObject({ status: expected, code: { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected] });
+      expect(body).not.toContain(seeded.visibleRequirement);
+      // A refusal writes nothing, not even a last use for a token it did not accept.
+      expect(await tablesButTokens()).toEqual(before);
+      if (expected === 401 && tokens[kind].id) {
+        const [row] = await queryRows<{ last_used_at: string | null }>(sql`select last_used_at from api_tokens where id = ${tokens[kind].id}`);
+        expect(row!.last_used_at).toBeNull();
+      }
+    }
+  });
+
+  test('a token of one project, sent to that project\'s URL with the other project\'s campaign number, is 404 and shows nothing', async () => {
+    const world = await createWorld();
+    const { seeded, tokens } = await seedTokens(world);
+    const route = 'app/api/v1/projects/[projectKey]/campaigns/[number]/results/route.ts';
+    const handler = (await loadRouteModule(route)).GET!;
+    const request = TOKEN_ROUTES[route]!.GET!;
+    for (const [projectKey, number] of [
+      [world.project.key, String(seeded.secretCampaignNumber)],
+      [world.otherProject.key, String(seeded.secretCampaignNumber)],
+    ] as const) {
+      const response = await askWithToken(handler, route, 'GET', projectKey, tokens.read.secret, request, { number });
+      const body = await response.text();
+      expect(response.status, body).toBe(404);
+      expect(body).not.toContain('secrète ailleurs');
     }
   });
 });

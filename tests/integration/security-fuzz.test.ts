@@ -17,6 +17,7 @@ import { ACTOR_KINDS } from '../setup/world';
 
 vi.mock('@/lib/actions/define-action', async (real) => (await import('../setup/action-definitions')).recordActions(await real()));
 vi.mock('@/lib/actions/define-route', async (real) => (await import('../setup/action-definitions')).recordRoutes(await real()));
+vi.mock('@/lib/actions/define-api-route', async (real) => (await import('../setup/action-definitions')).recordApiRoutes(await real()));
 
 /**
  * Fuzzing (ASVS 5.0 V2.2 and V16.5): property tests over every server action's input schema and every GET route's
@@ -119,8 +120,9 @@ describe('fuzzed routes', () => {
         const before = await fingerprint();
         const response = await callRoute(route, fixture, params, { projectKey: key });
         expect(response.status, response.body.slice(0, 300)).toBeLessThan(500);
-        // Reads never write; an upload writes only when it is accepted.
-        if (!route.definition.upload || response.status >= 400) expect(await fingerprint()).toBe(before);
+        // Reads never write; an upload or an API write writes only when it is accepted.
+        const writes = route.definition.upload || route.definition.token?.scope === 'write';
+        if (!writes || response.status >= 400) expect(await fingerprint()).toBe(before);
         expectUnpolluted();
       }),
       { numRuns: FUZZ_RUNS * 2, seed: seedOf(label), endOnFailure: true },

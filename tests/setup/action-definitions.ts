@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * What every server action and GET route was defined with (its scope, name, zod input and permission), recorded by
@@ -8,6 +8,7 @@ import type { z } from 'zod';
  * A suite installs the recording with:
  *   vi.mock('@/lib/actions/define-action', async (real) => (await import('../setup/action-definitions')).recordActions(await real()));
  *   vi.mock('@/lib/actions/define-route', async (real) => (await import('../setup/action-definitions')).recordRoutes(await real()));
+ *   vi.mock('@/lib/actions/define-api-route', async (real) => (await import('../setup/action-definitions')).recordApiRoutes(await real()));
  * The wrappers themselves still run unchanged: only their definitions are noted on the way.
  */
 
@@ -30,6 +31,11 @@ export interface RouteDefinition {
   query: z.ZodType;
   /** A multipart POST that stores a file (projectUploadRoute): an accepted call writes, a refused one must not. */
   upload?: boolean;
+  /**
+   * A `/api/v1` route (define-api-route.ts): called with a project API token instead of a session, the scope it
+   * needs; `query` is then its query string's schema (GET, or a POST of files) or its JSON body's (POST).
+   */
+  token?: { scope: 'read' | 'write'; method: 'GET' | 'POST'; files?: boolean };
 }
 
 // Kept on globalThis: the mock factory and the suite may see two instances of this module.
@@ -77,6 +83,26 @@ export function recordRoutes<M extends Record<string, unknown>>(real: M): M {
     };
   }
   return wrapped as M;
+}
+
+type ApiOperationLike = { name: string; scope: 'read' | 'write'; method: 'GET' | 'POST'; query?: z.ZodType; body?: z.ZodType; files?: object };
+
+export function recordApiRoutes<M extends Record<string, unknown>>(real: M): M {
+  const build = real.apiRoute as ((operation: ApiOperationLike, def: object) => object) | undefined;
+  if (typeof build !== 'function') throw new Error('define-api-route no longer exports apiRoute');
+  return {
+    ...real,
+    apiRoute: (operation: ApiOperationLike, def: object) => {
+      const route = build(operation, def);
+      const query = operation.body ?? operation.query;
+      routeDefinitions.set(route, {
+        name: operation.name,
+        query: query ?? (z.object({}) as z.ZodType),
+        token: { scope: operation.scope, method: operation.method, files: !!operation.files },
+      });
+      return route;
+    },
+  } as M;
 }
 
 export function actionDefinitionOf(action: unknown): ActionDefinition | undefined {

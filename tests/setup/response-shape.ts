@@ -104,6 +104,50 @@ export const ALLOWED_KEYS = new Set([
   'uploadedAt',
   // sign-off: the signature an action recorded (its number only; its content hash stays on the pages)
   'signatureId',
+  // API tokens: the new token's secret, answered once to the owner who created it (only its hash is stored)
+  'apiToken',
+  'prefix',
+  'scope',
+  // REST API v1 (lib/api/schemas.ts): pages, resources and problem details
+  'nextCursor',
+  'statement',
+  'rationale',
+  'acceptanceCriteria',
+  'source',
+  'parentRef',
+  'updatedAt',
+  'body',
+  'category',
+  'folder',
+  'automated',
+  'automationKey',
+  'kind',
+  'upstreamRef',
+  'downstreamRef',
+  'upstreamVersion',
+  'suspect',
+  'description',
+  'plannedStart',
+  'plannedEnd',
+  'closedAt',
+  'createdAt',
+  'campaign',
+  'totals',
+  'position',
+  'plannedVersion',
+  'state',
+  'latestStatus',
+  'notRunReason',
+  'not_started',
+  'in_progress',
+  'passed',
+  'failed',
+  'blocked',
+  'not_run',
+  'detail',
+  'errors',
+  // a results push (db/queries/results-import.ts): what it recorded
+  'executions',
   // Results import (preview and summary): files read, test cases matched or proposed, measurements.
   'campaign',
   'files',
@@ -163,7 +207,7 @@ export function shapeProblems(value: unknown, allowedEmails: Set<string> | null,
   else if (Array.isArray(value)) value.forEach((v, i) => out.push(...shapeProblems(v, allowedEmails, `${path}[${i}]`)));
   else if (value && typeof value === 'object') {
     // Field errors are keyed by the input's own field names; their values are checked like any other.
-    const freeKeys = /\.(fieldErrors)$/.test(path);
+    const freeKeys = /\.(fieldErrors|errors)$/.test(path);
     for (const [key, child] of Object.entries(value)) {
       if (!freeKeys && !ALLOWED_KEYS.has(key)) out.push({ path: `${path}.${key}`, problem: 'key not in the allow-list' });
       if (DENIED_KEY.test(key)) out.push({ path: `${path}.${key}`, problem: 'secret-looking key' });

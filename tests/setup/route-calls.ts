@@ -15,7 +15,7 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
   for (const file of discoverApiRoutes()) {
     for (const [method, handler] of Object.entries(await loadRouteModule(file))) {
       const definition = routeDefinitionOf(handler);
-      if (!definition) throw new Error(`${file} ${method} is not built with lib/actions/define-route.ts`);
+      if (!definition) throw new Error(`${file} ${method} is not built with lib/actions/define-route.ts or define-api-route.ts`);
       out.push({ file, method, handler, definition });
     }
   }
@@ -25,17 +25,25 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
 /** Which pool an `[id]` segment draws from, by the folder it names (`attachments/[id]` → an attachment). */
 const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment' };
 
+/** Which of the fixture's numbers a `[number]` segment names, by its folder (`campaigns/[number]` → a campaign). */
+const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign' };
+
 /** The route's path parameters (`[projectKey]`, `[id]`…) filled from the fixture (this project's first item), or overridden. */
 function paramsOf(file: string, fixture: Fixture, overrides: Record<string, string>): Record<string, string> {
-  const segments = [...file.matchAll(/([\w-]+)\/\[(\w+)\]/g)].map((m) => ({ folder: m[1]!, name: m[2]! }));
+  const segments = [...file.matchAll(/([\w.-]+)\/\[(\w+)\]/g)].map((m) => ({ folder: m[1]!, name: m[2]! }));
   return Object.fromEntries(
     segments.map(({ folder, name }) => {
       const pool = ID_POOLS[folder];
-      const fallback = name === 'projectKey' ? fixture.project.key : pool ? fixture.pools[pool][0]! : 'x';
+      const numbered = NUMBER_PARAMS[folder];
+      const fallback =
+        name === 'projectKey' ? fixture.project.key : pool ? fixture.pools[pool][0]! : numbered && name === 'number' ? String(fixture.numbers[numbered]) : 'x';
       return [name, overrides[name] ?? fallback];
     }),
   );
 }
+
+/** The JUnit report every generated results push sends: one passed test whose name carries the ref CT-1. */
+const PUSHED_JUNIT = '<testsuite name="ci" tests="1"><testcase classname="paie" name="CT-1 calcule le net" time="0.2"/></testsuite>';
 
 /** A small text file every generated upload sends, so an accepted one really stores something. */
 const UPLOADED_TEXT = 'Journal de test : étape 2 en échec.\n';
@@ -54,7 +62,24 @@ export async function callRoute(
     }
   }
   let request: Request;
-  if (route.definition.upload) {
+  const token = route.definition.token;
+  if (token) {
+    // A `/api/v1` route: the project's own token of the scope it needs (the session plays no part); a POST sends the
+    // input as its JSON body.
+    const headers = new Headers({ authorization: `Bearer ${fixture.apiSecrets[token.scope]}` });
+    if (token.files) {
+      // A results push: its options in the query string, a small JUnit report naming this project's first test case.
+      for (const [key, value] of entries) url.searchParams.append(key, value);
+      headers.set('content-type', 'application/xml');
+      request = new Request(url, { method: 'POST', headers, body: PUSHED_JUNIT });
+    } else if (token.method === 'POST') {
+      headers.set('content-type', 'application/json');
+      request = new Request(url, { method: 'POST', headers, body: JSON.stringify(query ?? {}) });
+    } else {
+      for (const [key, value] of entries) url.searchParams.append(key, value);
+      request = new Request(url, { headers });
+    }
+  } else if (route.definition.upload) {
     // Uploads take their fields as a multipart form, with one file beside them.
     const form = new FormData();
     form.append('file', new File([UPLOADED_TEXT], 'journal.log', { type: 'text/plain' }));

@@ -26,7 +26,10 @@ interface JsonSchema {
 }
 
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema & { $ref?: string; $defs?: Record<string, JsonSchema> };
+  // A schema registered under an id (`.meta({ id })`, the OpenAPI components) comes back as a `$ref` to its definition.
+  const id = out.$ref?.startsWith('#/$defs/') ? out.$ref.slice('#/$defs/'.length) : undefined;
+  return id && out.$defs?.[id] ? out.$defs[id] : out;
 }
 
 /** The keys an object schema names at its top level. */
@@ -47,6 +50,8 @@ const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/request/i, ['approvalRequest']],
   [/signature/i, ['signature']],
   [/test.?case/i, ['testCase']],
+  // revokeApiToken's `tokenId`: a project API token.
+  [/token/i, ['apiToken']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],
   [/campaign/i, ['campaign']],

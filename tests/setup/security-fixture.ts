@@ -3,6 +3,7 @@ import { pseudonymOf } from '@/db/queries/accounts';
 import { anomalyExecutions, anomalySpecifications, instanceSettings, raciSettings } from '@/db/schema';
 import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
+import { createApiTokenRow } from './api-tokens';
 import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
@@ -32,6 +33,7 @@ export interface Fixture extends World {
     execution: string[];
     anomaly: string[];
     attachment: string[];
+    apiToken: string[];
     project: string[];
     baseline: string[];
     approvalRequest: string[];
@@ -51,6 +53,10 @@ export interface Fixture extends World {
   foreign: Record<PoolKind, string>;
   /** A one-time password link of `target`, as an administrator would have handed it over. */
   token: string;
+  /** Secrets of the project's API tokens (created by its owner), for the `/api/v1` routes. */
+  apiSecrets: { read: string; write: string };
+  /** Per-project numbers that name things in URLs (`/campaigns/[number]`): this project's open campaign. */
+  numbers: { campaign: number };
   /** A value unique to this fixture, the same recipe giving the same symbol on every fixture. */
   fresh: (label: string) => string;
   /** Every value of this fixture that another fixture spells differently, with the name both share. */
@@ -70,6 +76,7 @@ export type PoolKind =
   | 'execution'
   | 'anomaly'
   | 'attachment'
+  | 'apiToken'
   | 'project'
   | 'baseline'
   | 'approvalRequest'
@@ -148,6 +155,12 @@ export async function createFixture(): Promise<Fixture> {
   // The RACI settings exist (revision 1, nobody assigned: the project roles apply), so a RACI save has a revision to name.
   await getDb().insert(raciSettings).values(DELIVERABLE_KINDS.map((deliverable) => ({ projectId: world.project.id, deliverable })));
   const token = await issueTestToken(world.target);
+  // Their last use is recorded ahead, so the suites' reads through the API write nothing (a use is recorded at
+  // most once a minute after the last one): a read that wrote would look like a write on refusal.
+  const recorded = { lastUsedAt: new Date(Date.now() + 24 * 60 * 60 * 1000) };
+  const writeToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'write', ...recorded });
+  const readToken = await createApiTokenRow(world.project, world.members.owner, { scope: 'read', ...recorded });
+  const foreignToken = await createApiTokenRow(world.otherProject, world.outsider, { scope: 'write', ...recorded });
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
   people.push(world.target);
@@ -218,6 +231,11 @@ export async function createFixture(): Promise<Fixture> {
   contentHashes.forEach((hash, i) => name(hash, `contentHash.${i}`));
   name(signature, 'signature.id');
   name(foreignSignature, 'foreignSignature.id');
+  for (const [label, apiToken] of Object.entries({ writeToken, readToken, foreignToken })) {
+    name(apiToken.id, `${label}.id`);
+    name(apiToken.secret, `${label}.secret`);
+    name(apiToken.prefix, `${label}.prefix`);
+  }
 
   return {
     ...world,
@@ -232,6 +250,7 @@ export async function createFixture(): Promise<Fixture> {
       execution: [execution.id, retestRun.id, foreignExecution.id],
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
+      apiToken: [writeToken.id, readToken.id, foreignToken.id],
       project: [world.project.id, world.otherProject.id],
       baseline: [freshBaseline.id, baseline.id, decidedBaseline.id, foreignBaseline.id],
       approvalRequest: [approvalRequest.id, foreignRequest.id],
@@ -253,6 +272,7 @@ export async function createFixture(): Promise<Fixture> {
       execution: foreignExecution.id,
       anomaly: foreignAnomaly.id,
       attachment: foreignAttachment.id,
+      apiToken: foreignToken.id,
       project: world.otherProject.id,
       baseline: foreignBaseline.id,
       approvalRequest: foreignRequest.id,
@@ -260,6 +280,8 @@ export async function createFixture(): Promise<Fixture> {
       signature: foreignSignature,
     },
     token,
+    apiSecrets: { read: readToken.secret, write: writeToken.secret },
+    numbers: { campaign: campaign.number },
     fresh: (label) => {
       const value = `${label}${tag}`;
       for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) name(spelling, `fresh.${label}`);

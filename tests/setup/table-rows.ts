@@ -54,6 +54,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const TIMESTAMP = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?/g;
 const ARGON2 = /\$argon2(id|i|d)\$[^"\s]+/g;
 const LONG_HEX = /\b[0-9a-f]{32,}\b/gi;
+/** An API token or its shown prefix: random like a hash (lib/api/token-secret.ts). */
+const API_TOKEN = /\bpsl_[A-Za-z0-9_-]{8,43}/g;
 
 /**
  * A change with everything that differs between two fixtures built the same way replaced by a name: the
@@ -69,7 +71,7 @@ export function normalized(change: Map<string, TableChange>, symbols: Map<string
     if (exact) return exact;
     let out = s;
     for (const [value, symbol] of long) out = out.split(value).join(symbol);
-    return out.replace(ARGON2, '<argon2>').replace(UUID, '<uuid>').replace(TIMESTAMP, '<time>').replace(LONG_HEX, '<hex>');
+    return out.replace(ARGON2, '<argon2>').replace(UUID, '<uuid>').replace(TIMESTAMP, '<time>').replace(LONG_HEX, '<hex>').replace(API_TOKEN, '<apiToken>');
   };
   const walk = (value: unknown, key = ''): unknown => {
     if (typeof value === 'string') return text(value);

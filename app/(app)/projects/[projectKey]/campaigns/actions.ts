@@ -4,29 +4,20 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
-import { closingStates, lockOpenCampaign } from '@/db/queries/campaigns';
-import { nextRefNumber } from '@/db/queries/refs';
+import { checkedCampaignFields, closingStates, insertCampaign, lockOpenCampaign } from '@/db/queries/campaigns';
 import { campaignItems, campaigns, executions, projectMembers, requirements, specifications, testCases } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { rolesAllowed } from '@/lib/auth/roles';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
-import { campaignFieldErrors, campaignShape, notRunReasonSchema, type CampaignFields } from '@/lib/recette/campaign-schema';
+import { campaignShape, notRunReasonSchema, type CampaignFields } from '@/lib/recette/campaign-schema';
 import { canMoveCampaign, itemsBlockingClose } from '@/lib/recette/campaign-rules';
 import { normalizeFolder } from '@/lib/recette/model';
-import { CAMPAIGN_NUMBER_SERIES } from '@/lib/recette/campaign-model';
 import { parseRef, type RefKind } from '@/lib/traceability/refs';
 
 const inProject = z.object({ projectKey: projectKeySchema });
 /** One bulk call handles at most a page of items and then some: the page shows 100 at a time. */
 const MAX_ITEMS_PER_CALL = 500;
-
-function checkedFields(input: CampaignFields): CampaignFields {
-  const fieldErrors = campaignFieldErrors(input);
-  if (fieldErrors) throw new ActionError('invalid', 'invalid', fieldErrors);
-  const { name, type, environment, build, description, plannedStart, plannedEnd } = input;
-  return { name, type, environment, build, description, plannedStart, plannedEnd };
-}
 
 function revalidateCampaigns(projectKey: string) {
   revalidatePath(`/projects/${projectKey}/campaigns`, 'layout');
@@ -37,14 +28,9 @@ export const createCampaign = projectAction({
   permission: 'tests.write',
   input: inProject.extend(campaignShape),
   async handler({ tx, actor, input, membership, audit }) {
-    const fields = checkedFields(input);
-    const number = await nextRefNumber(tx, membership.projectId, CAMPAIGN_NUMBER_SERIES);
-    const [created] = await tx
-      .insert(campaigns)
-      .values({ ...fields, projectId: membership.projectId, number, createdBy: actor.id })
-      .returning({ id: campaigns.id });
-    await audit({ entity: 'campaign', entityId: created!.id, action: 'create', after: { number, ...fields } });
-    return { id: created!.id, number };
+    const { campaign, fields } = await insertCampaign(tx, membership.projectId, actor.id, input);
+    await audit({ entity: 'campaign', entityId: campaign.id, action: 'create', after: { number: campaign.number, ...fields } });
+    return { id: campaign.id, number: campaign.number };
   },
   after(_data, input) {
     revalidateCampaigns(input.projectKey);
@@ -61,7 +47,7 @@ export const updateCampaign = projectAction({
   permission: 'tests.write',
   input: inProject.extend(campaignShape).extend({ id: z.uuid(), revision: versionSchema }),
   async handler({ tx, input, membership, audit, nothingChanged }) {
-    const after = checkedFields(input);
+    const after = checkedCampaignFields(input);
     const locked = await lockOpenCampaign(tx, membership.projectId, input.id);
     checkRevision(locked, input.revision);
     const [current] = await tx.select().from(campaigns).where(eq(campaigns.id, locked.id));

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { addMember, changeMemberRole, removeMember, updateProject } from './actions';
 import { AddMemberForm } from '@/components/members/add-member-form';
@@ -30,11 +31,19 @@ export default async function ProjectSettingsPage({ params }: Props) {
   ]);
   const t = await getTranslations('settings');
   const tSections = await getTranslations('sections');
+  const tApi = await getTranslations('api.tokens');
   // Showing or hiding controls is a courtesy; the actions check the role themselves.
   const manages = can(membership.role, 'project.manage');
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
-      <h1 className="text-2xl font-semibold">{tSections('settings')}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{tSections('settings')}</h1>
+        {manages && (
+          <Link href={`/projects/${project!.key}/settings/api`} className="text-sm text-primary underline underline-offset-4" data-testid="api-tokens-link">
+            {tApi('settingsLink')}
+          </Link>
+        )}
+      </div>
       <Card>
         <CardHeader>
           <CardTitle>{t('project')}</CardTitle>
