@@ -2,6 +2,7 @@ import enAnomalies from './en.anomalies.json';
 import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enEvidence from './en.evidence.json';
+import enReadiness from './en.readiness.json';
 import enRecette from './en.recette.json';
 import enRunner from './en.runner.json';
 import enRequirements from './en.requirements.json';
@@ -11,6 +12,7 @@ import frAnomalies from './fr.anomalies.json';
 import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
+import frReadiness from './fr.readiness.json';
 import frRecette from './fr.recette.json';
 import frRunner from './fr.runner.json';
 import frRequirements from './fr.requirements.json';
@@ -23,6 +25,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frReadiness },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enReadiness },
 } as const;
