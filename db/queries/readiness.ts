@@ -17,7 +17,7 @@ import {
 import { OPEN_ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/lib/signoff/readiness-model';
-import type { ReadinessSnapshot, SnapshotRequirement } from '@/lib/signoff/readiness-snapshot';
+import type { GoNoGoContent, ReadinessSnapshot, SnapshotRequirement } from '@/lib/signoff/readiness-snapshot';
 import { coverageCase, requirementCoverageCte, requirementTestsCte } from './coverage';
 import { listPageSize } from './page-size';
 
@@ -306,4 +306,18 @@ export async function findGoNoGoRecord(db: Executor, projectId: string, recordId
     .from(goNoGoRecords)
     .where(and(eq(goNoGoRecords.id, recordId), eq(goNoGoRecords.projectId, projectId)));
   return row ?? null;
+}
+
+export type GoNoGoRecordRow = NonNullable<Awaited<ReturnType<typeof findGoNoGoRecord>>>;
+
+/** The content a record's hash was computed over, rebuilt from what is stored (the PV and the integrity check). */
+export function recordContent(record: GoNoGoRecordRow): GoNoGoContent {
+  return {
+    snapshot: record.snapshot,
+    decision: record.decision,
+    reason: record.reason,
+    participants: record.participants,
+    recordedBy: record.recordedBy ?? '',
+    recordedAt: record.recordedAt.toISOString(),
+  };
 }
