@@ -12,6 +12,7 @@ import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
 import { createAnomalyRow, createCampaignItemRow, createFinishedExecutionRow, createOpenExecutionRow } from '../setup/runner-rows';
 import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
+import { createChecklistItemRow, createReleaseRow } from '../setup/readiness-rows';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -418,6 +419,70 @@ const MATRIX: Record<string, MatrixEntry> = {
   updateInstancePolicy: {
     scope: 'admin',
     input: async () => ({ projectCreation: 'admins', ownersMayCreateAccounts: false, version: (await getInstancePolicy(getDb())).version }),
+  },
+
+  // app/(app)/projects/[projectKey]/readiness/actions.ts
+  createRelease: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      name: 'Mise en production lot 1',
+      version: '2.4.0',
+      targetDate: '2026-04-06',
+      campaignIds: [(await createCampaignRow(world.project)).id],
+    }),
+  },
+  updateRelease: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project);
+      return { projectKey: world.project.key, id: release.id, revision: release.revision, name: 'Renommée', campaignIds: [] };
+    },
+  },
+  deleteRelease: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project);
+      return { projectKey: world.project.key, id: release.id, revision: release.revision };
+    },
+  },
+  updateReadinessThresholds: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({ projectKey: world.project.key, maxBlocking: 0, maxMajor: 5, revision: 0 }),
+  },
+  addChecklistItem: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => ({ projectKey: world.project.key, releaseId: (await createReleaseRow(world.project)).id, label: 'Astreinte organisée' }),
+  },
+  updateChecklistItem: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const item = await createChecklistItemRow(world.project, await createReleaseRow(world.project));
+      return { projectKey: world.project.key, id: item.id, revision: item.revision, label: 'Plan de retour arrière', status: 'done' };
+    },
+  },
+  removeChecklistItem: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const item = await createChecklistItemRow(world.project, await createReleaseRow(world.project));
+      return { projectKey: world.project.key, id: item.id, revision: item.revision };
+    },
+  },
+  // Over one closed campaign with nothing else in the project, every criterion is met: the proposal is GO.
+  recordGoNoGo: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project, [await createCampaignRow(world.project, { status: 'closed' })]);
+      return { projectKey: world.project.key, releaseId: release.id, decision: 'go', proposedDecision: 'go', participantIds: [world.members.moa.id] };
+    },
   },
 };
 

@@ -23,7 +23,7 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
 }
 
 /** Which pool an `[id]` segment draws from, by the folder it names (`attachments/[id]` → an attachment). */
-const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment' };
+const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment', 'go-no-go': 'goNoGoRecord' };
 
 /** The route's path parameters (`[projectKey]`, `[id]`…) filled from the fixture (this project's first item), or overridden. */
 function paramsOf(file: string, fixture: Fixture, overrides: Record<string, string>): Record<string, string> {

@@ -42,13 +42,16 @@ const constant = (value: unknown): Recipe => () => value;
  */
 const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/test.?case/i, ['testCase']],
+  // updateChecklistItem's `id` and the release's ids: before `item`, which the checklist's names also contain.
+  [/checklist/i, ['checklistItem']],
+  [/release/i, ['release']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],
   [/campaign/i, ['campaign']],
   [/execution/i, ['execution']],
   [/anomal/i, ['anomaly']],
   [/attachment/i, ['attachment']],
-  [/user|member|actor|signer|owner|assignee/i, ['user']],
+  [/user|member|actor|signer|owner|assignee|participant/i, ['user']],
   [/requirement|parent/i, ['requirement']],
   [/specification|spec/i, ['specification']],
   [/link/i, ['link']],

@@ -6,6 +6,7 @@ import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
+import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from './readiness-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -28,6 +29,9 @@ export interface Fixture extends World {
     execution: string[];
     anomaly: string[];
     attachment: string[];
+    release: string[];
+    checklistItem: string[];
+    goNoGoRecord: string[];
     project: string[];
     email: string[];
     projectKey: string[];
@@ -47,7 +51,21 @@ export interface Fixture extends World {
 }
 
 /** The kinds of existing ids; schema-arbitraries.ts names the parameters each kind serves. */
-export type PoolKind = 'user' | 'requirement' | 'specification' | 'link' | 'testCase' | 'campaign' | 'campaignItem' | 'execution' | 'anomaly' | 'attachment' | 'project';
+export type PoolKind =
+  | 'user'
+  | 'requirement'
+  | 'specification'
+  | 'link'
+  | 'testCase'
+  | 'campaign'
+  | 'campaignItem'
+  | 'execution'
+  | 'anomaly'
+  | 'attachment'
+  | 'release'
+  | 'checklistItem'
+  | 'goNoGoRecord'
+  | 'project';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -98,6 +116,15 @@ export async function createFixture(): Promise<Fixture> {
   const foreignExecution = await createExecutionRow(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
+  // A release over the closed campaign with a checklist item, one with a go / no-go record (it can no longer be
+  // deleted), and another project's.
+  const release = await createReleaseRow(world.project, [closedCampaign]);
+  const checklistItem = await createChecklistItemRow(world.project, release);
+  const recordedRelease = await createReleaseRow(world.project, [closedCampaign]);
+  const goNoGoRecord = await createGoNoGoRecordRow(world.project, recordedRelease, world.members.moa);
+  const foreignRelease = await createReleaseRow(world.otherProject, [foreignCampaign]);
+  const foreignChecklistItem = await createChecklistItemRow(world.otherProject, foreignRelease);
+  const foreignGoNoGoRecord = await createGoNoGoRecordRow(world.otherProject, foreignRelease, world.outsider);
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -154,6 +181,13 @@ export async function createFixture(): Promise<Fixture> {
     foreignAnomaly,
     foreignAttachment,
     retest,
+    release,
+    checklistItem,
+    recordedRelease,
+    goNoGoRecord,
+    foreignRelease,
+    foreignChecklistItem,
+    foreignGoNoGoRecord,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -171,6 +205,9 @@ export async function createFixture(): Promise<Fixture> {
       execution: [execution.id, retestRun.id, foreignExecution.id],
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
+      release: [release.id, recordedRelease.id, foreignRelease.id],
+      checklistItem: [checklistItem.id, foreignChecklistItem.id],
+      goNoGoRecord: [goNoGoRecord.id, foreignGoNoGoRecord.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
@@ -186,6 +223,9 @@ export async function createFixture(): Promise<Fixture> {
       execution: foreignExecution.id,
       anomaly: foreignAnomaly.id,
       attachment: foreignAttachment.id,
+      release: foreignRelease.id,
+      checklistItem: foreignChecklistItem.id,
+      goNoGoRecord: foreignGoNoGoRecord.id,
       project: world.otherProject.id,
     },
     token,
