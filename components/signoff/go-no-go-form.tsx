@@ -32,7 +32,7 @@ export function GoNoGoForm({
   releaseId: string;
   proposed: Decision;
   members: ParticipantChoice[];
-  record: FormAction<{ id: string; snapshotHash: string }>;
+  record: FormAction<{ id: string }>;
   recordPath: string;
 }) {
   const t = useTranslations('readiness');

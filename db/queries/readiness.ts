@@ -36,8 +36,8 @@ export async function findThresholds(db: Executor, projectId: string) {
     .select({ maxBlocking: readinessThresholds.maxBlocking, maxMajor: readinessThresholds.maxMajor, revision: readinessThresholds.revision })
     .from(readinessThresholds)
     .where(eq(readinessThresholds.projectId, projectId));
-  // No row yet: the defaults, at revision 0 (the first save creates the row at 1).
-  return row ?? { ...DEFAULT_THRESHOLDS, revision: 0 };
+  // No row yet: the defaults, as revision 1 (the first save creates the row at 2).
+  return row ?? { ...DEFAULT_THRESHOLDS, revision: 1 };
 }
 
 /** A page of the project's releases, newest first, with their campaign count and their latest go / no-go decision. */

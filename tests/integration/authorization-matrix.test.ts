@@ -452,7 +452,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   updateReadinessThresholds: {
     scope: 'project',
     roles: ['owner'],
-    input: (world) => ({ projectKey: world.project.key, maxBlocking: 0, maxMajor: 5, revision: 0 }),
+    input: (world) => ({ projectKey: world.project.key, maxBlocking: 0, maxMajor: 5, revision: 1 }),
   },
   addChecklistItem: {
     scope: 'project',

@@ -130,10 +130,10 @@ describe('release readiness', () => {
   test('the thresholds are the owner\'s, with a conflict on a stale save', async () => {
     const { project, members } = await readinessProject();
     await actAs(members.amoe);
-    expect(await updateReadinessThresholds({ projectKey: project.key, maxBlocking: 1, maxMajor: 5, revision: 0 })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await updateReadinessThresholds({ projectKey: project.key, maxBlocking: 1, maxMajor: 5, revision: 1 })).toMatchObject({ ok: false, code: 'forbidden' });
     await actAs(members.owner);
-    await expectOk(updateReadinessThresholds({ projectKey: project.key, maxBlocking: 1, maxMajor: 5, revision: 0 }));
-    expect(await updateReadinessThresholds({ projectKey: project.key, maxBlocking: 2, maxMajor: 5, revision: 0 })).toMatchObject({ ok: false, code: 'conflict' });
+    await expectOk(updateReadinessThresholds({ projectKey: project.key, maxBlocking: 1, maxMajor: 5, revision: 1 }));
+    expect(await updateReadinessThresholds({ projectKey: project.key, maxBlocking: 2, maxMajor: 5, revision: 1 })).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   test('release edits check the revision; foreign campaigns are not found', async () => {
@@ -164,9 +164,10 @@ describe('release readiness', () => {
     // A decision other than the proposal needs its reason; a proposal that moved meanwhile is a conflict.
     expect(await record({ decision: 'go_with_reservations' })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: [expect.any(String)] } });
     expect(await record({ proposedDecision: 'go', decision: 'go' })).toMatchObject({ ok: false, code: 'conflict' });
-    const { id, snapshotHash } = await expectOk(record({ decision: 'go_with_reservations', reason: 'La bloquante ANO-1 a un contournement validé.' }));
+    const { id } = await expectOk(record({ decision: 'go_with_reservations', reason: 'La bloquante ANO-1 a un contournement validé.' }));
 
     const stored = (await findGoNoGoRecord(getDb(), project.id, id as string))!;
+    const { snapshotHash } = stored;
     expect(stored.decision).toBe('go_with_reservations');
     expect(stored.participants.map((p) => p.name)).toEqual(['Membre moa', 'Membre amoe']);
     expect(contentHash(recordContent(stored))).toBe(snapshotHash);
@@ -226,9 +227,10 @@ describe('release readiness', () => {
     await actAs(members.amoe);
     const { number } = await expectOk(createRelease(releaseForm(project.key, [closed.id])));
     const release = (await findRelease(getDb(), project.id, number as number))!;
-    const { id, snapshotHash } = await expectOk(
+    const { id } = await expectOk(
       recordGoNoGo({ projectKey: project.key, releaseId: release.id, decision: 'no_go', proposedDecision: 'no_go', participantIds: [members.moa.id, members.owner.id] }),
     );
+    const { snapshotHash } = (await findGoNoGoRecord(getDb(), project.id, id as string))!;
     await actAs(members.viewer);
     const call = (query = '') =>
       downloadPv(new Request(`http://localhost/api/projects/${project.key}/go-no-go/${id}/pv${query}`), { params: Promise.resolve({ projectKey: project.key, id: id as string }) });

@@ -44,6 +44,8 @@ const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/test.?case/i, ['testCase']],
   // updateChecklistItem's `id` and the release's ids: before `item`, which the checklist's names also contain.
   [/checklist/i, ['checklistItem']],
+  // downloadGoNoGoPv's path `id`: before `release`.
+  [/go.?no.?go/i, ['goNoGoRecord']],
   [/release/i, ['release']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],

@@ -167,20 +167,22 @@ export const deleteRelease = projectAction({
 export const updateReadinessThresholds = projectAction({
   name: 'updateReadinessThresholds',
   permission: 'project.manage',
-  input: inProject.extend(thresholdShape).extend({ revision: z.coerce.number().int().min(0) }),
+  input: inProject.extend(thresholdShape).extend({ revision: versionSchema }),
   async handler({ tx, actor, input, membership, audit, nothingChanged }) {
     const [current] = await tx
       .select({ maxBlocking: readinessThresholds.maxBlocking, maxMajor: readinessThresholds.maxMajor, revision: readinessThresholds.revision })
       .from(readinessThresholds)
       .where(eq(readinessThresholds.projectId, membership.projectId))
       .for('update');
-    checkRevision({ revision: current?.revision ?? 0 }, input.revision);
+    // The defaults stand for revision 1 until the first save.
+    const revisionNow = current?.revision ?? 1;
+    checkRevision({ revision: revisionNow }, input.revision);
     const after = { maxBlocking: input.maxBlocking, maxMajor: input.maxMajor };
     if (current && current.maxBlocking === after.maxBlocking && current.maxMajor === after.maxMajor) {
       nothingChanged();
       return { revision: current.revision };
     }
-    const revision = (current?.revision ?? 0) + 1;
+    const revision = revisionNow + 1;
     await tx
       .insert(readinessThresholds)
       .values({ projectId: membership.projectId, ...after, revision, updatedBy: actor.id })
@@ -341,7 +343,7 @@ export const recordGoNoGo = projectAction({
       action: 'create',
       after: { release: locked.number, proposedDecision: snapshot.proposedDecision, decision: input.decision, snapshotHash },
     });
-    return { id: created!.id, snapshotHash };
+    return { id: created!.id };
   },
   after(_data, input) {
     revalidateReadiness(input.projectKey);
