@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PROJECT, DEMO_USERS, createAccount, en, fr, hydrated, openUserMenu, signIn } from './helpers';
+import enSignoff from '../messages/en.signoff.json';
 
 function languageButton(page: Page, group: string, locale: 'fr' | 'en') {
   return page.getByRole('group', { name: group }).getByRole('button', { name: new RegExp(`^${locale}$`, 'i') });
@@ -66,6 +67,10 @@ test('a project page in English: sidebar, role and empty states', async ({ page 
 
   await sidebar.getByRole('link', { name: en.sections.approvals }).click();
   await expect(page.getByRole('heading', { level: 1, name: en.sections.approvals })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: enSignoff.signoff.inbox.title })).toBeVisible();
+
+  await sidebar.getByRole('link', { name: en.sections.readiness }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en.sections.readiness })).toBeVisible();
   await expect(page.getByText(en.placeholder.title)).toBeVisible();
 
   await sidebar.getByRole('link', { name: en.sections.audit }).click();

@@ -36,11 +36,16 @@ for (const role of Object.keys(DEMO_USERS) as Role[]) {
     await expect(page.getByRole('heading', { level: 1, name: fr.sections.requirements })).toBeVisible();
     await expect(page.getByTestId('requirement-count')).toBeVisible();
 
-    // A section that is not built yet says so honestly, with no fake data.
+    // Every role reads the approvals and its own "À approuver" inbox.
     await sidebar.getByRole('link', { name: fr.sections.approvals, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: fr.sections.approvals })).toBeVisible();
+    await expect(page.getByTestId('inbox')).toBeVisible();
+
+    // A section that is not built yet says so honestly, with no fake data.
+    await sidebar.getByRole('link', { name: fr.sections.readiness, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: fr.sections.readiness })).toBeVisible();
     await expect(page.getByText(fr.placeholder.title)).toBeVisible();
-    await expect(page.getByText(fr.placeholder.approvals)).toBeVisible();
+    await expect(page.getByText(fr.placeholder.readiness)).toBeVisible();
 
     // Settings: only an owner manages the project and its members; the others read.
     await sidebar.getByRole('link', { name: fr.sections.settings, exact: true }).click();

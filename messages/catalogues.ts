@@ -5,6 +5,7 @@ import enEvidence from './en.evidence.json';
 import enReadiness from './en.readiness.json';
 import enRecette from './en.recette.json';
 import enRunner from './en.runner.json';
+import enSignoff from './en.signoff.json';
 import enRequirements from './en.requirements.json';
 import enSpecifications from './en.specifications.json';
 import enTraceability from './en.traceability.json';
@@ -15,6 +16,7 @@ import frEvidence from './fr.evidence.json';
 import frReadiness from './fr.readiness.json';
 import frRecette from './fr.recette.json';
 import frRunner from './fr.runner.json';
+import frSignoff from './fr.signoff.json';
 import frRequirements from './fr.requirements.json';
 import frSpecifications from './fr.specifications.json';
 import frTraceability from './fr.traceability.json';
@@ -25,6 +27,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frReadiness },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enReadiness },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frReadiness },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enReadiness },
 } as const;

@@ -34,7 +34,10 @@ const ICONS: Record<ProjectSectionKey, LucideIcon> = {
   settings: Settings,
 };
 
-export function ProjectSidebar({ projectKey }: { projectKey: string }) {
+/** A count shown beside a section (the "À approuver" inbox), with its words for screen readers. */
+export type SectionCounts = Partial<Record<ProjectSectionKey, { value: number; label: string }>>;
+
+export function ProjectSidebar({ projectKey, counts }: { projectKey: string; counts?: SectionCounts }) {
   const t = useTranslations('sections');
   const pathname = usePathname();
   const base = `/projects/${projectKey}`;
@@ -44,11 +47,14 @@ export function ProjectSidebar({ projectKey }: { projectKey: string }) {
         const href = slug ? `${base}/${slug}` : base;
         const active = slug ? pathname === href || pathname.startsWith(`${href}/`) : pathname === base;
         const Icon = ICONS[key];
+        // The link's name stays the section's; the count is its description.
+        const count = counts?.[key] && counts[key].value > 0 ? counts[key] : null;
         return (
           <Link
             key={key}
             href={href}
             aria-current={active ? 'page' : undefined}
+            aria-describedby={count ? `section-count-${key}` : undefined}
             className={cn(
               'flex items-center gap-2 rounded-md px-3 py-2 text-sm',
               active ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60 hover:text-foreground',
@@ -56,6 +62,14 @@ export function ProjectSidebar({ projectKey }: { projectKey: string }) {
           >
             <Icon className="size-4" />
             {t(key)}
+            {count && (
+              <span className="ml-auto rounded-full bg-primary px-2 text-xs font-medium text-primary-foreground" data-testid={`section-count-${key}`}>
+                <span aria-hidden>{count.value}</span>
+                <span id={`section-count-${key}`} className="sr-only">
+                  {count.label}
+                </span>
+              </span>
+            )}
           </Link>
         );
       })}

@@ -66,14 +66,49 @@ async function lockCounter(tx: Transaction, key: string) {
   return counter!;
 }
 
+type ThrottledCheck = 'ok' | 'failed' | 'address_blocked' | 'account_blocked';
+
 /**
- * Checks a password sign-in. Returns the user and the session recorded for this sign-in on success, null otherwise; the caller shows one generic
- * message whatever the reason (unknown account, wrong password, deactivated, throttled).
- *
+ * One password check under the sign-in throttle, for signing in and for re-entering a password to sign (issue 9).
  * The address's and then the account's counter rows are locked for the whole check (always in that order, so two
  * attempts cannot deadlock), so concurrent attempts on one account run one after another and each sees the
  * failures before it: firing guesses in parallel gains nothing. An address that is blocked writes nothing more —
- * no account counter, no journal entry — so a flood of made-up e-mails from one address stays a few rows.
+ * no account counter — so a flood of made-up e-mails from one address stays a few rows.
+ */
+async function throttledCheck(
+  tx: Transaction,
+  email: string,
+  address: string,
+  check: () => Promise<boolean>,
+  now: Date,
+): Promise<ThrottledCheck> {
+  await pruneStaleCounters(tx, now);
+  const addressCounter = await lockCounter(tx, throttleKey('address', address));
+  if (isBlocked(addressCounter, now)) return 'address_blocked';
+  const accountCounter = await lockCounter(tx, throttleKey('account', email));
+  if (isBlocked(accountCounter, now)) return 'account_blocked';
+
+  const success = await check();
+  const counters = [
+    { counter: addressCounter, policy: ADDRESS_POLICY },
+    { counter: accountCounter, policy: ACCOUNT_POLICY },
+  ];
+  if (success) {
+    // The account starts afresh; an address keeps its count (other accounts may be guessed from it).
+    const forget = counters.filter(({ counter, policy }) => policy === ACCOUNT_POLICY || counter.failures === 0);
+    await tx.delete(loginThrottles).where(inArray(loginThrottles.key, forget.map(({ counter }) => counter.key)));
+  } else {
+    for (const { counter, policy } of counters) {
+      const next = recordFailure(counter.failures > 0 ? counter : undefined, now, policy);
+      await tx.update(loginThrottles).set(next).where(eq(loginThrottles.key, counter.key));
+    }
+  }
+  return success ? 'ok' : 'failed';
+}
+
+/**
+ * Checks a password sign-in. Returns the user and the session recorded for this sign-in on success, null otherwise; the caller shows one generic
+ * message whatever the reason (unknown account, wrong password, deactivated, throttled).
  */
 export async function authenticateWithPassword(attempt: SignInAttempt, now = new Date()) {
   // Before any hashing or database work: argon2 over a multi-megabyte password is a cheap denial of service.
@@ -84,10 +119,6 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
   const address = normalizeAddress(attempt.address);
 
   return getDb().transaction(async (tx) => {
-    await pruneStaleCounters(tx, now);
-    const addressCounter = await lockCounter(tx, throttleKey('address', address));
-    if (isBlocked(addressCounter, now)) return null;
-
     const [user] = await tx
       .select({
         id: users.id,
@@ -98,7 +129,6 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
       .from(users)
       .where(eq(sql`lower(${users.email})`, email))
       .limit(1);
-    const accountCounter = await lockCounter(tx, throttleKey('account', email));
     // Never the text typed for an unknown account (nor a digest of it): it may be a password typed in the wrong
     // field or someone's former e-mail, and the journal is forever.
     const audit = (action: string) =>
@@ -110,34 +140,59 @@ export async function authenticateWithPassword(attempt: SignInAttempt, now = new
         after: { address },
       });
 
-    if (isBlocked(accountCounter, now)) {
+    const outcome = await throttledCheck(
+      tx,
+      email,
+      address,
+      async () => {
+        const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), attempt.password);
+        return !!user && !!user.passwordHash && user.isActive && passwordOk;
+      },
+      now,
+    );
+    if (outcome === 'address_blocked') return null;
+    if (outcome === 'account_blocked') {
       // A real account under attack is worth a journal entry; a made-up one would only fill the journal.
       if (user) await audit('sign_in_throttled');
       return null;
     }
-
-    const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), attempt.password);
-    const success = !!user && !!user.passwordHash && user.isActive && passwordOk;
-    const counters = [
-      { counter: addressCounter, policy: ADDRESS_POLICY },
-      { counter: accountCounter, policy: ACCOUNT_POLICY },
-    ];
-
-    if (success) {
-      // The account starts afresh; an address keeps its count (other accounts may be guessed from it).
-      const forget = counters.filter(({ counter, policy }) => policy === ACCOUNT_POLICY || counter.failures === 0);
-      await tx.delete(loginThrottles).where(inArray(loginThrottles.key, forget.map(({ counter }) => counter.key)));
-    } else {
-      for (const { counter, policy } of counters) {
-        const next = recordFailure(counter.failures > 0 ? counter : undefined, now, policy);
-        await tx.update(loginThrottles).set(next).where(eq(loginThrottles.key, counter.key));
-      }
-    }
-    await audit(success ? 'sign_in' : 'sign_in_failed');
-    if (!success) return null;
+    await audit(outcome === 'ok' ? 'sign_in' : 'sign_in_failed');
+    if (outcome !== 'ok' || !user) return null;
     const session = await startSession(tx, user.id, now);
     return { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id, sessionExpiresAt: session.expiresAt };
   });
+}
+
+/**
+ * A signed-in person re-entering their password (to sign, issue 9), in the caller's transaction and under the same
+ * throttle as sign-in: the same counters, so guesses made here and at the sign-in form add up. The caller journals
+ * the outcome and must commit the failures' counters too.
+ */
+export async function confirmPassword(
+  tx: Transaction,
+  userId: string,
+  password: string,
+  address: string,
+  now = new Date(),
+): Promise<'ok' | 'failed' | 'throttled'> {
+  if (password.length > SIGN_IN_LIMITS.password || !isStorableText(password)) return 'failed';
+  const [user] = await tx
+    .select({ email: users.email, passwordHash: users.passwordHash, isActive: users.isActive })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return 'failed';
+  const outcome = await throttledCheck(
+    tx,
+    user.email.trim().toLowerCase(),
+    normalizeAddress(address),
+    async () => {
+      const passwordOk = await verifyPassword(user.passwordHash ?? (await decoyPasswordHash()), password);
+      return !!user.passwordHash && user.isActive && passwordOk;
+    },
+    now,
+  );
+  if (outcome === 'ok') return 'ok';
+  return outcome === 'failed' ? 'failed' : 'throttled';
 }
 
 /** The Auth.js credentials callback: text fields only, from the address the request came from. */

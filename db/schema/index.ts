@@ -11,3 +11,4 @@ export * from './campaigns';
 export * from './anomalies';
 export * from './attachments';
 export * from './readiness';
+export * from './signoff';

@@ -9,6 +9,7 @@ import { seedDemoEvidence } from './demo-evidence';
 import { seedDemoReadiness } from './demo-readiness';
 import { seedDemoRecette } from './demo-recette';
 import { seedDemoRunner } from './demo-runner';
+import { seedDemoSignoff } from './demo-signoff';
 import { seedDemoTraceability } from './demo-traceability';
 
 /**
@@ -42,17 +43,23 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       amoa: idOf.get(DEMO_ACCOUNTS.find((a) => a.role === 'amoa')!.email)!,
       amoe,
     });
-    const roleId = (role: 'amoe' | 'amoa' | 'moa') => idOf.get(DEMO_ACCOUNTS.find((a) => a.role === role)!.email)!;
+    const roleId = (role: 'owner' | 'amoe' | 'amoa' | 'moa' | 'viewer') => idOf.get(DEMO_ACCOUNTS.find((a) => a.role === role)!.email)!;
     const recette = {
       ...(await seedDemoRecette(tx, project!.id, amoe)),
       ...(await seedDemoRunner(tx, project!.id, amoe)),
       ...(await seedDemoCampaigns(tx, project!.id, { amoe, amoa: roleId('amoa'), moa: roleId('moa') })),
     };
     const readiness = await seedDemoReadiness(tx, project!.id, { amoe, amoa: roleId('amoa'), moa: roleId('moa') });
+    const signoff = await seedDemoSignoff(
+      tx,
+      project!.id,
+      { owner: ownerId, amoe, amoa: roleId('amoa'), moa: roleId('moa'), viewer: roleId('viewer') },
+      new Date(),
+    );
     await tx.insert(auditEvents).values([
       { actorId: null, projectId: null, entity: 'instance', entityId: 'demo', action: 'seed', after: { accounts: DEMO_ACCOUNTS.length } },
       { actorId: ownerId, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'create', after: DEMO_PROJECT },
-      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: { ...traceability, ...recette, ...readiness } },
+      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: { ...traceability, ...recette, ...signoff, ...readiness } },
       ...DEMO_ACCOUNTS.map((a) => ({
         actorId: ownerId,
         projectId: project!.id,

@@ -12,7 +12,7 @@ import type { SessionUser } from '@/db/queries/users';
 import { formDataToObject } from './form-data';
 import { unstorableTextPaths } from '@/lib/text/storable-text';
 import { errorMessage, validationMessage, zodErrorMap } from './messages';
-import { ActionError, type ActionErrorCode, type ActionResult } from './result';
+import { ActionError, RecordedRefusal, type ActionErrorCode, type ActionResult } from './result';
 
 /**
  * The one wrapper every server action goes through (DESIGN.md §5):
@@ -132,7 +132,7 @@ function build<S extends z.ZodType, T>(
     if (!parsed.success) return failure(locale, 'invalid', undefined, fieldErrorsOf(parsed.error));
     const input = parsed.data as z.output<S>;
 
-    let committed: { result: T };
+    let committed: { result: T } | { refusal: RecordedRefusal };
     try {
       committed = await getDb().transaction(async (tx) => {
         let membership: ProjectMembership | null = null;
@@ -161,7 +161,14 @@ function build<S extends z.ZodType, T>(
         const nothingChanged = () => {
           unchanged = true;
         };
-        const result = await handler({ tx, input, locale, actor, membership, audit, nothingChanged });
+        let result: T;
+        try {
+          result = await handler({ tx, input, locale, actor, membership, audit, nothingChanged });
+        } catch (error) {
+          if (!(error instanceof RecordedRefusal)) throw error;
+          if (audited === 0) throw new Error(`${def.name}: a recorded refusal must write its audit row`);
+          return { refusal: error };
+        }
         if (audited === 0 && !unchanged) throw new Error(`${def.name}: a mutation must write its audit row`);
         return { result };
       });
@@ -170,6 +177,10 @@ function build<S extends z.ZodType, T>(
       if (error instanceof ActionError) return failure(locale, error.code, error.messageKey, error.fieldErrors, error.details);
       console.error(`[action ${def.name}]`, error);
       return failure(locale, 'server_error');
+    }
+    if ('refusal' in committed) {
+      const { refusal } = committed;
+      return failure(locale, refusal.code, refusal.messageKey, refusal.fieldErrors);
     }
     return runAfter(def, committed.result, input, locale);
   };

@@ -40,6 +40,17 @@ export class ActionError extends Error {
   }
 }
 
+/**
+ * A refusal whose writes must stay: the transaction commits what the handler wrote before it (a wrong password's
+ * throttle counters and journal row) and the caller gets the failure. Thrown before the handler changes anything else.
+ */
+export class RecordedRefusal extends ActionError {
+  constructor(code: ActionErrorCode, messageKey?: string, fieldErrors?: Record<string, string[]>) {
+    super(code, messageKey, fieldErrors);
+    this.name = 'RecordedRefusal';
+  }
+}
+
 /** A wrapped server action as client components receive it (as a prop: components never import app/). */
 export type Action<I, T> = (input: I) => Promise<ActionResult<T>>;
 export type FormAction<T> = Action<FormData, T>;

@@ -11,6 +11,9 @@ import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '.
 import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
 import { createAnomalyRow, createCampaignItemRow, createFinishedExecutionRow, createOpenExecutionRow } from '../setup/runner-rows';
 import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
+import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
+import { signable } from '@/db/queries/signatures';
+import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from '../setup/signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { createChecklistItemRow, createReleaseRow } from '../setup/readiness-rows';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
@@ -404,6 +407,86 @@ const MATRIX: Record<string, MatrixEntry> = {
       await getDb().insert(anomalySpecifications).values({ anomalyId: anomaly.id, specificationId: specification.id });
       return { projectKey: world.project.key, id: anomaly.id, specificationId: specification.id };
     },
+  },
+
+  // app/(app)/projects/[projectKey]/approvals/actions.ts — RACI by the owner, baselines by spec writers, requests by
+  // owner/amoe/amoa, decisions, liftings and revocations (all signed) by the MOA only, comments by everyone.
+  setRaci: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({
+      projectKey: world.project.key,
+      deliverable: 'baseline',
+      revision: 0,
+      quorum: '',
+      assignments: [{ userId: world.members.moa.id, raciRole: 'approver' }],
+    }),
+  },
+  createBaseline: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      name: 'Ligne de base lot 1',
+      specificationIds: [(await createSpecificationRow(world.project)).id],
+    }),
+  },
+  requestBaselineApproval: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      baselineId: (await createBaselineRow(world.project, [(await createSpecificationRow(world.project)).id])).id,
+      message: 'Merci de valider.',
+    }),
+  },
+  commentOnApproval: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    input: async (world) => {
+      const baseline = await createBaselineRow(world.project, [(await createSpecificationRow(world.project)).id]);
+      return { projectKey: world.project.key, requestId: (await createApprovalRequestRow(world.project, baseline)).id, body: 'Relu, une question sur STD-1.' };
+    },
+  },
+  decideApproval: {
+    scope: 'project',
+    roles: ['moa'],
+    input: async (world) => {
+      const baseline = await createBaselineRow(world.project, [(await createSpecificationRow(world.project)).id]);
+      const created = await createApprovalRequestRow(world.project, baseline);
+      const request = (await findApprovalRequest(getDb(), world.project.id, { id: created.id }))!;
+      const seen = signable(await approvalSubject(getDb(), world.project.id, request));
+      return {
+        projectKey: world.project.key,
+        requestId: request.id,
+        decision: 'approved',
+        password: TEST_PASSWORD,
+        seenVersion: seen.version,
+        seenHash: seen.hash,
+      };
+    },
+  },
+  liftReservation: {
+    scope: 'project',
+    roles: ['moa'],
+    input: async (world) => {
+      const baseline = await createBaselineRow(world.project, [(await createSpecificationRow(world.project)).id]);
+      const request = await createApprovalRequestRow(world.project, baseline, { status: 'approved_with_reservations' });
+      const created = await createReservationRow(world.project, request, { ownerId: world.members.amoe.id });
+      const reservation = (await listReservations(getDb(), world.project.id, request.id)).find((r) => r.id === created.id)!;
+      const seen = signable(reservationSubject(reservation));
+      return { projectKey: world.project.key, reservationId: reservation.id, password: TEST_PASSWORD, seenVersion: seen.version, seenHash: seen.hash };
+    },
+  },
+  revokeSignature: {
+    scope: 'project',
+    roles: ['moa'],
+    input: async (world, actor) => ({
+      projectKey: world.project.key,
+      signatureId: await createSignatureRow(world.project, actor ?? world.members.moa),
+      reason: 'Signé par erreur.',
+      password: TEST_PASSWORD,
+    }),
   },
 
   // app/(app)/admin/users/actions.ts

@@ -11,6 +11,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from '@/db/seed/demo-accou
 import { seedDemoIfEmpty } from '@/db/seed/demo';
 import { listRequirements } from '@/db/queries/requirements';
 import { migrateDatabase } from '@/db/migrate';
+import { approvalSubject, inboxFor, listApprovalRequests, listReservations, loadRaci } from '@/db/queries/approvals';
+import { listBaselineItems, listBaselines } from '@/db/queries/baselines';
+import { listSignatures, signable } from '@/db/queries/signatures';
+import { compareBaselines } from '@/lib/signoff/baseline';
 import * as campaignActions from '@/app/(app)/projects/[projectKey]/campaigns/actions';
 import * as anomalyActions from '@/app/(app)/projects/[projectKey]/anomalies/actions';
 import { ANOMALY_SEVERITIES, ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
@@ -129,6 +133,32 @@ describe('seedDemoIfEmpty', () => {
     expect(states.find((s) => s.kind === 'specification_test_case')!.inherited).toBeGreaterThanOrEqual(1);
     const coverage = (await listRequirements(getDb(), project!.id, { pageSize: 0 })).rows.map((r) => r.coverage);
     expect(new Set(coverage)).toEqual(new Set(['covered', 'uncovered', 'suspect']));
+  });
+
+  test('the demo sign-off: a RACI, baseline 1 approved with a reservation on an open anomaly and signed by the MOA, request 2 in the MOA inbox', async () => {
+    const [project] = await getDb().select().from(schema.projects);
+    const moa = DEMO_ACCOUNTS.find((a) => a.role === 'moa')!;
+    const [moaUser] = await queryRows<{ id: string }>(sql`select id from users where email = ${moa.email}`);
+    const raci = await loadRaci(getDb(), project!.id);
+    expect(raci.resolve('baseline').approvers).toEqual([moaUser!.id]);
+    const requests = await listApprovalRequests(getDb(), project!.id);
+    expect(requests.map((r) => [r.number, r.baselineNumber, r.status, r.signed])).toEqual([
+      [2, 2, 'pending', 0],
+      [1, 1, 'approved_with_reservations', 1],
+    ]);
+    const [signature] = await listSignatures(getDb(), project!.id, 'approval_request', [requests[1]!.id]);
+    expect(signature).toMatchObject({ signerId: moaUser!.id, signerName: moa.name, signerRole: 'moa', meaning: 'approved_with_reservations', intact: true });
+    // The signature covers exactly what the review page shows.
+    expect(signature!.contentHash).toBe(signable(await approvalSubject(getDb(), project!.id, requests[1]!)).hash);
+    expect((await inboxFor(getDb(), project!.id, moaUser!.id)).map((r) => r.number)).toEqual([2]);
+    const [reservation] = await listReservations(getDb(), project!.id);
+    expect(reservation).toMatchObject({ status: 'open', requestNumber: 1 });
+    expect(reservation!.anomalies).toHaveLength(1);
+    expect(['closed', 'rejected']).not.toContain(reservation!.anomalies[0]!.status);
+    // Between the two baselines, the specification revised during the recette changed.
+    const [second, first] = await listBaselines(getDb(), project!.id);
+    const comparison = compareBaselines(await listBaselineItems(getDb(), first!.id), await listBaselineItems(getDb(), second!.id));
+    expect(comparison.changed.length).toBeGreaterThanOrEqual(1);
   });
 
   test('the demo recette: a closed and a running campaign with runs of every result, anomalies of every status', async () => {

@@ -105,6 +105,13 @@ describe('the app connected as a role with data rights only', () => {
     ['drop trigger audit_events_no_update_delete on audit_events', /must be owner of (table|relation) audit_events/],
     ['drop table audit_events', /must be owner of table audit_events/],
     ['truncate sessions', /permission denied for table sessions/],
+    // Signatures and frozen baselines are append-only like the journal (issue 9).
+    ['update signatures set reason = reason', /permission denied for table signatures/],
+    ['delete from signatures', /permission denied for table signatures/],
+    ['truncate signatures', /permission denied for table signatures/],
+    ['alter table signatures disable trigger all', /must be owner of table signatures/],
+    ['update baselines set name = name', /permission denied for table baselines/],
+    ['delete from baseline_items', /permission denied for table baseline_items/],
   ])('raw SQL as the app role: %s → refused by the database', async (statement, message) => {
     if (app.kind !== 'postgres') throw new Error('unreachable');
     const [before] = await app.client<{ n: number }[]>`select count(*)::int as n from audit_events`;

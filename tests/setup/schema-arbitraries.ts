@@ -41,6 +41,10 @@ const constant = (value: unknown): Recipe => () => value;
  * by the action's name: `updateSpecification` → a specification). First match wins.
  */
 const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
+  // Sign-off: `baselineId`, `requestId` (an approval request), `reservationId`.
+  [/baseline/i, ['baseline']],
+  [/reservation/i, ['reservation']],
+  [/request/i, ['approvalRequest']],
   [/test.?case/i, ['testCase']],
   // updateChecklistItem's `id` and the release's ids: before `item`, which the checklist's names also contain.
   [/checklist/i, ['checklistItem']],

@@ -7,6 +7,7 @@ import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evi
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
 import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from './readiness-rows';
+import { createApprovalRequestRow, createBaselineRow, createReservationRow } from './signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -33,6 +34,9 @@ export interface Fixture extends World {
     checklistItem: string[];
     goNoGoRecord: string[];
     project: string[];
+    baseline: string[];
+    approvalRequest: string[];
+    reservation: string[];
     email: string[];
     projectKey: string[];
   };
@@ -65,7 +69,10 @@ export type PoolKind =
   | 'release'
   | 'checklistItem'
   | 'goNoGoRecord'
-  | 'project';
+  | 'project'
+  | 'baseline'
+  | 'approvalRequest'
+  | 'reservation';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -125,6 +132,16 @@ export async function createFixture(): Promise<Fixture> {
   const foreignRelease = await createReleaseRow(world.otherProject, [foreignCampaign]);
   const foreignChecklistItem = await createChecklistItemRow(world.otherProject, foreignRelease);
   const foreignGoNoGoRecord = await createGoNoGoRecordRow(world.otherProject, foreignRelease, world.outsider);
+  // Sign-off: a baseline of the approved specification with a pending request, and a reservation of a decided
+  // request on the anomaly awaiting retest; the same in the other project.
+  const baseline = await createBaselineRow(world.project, [approved.id]);
+  const approvalRequest = await createApprovalRequestRow(world.project, baseline, { requestedBy: world.members.amoe.id });
+  const decidedBaseline = await createBaselineRow(world.project, [approved.id]);
+  const decidedRequest = await createApprovalRequestRow(world.project, decidedBaseline, { status: 'approved_with_reservations' });
+  const reservation = await createReservationRow(world.project, decidedRequest, { ownerId: world.members.amoe.id, anomalyIds: [retest.id] });
+  const foreignBaseline = await createBaselineRow(world.otherProject, [foreignSpecification.id]);
+  const foreignRequest = await createApprovalRequestRow(world.otherProject, foreignBaseline);
+  const foreignReservation = await createReservationRow(world.otherProject, foreignRequest, { ownerId: world.outsider.id });
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -188,6 +205,14 @@ export async function createFixture(): Promise<Fixture> {
     foreignRelease,
     foreignChecklistItem,
     foreignGoNoGoRecord,
+    baseline,
+    approvalRequest,
+    decidedBaseline,
+    decidedRequest,
+    reservation,
+    foreignBaseline,
+    foreignRequest,
+    foreignReservation,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -209,6 +234,9 @@ export async function createFixture(): Promise<Fixture> {
       checklistItem: [checklistItem.id, foreignChecklistItem.id],
       goNoGoRecord: [goNoGoRecord.id, foreignGoNoGoRecord.id],
       project: [world.project.id, world.otherProject.id],
+      baseline: [baseline.id, decidedBaseline.id, foreignBaseline.id],
+      approvalRequest: [approvalRequest.id, decidedRequest.id, foreignRequest.id],
+      reservation: [reservation.id, foreignReservation.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
     },
@@ -227,6 +255,9 @@ export async function createFixture(): Promise<Fixture> {
       checklistItem: foreignChecklistItem.id,
       goNoGoRecord: foreignGoNoGoRecord.id,
       project: world.otherProject.id,
+      baseline: foreignBaseline.id,
+      approvalRequest: foreignRequest.id,
+      reservation: foreignReservation.id,
     },
     token,
     fresh: (label) => {

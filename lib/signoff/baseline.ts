@@ -1,0 +1,92 @@
+/**
+ * Baselines (lignes de base): what is frozen per item, what a baseline's signed content is, and how two compare.
+ * Pure: the redline is the versioning code's own word diff.
+ */
+import { diffFields, type FieldDiff } from '@/lib/versioning/diff';
+
+export const BASELINE_ITEM_KINDS = ['requirement', 'specification'] as const;
+export type BaselineItemKind = (typeof BASELINE_ITEM_KINDS)[number];
+
+/** The content fields frozen per kind (a requirement's chapter is a position, not content the MOA signs). */
+export const BASELINE_FIELDS: Record<BaselineItemKind, readonly string[]> = {
+  specification: ['title', 'body', 'category', 'status'],
+  requirement: ['title', 'statement', 'acceptanceCriteria', 'rationale', 'priority', 'status', 'source', 'tags'],
+};
+
+export interface BaselineItem {
+  kind: BaselineItemKind;
+  itemId: string;
+  number: number;
+  version: number;
+  snapshot: Record<string, unknown>;
+}
+
+export interface BaselineHeader {
+  number: number;
+  name: string;
+  createdAt: Date;
+}
+
+/** Specifications first, then requirements, each by number: the order pages show and the content is signed in. */
+export function orderItems<T extends Pick<BaselineItem, 'kind' | 'number'>>(items: readonly T[]): T[] {
+  const rank = (kind: BaselineItemKind) => (kind === 'specification' ? 0 : 1);
+  return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.number - b.number);
+}
+
+/** What approving a baseline signs: its name, number, date and every frozen item in full. */
+export function baselineContent(baseline: BaselineHeader, items: readonly BaselineItem[]) {
+  return {
+    baseline: { number: baseline.number, name: baseline.name, createdAt: baseline.createdAt.toISOString() },
+    items: orderItems(items).map((item) => ({
+      kind: item.kind,
+      number: item.number,
+      version: item.version,
+      content: Object.fromEntries(BASELINE_FIELDS[item.kind].map((f) => [f, item.snapshot[f] ?? null])),
+    })),
+  };
+}
+
+/** What approving a baseline's request signs: the request (number, message) and the baseline in full. */
+export function baselineApprovalContent(
+  request: { number: number; deliverable: string; message: string },
+  baseline: BaselineHeader,
+  items: readonly BaselineItem[],
+) {
+  return { request: { number: request.number, deliverable: request.deliverable, message: request.message }, ...baselineContent(baseline, items) };
+}
+
+export interface ChangedItem {
+  before: BaselineItem;
+  after: BaselineItem;
+  diffs: FieldDiff[];
+}
+
+export interface BaselineComparison {
+  added: BaselineItem[];
+  removed: BaselineItem[];
+  changed: ChangedItem[];
+  unchanged: BaselineItem[];
+}
+
+/**
+ * From `before` to `after`: items only in `after` are added, only in `before` removed; an item in both at another
+ * version, or with other content, is changed, with the redline of each field.
+ */
+export function compareBaselines(before: readonly BaselineItem[], after: readonly BaselineItem[]): BaselineComparison {
+  const key = (item: BaselineItem) => `${item.kind}:${item.itemId}`;
+  const earlier = new Map(before.map((item) => [key(item), item]));
+  const later = new Set(after.map(key));
+  const result: BaselineComparison = { added: [], removed: [], changed: [], unchanged: [] };
+  for (const item of orderItems(after)) {
+    const previous = earlier.get(key(item));
+    if (!previous) {
+      result.added.push(item);
+      continue;
+    }
+    const diffs = diffFields(previous.snapshot, item.snapshot, BASELINE_FIELDS[item.kind]);
+    if (previous.version !== item.version || diffs.some((d) => d.changed)) result.changed.push({ before: previous, after: item, diffs });
+    else result.unchanged.push(item);
+  }
+  result.removed = orderItems(before.filter((item) => !later.has(key(item))));
+  return result;
+}

@@ -1,0 +1,34 @@
+/** What pages are given of signatures and reservations (the queries build them; components show them). Pure types. */
+import type { SignatureMeaning } from './model';
+import type { ReservationStatus } from './reservations';
+
+export interface ShownSignature {
+  id: number;
+  subjectId: string;
+  signerId: string;
+  signerName: string;
+  signerRole: string;
+  signedAt: Date;
+  meaning: SignatureMeaning;
+  reason: string;
+  subjectVersion: number;
+  contentHash: string;
+  /** Recomputed from the stored content: false when the stored content no longer matches its hash. */
+  intact: boolean;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+}
+
+export interface ReservationView {
+  id: string;
+  number: number;
+  requestId: string;
+  requestNumber: number;
+  text: string;
+  ownerName: string | null;
+  dueDate: string;
+  status: ReservationStatus;
+  liftedAt: Date | null;
+  revision: number;
+  anomalies: { reservationId: string; id: string; number: number; status: string; title: string }[];
+}

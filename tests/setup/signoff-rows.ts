@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db/client';
+import { nextRefNumber } from '@/db/queries/refs';
+import { approvalRequests, baselineItems, baselines, reservationAnomalies, reservations, signatures, specifications } from '@/db/schema';
+import { contentHash } from '@/lib/signoff/canonical';
+import { APPROVAL_NUMBER_SERIES, BASELINE_NUMBER_SERIES, RESERVATION_NUMBER_SERIES, type ApprovalStatus } from '@/lib/signoff/model';
+
+/**
+ * Sign-off rows written directly (a baseline of given specifications, a request in a given state, a reservation),
+ * for tests whose subject is what comes after them.
+ */
+export async function createBaselineRow(project: { id: string }, specificationIds: string[], options: { name?: string } = {}, db: Executor = getDb()) {
+  const number = await nextRefNumber(db, project.id, BASELINE_NUMBER_SERIES);
+  const [baseline] = await db
+    .insert(baselines)
+    .values({ projectId: project.id, number, name: options.name ?? `Ligne de base ${number}` })
+    .returning({ id: baselines.id, number: baselines.number });
+  for (const id of specificationIds) {
+    const [spec] = await db.select().from(specifications).where(eq(specifications.id, id));
+    await db.insert(baselineItems).values({
+      baselineId: baseline!.id,
+      kind: 'specification',
+      itemId: spec!.id,
+      number: spec!.number,
+      version: spec!.version,
+      snapshot: { title: spec!.title, body: spec!.body, category: spec!.category, status: spec!.status },
+    });
+  }
+  return baseline!;
+}
+
+export async function createApprovalRequestRow(
+  project: { id: string },
+  baseline: { id: string },
+  options: { status?: ApprovalStatus; requestedBy?: string; message?: string } = {},
+  db: Executor = getDb(),
+) {
+  const number = await nextRefNumber(db, project.id, APPROVAL_NUMBER_SERIES);
+  const [row] = await db
+    .insert(approvalRequests)
+    .values({
+      projectId: project.id,
+      number,
+      deliverable: 'baseline',
+      baselineId: baseline.id,
+      message: options.message ?? 'Merci de valider cette ligne de base.',
+      status: options.status ?? 'pending',
+      requestedBy: options.requestedBy ?? null,
+      decidedAt: options.status && options.status !== 'pending' ? new Date() : null,
+    })
+    .returning({ id: approvalRequests.id, number: approvalRequests.number, revision: approvalRequests.revision });
+  return row!;
+}
+
+export async function createReservationRow(
+  project: { id: string },
+  request: { id: string },
+  options: { ownerId?: string; dueDate?: string; anomalyIds?: string[]; text?: string } = {},
+  db: Executor = getDb(),
+) {
+  const number = await nextRefNumber(db, project.id, RESERVATION_NUMBER_SERIES);
+  const [row] = await db
+    .insert(reservations)
+    .values({
+      projectId: project.id,
+      number,
+      requestId: request.id,
+      text: options.text ?? 'Corriger le calcul des congés avant la mise en production.',
+      ownerId: options.ownerId ?? null,
+      dueDate: options.dueDate ?? '2026-04-30',
+    })
+    .returning({ id: reservations.id, number: reservations.number, revision: reservations.revision });
+  if (options.anomalyIds?.length) {
+    await db.insert(reservationAnomalies).values(options.anomalyIds.map((anomalyId) => ({ reservationId: row!.id, anomalyId })));
+  }
+  return row!;
+}
+
+/** A signature of `signer` on a subject of its own (what revoking needs), written directly; its id. */
+export async function createSignatureRow(project: { id: string }, signer: { id: string; name: string }, db: Executor = getDb()) {
+  const content = { note: 'signé dans un test' };
+  const [row] = await db
+    .insert(signatures)
+    .values({
+      projectId: project.id,
+      signerId: signer.id,
+      signerName: signer.name,
+      signerRole: 'moa',
+      meaning: 'reviewed',
+      subjectKind: 'test_subject',
+      subjectId: crypto.randomUUID(),
+      subjectVersion: 1,
+      content,
+      contentHash: contentHash(content),
+    })
+    .returning({ id: signatures.id });
+  return row!.id;
+}
