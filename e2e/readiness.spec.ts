@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import frReadiness from '../messages/fr.readiness.json';
+import frSignoff from '../messages/fr.signoff.json';
 import { expectAccessible } from './axe';
-import { DEMO_USERS, closeAll, fr, hydrated, signIn, signedInContext, unique } from './helpers';
+import { DEMO_PASSWORD, DEMO_USERS, closeAll, fr, hydrated, signIn, signedInContext, unique } from './helpers';
 
 const r = frReadiness.readiness;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -82,7 +83,7 @@ test('the AMOE creates a release with a campaign, reads its criteria and proposa
   await closeAll(amoe.context);
 });
 
-test('the MOA reads the demo release and a go / no-go record on a phone, without any control to change them', async ({ browser }) => {
+test('the MOA reads the demo release on a phone without any control to change it, then signs the go / no-go record with the password', async ({ browser }) => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await signIn(page, DEMO_USERS.moa.email);
@@ -102,6 +103,17 @@ test('the MOA reads the demo release and a go / no-go record on a phone, without
   await expect(page.getByTestId('decision-banner')).toHaveAttribute('data-decision', 'go_with_reservations');
   const recordWidths = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth }));
   expect(recordWidths.scroll).toBeLessThanOrEqual(recordWidths.inner);
+  await hydrated(page);
+  const signForm = page.getByTestId('sign-go-no-go');
+  await signForm.getByLabel(r.sign.password).fill('pas le bon mot de passe');
+  await signForm.getByRole('button', { name: r.sign.submit }).click();
+  await expect(signForm.getByTestId('form-error')).toBeVisible();
+  await signForm.getByLabel(r.sign.password).fill(DEMO_PASSWORD);
+  await signForm.getByRole('button', { name: r.sign.submit }).click();
+  await expect(page.getByTestId('signatures')).toContainText(DEMO_USERS.moa.name);
+  await expect(page.getByTestId('signatures').getByTestId('signature-integrity')).toHaveText(frSignoff.signoff.signature.intact);
+  await expect(page.getByTestId('sign-go-no-go')).toHaveCount(0);
+  await expectAccessible(page);
   await context.close();
 });
 
@@ -131,5 +143,12 @@ test('the viewer reads releases and records and downloads the PV, and can change
   const response = await page.request.get(href);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/pdf');
+  // The PV shows the MOA's signature, with the hash of the record signed.
+  const hash = (await page.getByTestId('record-hash').textContent())!.trim();
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.body())), { mergePages: true });
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain(`${DEMO_USERS.moa.name} (MOA) — GO`);
+  expect(flat).toContain(hash);
+  await expect(page.getByTestId('sign-go-no-go')).toHaveCount(0);
   await closeAll(viewer.context);
 });

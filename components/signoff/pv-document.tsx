@@ -67,7 +67,17 @@ function Cells({ cells, widths, head }: { cells: string[]; widths: number[]; hea
 /** Non-breaking narrow spaces (French number and date formats) are not in the font's subset: a plain NBSP prints. */
 const printable = (text: string) => text.replace(/\u202F/g, '\u00A0');
 
-export function GoNoGoPv({ content, hash, texts }: { content: GoNoGoContent; hash: string; texts: PvTexts }) {
+/** A signature as the PV prints it: who (name and role at signing), what it means, when, and the hash signed. */
+export interface PvSignature {
+  name: string;
+  role: string;
+  meaning: string;
+  signedAt: string;
+  hash: string;
+  revoked: boolean;
+}
+
+export function GoNoGoPv({ content, hash, signatures, texts }: { content: GoNoGoContent; hash: string; signatures: PvSignature[]; texts: PvTexts }) {
   const { snapshot } = content;
   const { pv, all } = texts;
   const p = (text: string) => printable(text);
@@ -146,6 +156,20 @@ export function GoNoGoPv({ content, hash, texts }: { content: GoNoGoContent; has
         {snapshot.checklist.map((i, index) => (
           <Cells key={index} cells={[i.label, i.owner ?? '—', all(`checklist.statuses.${i.status}`)]} widths={[4, 2, 1.4]} />
         ))}
+
+        <Text style={styles.h2}>{pv('signatures')}</Text>
+        {signatures.length === 0 ? (
+          <Text style={styles.small}>{pv('noSignature')}</Text>
+        ) : (
+          signatures.map((sig, index) => (
+            <View key={index} wrap={false} style={{ marginBottom: 4 }}>
+              <Text style={sig.revoked ? { textDecoration: 'line-through' } : {}}>
+                {p(pv('signatureLine', { name: sig.name, role: all(`roles.${sig.role}`), meaning: all(`meanings.${sig.meaning}`), date: texts.dateTime(sig.signedAt) }))}
+              </Text>
+              <Text style={styles.hash}>{sig.hash}</Text>
+            </View>
+          ))
+        )}
 
         <Text style={styles.h2}>{pv('hash')}</Text>
         <Text style={styles.hash}>{hash}</Text>

@@ -4,7 +4,9 @@ import { createElement } from 'react';
 import { TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import type { GoNoGoContent } from '@/lib/signoff/readiness-snapshot';
 import { catalogues } from '@/messages/catalogues';
-import { GoNoGoPv, type PvTexts } from './pv-document';
+import { GoNoGoPv, type PvSignature, type PvTexts } from './pv-document';
+
+export type { PvSignature };
 
 function textsFor(locale: Locale): PvTexts {
   const base = { locale, messages: catalogues[locale], timeZone: TIME_ZONE };
@@ -21,8 +23,8 @@ function textsFor(locale: Locale): PvTexts {
   };
 }
 
-/** The PV of a go / no-go record as PDF bytes, in French or English. */
-export async function renderGoNoGoPv(content: GoNoGoContent, hash: string, locale: Locale): Promise<Uint8Array> {
-  const buffer = await renderToBuffer(createElement(GoNoGoPv, { content, hash, texts: textsFor(locale) }) as Parameters<typeof renderToBuffer>[0]);
+/** The PV of a go / no-go record as PDF bytes, in French or English, with the signatures given so far. */
+export async function renderGoNoGoPv(content: GoNoGoContent, hash: string, signatures: PvSignature[], locale: Locale): Promise<Uint8Array> {
+  const buffer = await renderToBuffer(createElement(GoNoGoPv, { content, hash, signatures, texts: textsFor(locale) }) as Parameters<typeof renderToBuffer>[0]);
   return new Uint8Array(buffer);
 }

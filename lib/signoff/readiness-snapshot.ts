@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CriterionResult, ReadinessInputs } from './decision';
 import type { ChecklistStatus, Decision, Thresholds } from './readiness-model';
 
@@ -66,18 +65,4 @@ export interface GoNoGoContent {
   participants: GoNoGoParticipant[];
   recordedBy: string;
   recordedAt: string;
-}
-
-/** JSON with object keys sorted at every level, so the same content always gives the same text and hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-export function contentHash(content: GoNoGoContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }

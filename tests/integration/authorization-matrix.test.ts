@@ -15,7 +15,8 @@ import { approvalSubject, findApprovalRequest, listReservations, reservationSubj
 import { signable } from '@/db/queries/signatures';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from '../setup/signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
-import { createChecklistItemRow, createReleaseRow } from '../setup/readiness-rows';
+import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
+import { findGoNoGoRecord } from '@/db/queries/readiness';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -556,6 +557,17 @@ const MATRIX: Record<string, MatrixEntry> = {
     input: async (world) => {
       const item = await createChecklistItemRow(world.project, await createReleaseRow(world.project));
       return { projectKey: world.project.key, id: item.id, revision: item.revision };
+    },
+  },
+  // The MOA is the go / no-go's approver under the default RACI.
+  signGoNoGo: {
+    scope: 'project',
+    roles: ['moa'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project);
+      const created = await createGoNoGoRecordRow(world.project, release, world.members.amoe);
+      const record = (await findGoNoGoRecord(getDb(), world.project.id, created.id))!;
+      return { projectKey: world.project.key, goNoGoRecordId: record.id, password: TEST_PASSWORD, seenVersion: 1, seenHash: record.snapshotHash };
     },
   },
   // Over one closed campaign with nothing else in the project, every criterion is met: the proposal is GO.

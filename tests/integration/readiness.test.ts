@@ -4,10 +4,11 @@ import { describe, expect, test } from 'vitest';
 import * as actions from '@/app/(app)/projects/[projectKey]/readiness/actions';
 import { GET as downloadPv } from '@/app/api/projects/[projectKey]/go-no-go/[id]/pv/route';
 import { getDb } from '@/db/client';
-import { findGoNoGoRecord, findRelease, readinessInputs, recordContent, releaseReadiness } from '@/db/queries/readiness';
+import { findGoNoGoRecord, findRelease, GO_NO_GO_SUBJECT, readinessInputs, recordContent, releaseReadiness } from '@/db/queries/readiness';
+import { listSignatures } from '@/db/queries/signatures';
 import { anomalies, campaigns, goNoGoRecords, releaseChecklistItems } from '@/db/schema';
-import { contentHash } from '@/lib/signoff/readiness-snapshot';
-import { actAs, createProjectWithMembers } from '../setup/actors';
+import { contentHash } from '@/lib/signoff/canonical';
+import { TEST_PASSWORD, actAs, createProjectWithMembers } from '../setup/actors';
 import { createAnomalyRow, createCampaignRow, createExecutionRow, createItemRow } from '../setup/campaign-rows';
 import { loose } from '../setup/server-actions';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
@@ -20,6 +21,7 @@ const updateChecklistItem = loose(actions.updateChecklistItem);
 const addChecklistItem = loose(actions.addChecklistItem);
 const removeChecklistItem = loose(actions.removeChecklistItem);
 const recordGoNoGo = loose(actions.recordGoNoGo);
+const signGoNoGo = loose(actions.signGoNoGo);
 
 type Result = { ok: boolean; data?: Record<string, unknown>; code?: string; message?: string; details?: unknown; fieldErrors?: Record<string, string[]> };
 
@@ -260,5 +262,35 @@ describe('release readiness', () => {
     const stranger = await createProjectWithMembers();
     await actAs(stranger.members.owner);
     expect((await call()).status).toBe(404);
+  });
+
+  test('the approvers sign the frozen record with their password; the PV prints their signatures', async () => {
+    const { project, members, closed } = await readinessProject();
+    await actAs(members.amoe);
+    const { number } = await expectOk(createRelease(releaseForm(project.key, [closed.id])));
+    const release = (await findRelease(getDb(), project.id, number as number))!;
+    const { id } = await expectOk(
+      recordGoNoGo({ projectKey: project.key, releaseId: release.id, decision: 'no_go', proposedDecision: 'no_go', participantIds: [members.moa.id] }),
+    );
+    const record = (await findGoNoGoRecord(getDb(), project.id, id as string))!;
+    const signing = (overrides: Record<string, unknown> = {}) =>
+      signGoNoGo({ projectKey: project.key, goNoGoRecordId: id, reason: 'Ajournement accepté.', password: TEST_PASSWORD, seenVersion: 1, seenHash: record.snapshotHash, ...overrides });
+
+    // The AMOE recorded the meeting; only the go / no-go's approvers (the MOA by the default RACI) sign it.
+    expect(await signing()).toMatchObject({ ok: false, code: 'forbidden' });
+    await actAs(members.moa);
+    expect(await signing({ password: 'pas le bon mot de passe' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await signing({ seenHash: '0'.repeat(64) })).toMatchObject({ ok: false, code: 'conflict' });
+    const first = await expectOk(signing());
+    expect(await expectOk(signing())).toEqual(first);
+    const [signature] = await listSignatures(getDb(), project.id, GO_NO_GO_SUBJECT, [id as string]);
+    expect(signature).toMatchObject({ signerName: 'Membre moa', signerRole: 'moa', meaning: 'no_go', contentHash: record.snapshotHash, intact: true });
+
+    const response = await downloadPv(new Request(`http://localhost/api/projects/${project.key}/go-no-go/${id}/pv`), {
+      params: Promise.resolve({ projectKey: project.key, id: id as string }),
+    });
+    const text = await pdfText(response);
+    expect(text).toContain('Signatures');
+    expect(text).toMatch(/Membre moa \(MOA\) — NO-GO — \d{1,2} \S+ 20\d\d/);
   });
 });

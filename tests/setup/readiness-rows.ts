@@ -3,7 +3,8 @@ import { nextRefNumber } from '@/db/queries/refs';
 import { goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases } from '@/db/schema';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
 import { RELEASE_NUMBER_SERIES } from '@/lib/signoff/readiness-model';
-import { contentHash, type GoNoGoContent, type ReadinessSnapshot } from '@/lib/signoff/readiness-snapshot';
+import { contentHash } from '@/lib/signoff/canonical';
+import type { GoNoGoContent, ReadinessSnapshot } from '@/lib/signoff/readiness-snapshot';
 
 /** A release of the project grouping `campaigns`, at revision 1. */
 export async function createReleaseRow(project: { id: string }, campaigns: { id: string }[] = [], options: { name?: string } = {}, db: Executor = getDb()) {

@@ -2,10 +2,13 @@
 
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
-import { findRelease, releaseReadiness } from '@/db/queries/readiness';
+import { loadRaci } from '@/db/queries/approvals';
+import { findGoNoGoRecord, findRelease, GO_NO_GO_SUBJECT, GO_NO_GO_VERSION, recordContent, releaseReadiness } from '@/db/queries/readiness';
+import { sign, standingSignatureOf } from '@/db/queries/signatures';
 import {
   campaigns,
   goNoGoRecords,
@@ -18,11 +21,14 @@ import {
 } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
+import { clientAddress } from '@/lib/http/client-address';
 import type { Locale } from '@/lib/i18n/locales';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
 import { CHECKLIST_TEMPLATE, RELEASE_NUMBER_SERIES } from '@/lib/signoff/readiness-model';
-import { contentHash, type GoNoGoContent, type GoNoGoParticipant } from '@/lib/signoff/readiness-snapshot';
+import { contentHash } from '@/lib/signoff/canonical';
+import type { GoNoGoContent, GoNoGoParticipant } from '@/lib/signoff/readiness-snapshot';
 import { checklistShape, goNoGoFieldErrors, goNoGoShape, releaseShape, thresholdShape, type ReleaseFields } from '@/lib/signoff/release-schema';
+import { signatureFields } from '@/lib/signoff/schema';
 import { catalogues } from '@/messages/catalogues';
 
 const inProject = z.object({ projectKey: projectKeySchema });
@@ -344,6 +350,44 @@ export const recordGoNoGo = projectAction({
       after: { release: locked.number, proposedDecision: snapshot.proposedDecision, decision: input.decision, snapshotHash },
     });
     return { id: created!.id };
+  },
+  after(_data, input) {
+    revalidateReadiness(input.projectKey);
+  },
+});
+
+/**
+ * An approver of the go / no-go (the project's RACI) signs a recorded meeting: password re-entered, the SHA-256 of
+ * the frozen record they were shown (a record never changes, so a different hash is a forged or stale request).
+ * The meaning follows the recorded decision: GO (with or without reservations) or NO-GO. Signing twice signs once.
+ */
+export const signGoNoGo = projectAction({
+  name: 'signGoNoGo',
+  permission: 'approvals.decide',
+  input: inProject.extend({ goNoGoRecordId: z.uuid(), reason: z.string().trim().max(2000, { message: 'tooLong' }).default(''), ...signatureFields }),
+  async handler({ tx, actor, input, membership, audit, nothingChanged }) {
+    const record = await findGoNoGoRecord(tx, membership.projectId, input.goNoGoRecordId);
+    if (!record) throw new ActionError('not_found');
+    const raci = await loadRaci(tx, membership.projectId);
+    if (!raci.resolve('go_no_go').approvers.includes(actor.id)) throw new ActionError('forbidden', 'notApprover');
+    const given = await standingSignatureOf(tx, GO_NO_GO_SUBJECT, record.id, actor.id);
+    if (given) {
+      nothingChanged();
+      return { signatureId: given.id };
+    }
+    const { signature, created } = await sign(tx, {
+      actor,
+      membership,
+      password: input.password,
+      address: clientAddress(await headers()),
+      meaning: record.decision === 'no_go' ? 'no_go' : 'go',
+      reason: input.reason,
+      subject: { kind: GO_NO_GO_SUBJECT, id: record.id, version: GO_NO_GO_VERSION, content: recordContent(record) },
+      seen: { version: input.seenVersion, hash: input.seenHash },
+      audit,
+    });
+    if (!created) nothingChanged();
+    return { signatureId: signature.id };
   },
   after(_data, input) {
     revalidateReadiness(input.projectKey);

@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { findGoNoGoRecord, recordContent } from '@/db/queries/readiness';
-import { contentHash } from '@/lib/signoff/readiness-snapshot';
+import { contentHash } from '@/lib/signoff/canonical';
 import { loadRelease } from '../load';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

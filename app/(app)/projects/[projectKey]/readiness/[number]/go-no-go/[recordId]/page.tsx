@@ -3,7 +3,18 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CriteriaList, DecisionBanner } from '@/components/signoff/criteria-list';
 import { CampaignResults, OpenAnomalies, RequirementGaps } from '@/components/signoff/readiness-evidence';
+import { SignatureList } from '@/components/signoff/signature-list';
+import { SignoffForm } from '@/components/signoff/signoff-form';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { getDb } from '@/db/client';
+import { loadRaci } from '@/db/queries/approvals';
+import { GO_NO_GO_SUBJECT, GO_NO_GO_VERSION } from '@/db/queries/readiness';
+import { listSignatures } from '@/db/queries/signatures';
+import { requireUser } from '@/lib/session/current-user';
+import { signGoNoGo } from '../../../actions';
 import { loadGoNoGoRecord } from '../load';
 
 type Props = { params: Promise<{ projectKey: string; number: string; recordId: string }> };
@@ -21,6 +32,11 @@ export default async function GoNoGoRecordPage({ params }: Props) {
   const base = `/projects/${membership.projectKey}/readiness/${release.number}`;
   const { snapshot } = record;
   const { inputs } = snapshot;
+  const actor = await requireUser();
+  const db = getDb();
+  const [signatures, raci] = [await listSignatures(db, membership.projectId, GO_NO_GO_SUBJECT, [record.id]), await loadRaci(db, membership.projectId)];
+  // Offered to the go / no-go's approvers who have not signed yet; the action checks it again.
+  const canSign = raci.resolve('go_no_go').approvers.includes(actor.id) && !signatures.some((s) => s.signerId === actor.id && !s.revokedAt);
   const locale = await getLocale();
   const otherLocale = locale === 'fr' ? 'en' : 'fr';
   const when = format.dateTime(record.recordedAt, { dateStyle: 'long', timeStyle: 'short' });
@@ -71,6 +87,35 @@ export default async function GoNoGoRecordPage({ params }: Props) {
           {t('goNoGo.pvEnglish')}
         </a>
       </p>
+      <section className="flex flex-col gap-2" aria-labelledby="record-signatures">
+        <h2 id="record-signatures" className="text-lg font-semibold">
+          {t('sign.title')}
+        </h2>
+        <SignatureList signatures={signatures} currentVersion={GO_NO_GO_VERSION} />
+        {canSign && (
+          <SignoffForm
+            action={signGoNoGo}
+            hidden={{ projectKey: membership.projectKey, goNoGoRecordId: record.id, seenVersion: GO_NO_GO_VERSION, seenHash: record.snapshotHash }}
+            fieldErrorsFor={['password', 'reason']}
+            testId="sign-go-no-go"
+            className="flex flex-col gap-3 rounded-lg border bg-background p-4"
+            done={t('sign.done')}
+          >
+            <p className="text-sm text-muted-foreground">{t('sign.intro')}</p>
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="sign-reason">{t('sign.reason')}</Label>
+              <Input id="sign-reason" name="reason" maxLength={2000} />
+            </div>
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="sign-password">{t('sign.password')}</Label>
+              <Input id="sign-password" name="password" type="password" autoComplete="current-password" required />
+            </div>
+            <div>
+              <Button type="submit">{t('sign.submit')}</Button>
+            </div>
+          </SignoffForm>
+        )}
+      </section>
       <section className="flex flex-col gap-2" aria-labelledby="record-criteria">
         <h2 id="record-criteria" className="text-lg font-semibold">
           {t('criteria.title')}
