@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
+import frReadiness from '../messages/fr.readiness.json';
 import { DEMO_PROJECT, DEMO_USERS, fr, hydrated, setupLinkPath, signedInContext, unique, uniqueEmail, type Role } from './helpers';
 
 /**
@@ -51,6 +52,30 @@ async function firstAnomaly({ page }: { page: Page }): Promise<string> {
   const link = page.locator(`a[href^="${p}/anomalies/ANO-"]`).first();
   await expect(link, 'the demo project has an anomaly').toBeVisible();
   return (await link.getAttribute('href'))!;
+}
+
+let recordedGoNoGo: string | undefined;
+
+/**
+ * A go / no-go record's address. The demo's release still has a campaign running, so none can be recorded on it:
+ * the AMOE records one (once per run) on a new release over the demo's closed campaign 3.
+ */
+async function goNoGoRecord({ browser }: { browser: Browser }): Promise<string> {
+  if (recordedGoNoGo) return recordedGoNoGo;
+  const amoe = await signedInContext(browser, DEMO_USERS.amoe.email);
+  await amoe.page.goto(`${p}/readiness/new`);
+  await hydrated(amoe.page);
+  await amoe.page.getByLabel(frReadiness.readiness.fields.name).fill(`Version a11y ${unique()}`);
+  await amoe.page.getByRole('checkbox', { name: /^3\. / }).check();
+  await amoe.page.getByRole('button', { name: frReadiness.readiness.form.create }).click();
+  await amoe.page.waitForURL(new RegExp(`${p}/readiness/\\d+$`));
+  await hydrated(amoe.page);
+  await amoe.page.getByRole('checkbox', { name: new RegExp(DEMO_USERS.moa.name) }).check();
+  await amoe.page.getByRole('button', { name: frReadiness.readiness.goNoGo.record }).click();
+  await amoe.page.waitForURL(/\/go-no-go\/[0-9a-f-]{36}$/);
+  recordedGoNoGo = new URL(amoe.page.url()).pathname;
+  await amoe.context.close();
+  return recordedGoNoGo;
 }
 
 /** A fresh one-time set-password link, made by the instance administrator. */
@@ -122,6 +147,12 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/approvals/raci', url: `${p}/approvals/raci`, as: 'owner' },
   { route: '/projects/[projectKey]/approvals/raci', url: `${p}/approvals/raci`, as: 'moa', label: 'read only', phone: true },
   { route: '/projects/[projectKey]/readiness', url: `${p}/readiness`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/readiness', url: `${p}/readiness`, as: 'owner', label: 'with the thresholds form' },
+  { route: '/projects/[projectKey]/readiness/new', url: `${p}/readiness/new`, as: 'amoe' },
+  { route: '/projects/[projectKey]/readiness/[number]', url: `${p}/readiness/1`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/readiness/[number]', url: `${p}/readiness/1`, as: 'amoe', label: 'with the checklist editor' },
+  { route: '/projects/[projectKey]/readiness/[number]/edit', url: `${p}/readiness/1/edit`, as: 'amoe' },
+  { route: '/projects/[projectKey]/readiness/[number]/go-no-go/[recordId]', url: goNoGoRecord, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/audit', url: `${p}/audit`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'owner' },
   { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'moa', label: 'read only', phone: true },

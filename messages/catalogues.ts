@@ -3,6 +3,7 @@ import enApi from './en.api.json';
 import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enEvidence from './en.evidence.json';
+import enReadiness from './en.readiness.json';
 import enRecette from './en.recette.json';
 import enResultsImport from './en.results-import.json';
 import enRunner from './en.runner.json';
@@ -15,6 +16,7 @@ import frApi from './fr.api.json';
 import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
+import frReadiness from './fr.readiness.json';
 import frRecette from './fr.recette.json';
 import frResultsImport from './fr.results-import.json';
 import frRunner from './fr.runner.json';
@@ -29,6 +31,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness },
 } as const;

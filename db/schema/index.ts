@@ -10,5 +10,6 @@ export * from './test-cases';
 export * from './campaigns';
 export * from './anomalies';
 export * from './attachments';
+export * from './readiness';
 export * from './signoff';
 export * from './api-tokens';

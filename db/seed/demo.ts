@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from './demo-accounts';
 import { getStorage } from '@/lib/storage/select-storage';
 import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoEvidence } from './demo-evidence';
+import { seedDemoReadiness } from './demo-readiness';
 import { seedDemoRecette } from './demo-recette';
 import { seedDemoRunner } from './demo-runner';
 import { seedDemoSignoff } from './demo-signoff';
@@ -48,6 +49,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       ...(await seedDemoRunner(tx, project!.id, amoe)),
       ...(await seedDemoCampaigns(tx, project!.id, { amoe, amoa: roleId('amoa'), moa: roleId('moa') })),
     };
+    const readiness = await seedDemoReadiness(tx, project!.id, { amoe, amoa: roleId('amoa'), moa: roleId('moa') });
     const signoff = await seedDemoSignoff(
       tx,
       project!.id,
@@ -57,7 +59,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await tx.insert(auditEvents).values([
       { actorId: null, projectId: null, entity: 'instance', entityId: 'demo', action: 'seed', after: { accounts: DEMO_ACCOUNTS.length } },
       { actorId: ownerId, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'create', after: DEMO_PROJECT },
-      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: { ...traceability, ...recette, ...signoff } },
+      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: { ...traceability, ...recette, ...signoff, ...readiness } },
       ...DEMO_ACCOUNTS.map((a) => ({
         actorId: ownerId,
         projectId: project!.id,

@@ -4,6 +4,7 @@ import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specific
 import type { Random } from './random';
 export type { PlannedLink, PlannedPerson, PlannedRequirement, PlannedSpecification, RequirementFields, SpecificationFields } from './planned-items';
 import type { PlannedLink, PlannedPerson, PlannedRequirement, PlannedSpecification, RequirementFields, SpecificationFields } from './planned-items';
+import { planRelease, type PlannedRelease } from './readiness';
 import { planRecette, type RecettePlan, type RecetteShape } from './recette';
 import { planTestCases, type PlannedTestCase, type PlannedTestLink } from './test-cases';
 import { FIRST_NAMES, LAST_NAMES, MODULES, SOURCES, TAGS, requirementTitle, sectionTitle, sentence, specificationBody } from './text';
@@ -57,6 +58,7 @@ export interface LargeProjectPlan {
   testCases: PlannedTestCase[];
   testLinks: PlannedTestLink[];
   recette: RecettePlan;
+  release: PlannedRelease;
 }
 
 /** One account per role first (known e-mails, printed by the seed), then members with generated names. */
@@ -217,5 +219,7 @@ export function planLargeProject(random: Random, shape: LargeProjectShape, domai
   // Drawn after the traceability, so adding them left the requirements, specifications and links as they were.
   const { testCases, testLinks } = planTestCases(random, shape.testCases, requirements, specifications, shape.suspectRatio);
   const recette = planRecette(random, shape, testCases, testLinks, specifications, people);
-  return { people, requirements, specifications, links, testCases, testLinks, recette };
+  // Drawn last, so it leaves everything above as it was.
+  const release = planRelease(random, recette.campaigns, people);
+  return { people, requirements, specifications, links, testCases, testLinks, recette, release };
 }

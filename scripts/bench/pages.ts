@@ -58,4 +58,6 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'approvals ("À approuver")', kind: 'heavy', path: (p) => project(p, '/approvals') },
   { name: 'baselines (freeze form)', kind: 'heavy', path: (p) => project(p, '/approvals/baselines') },
   { name: 'RACI', kind: 'heavy', path: (p) => project(p, '/approvals/raci') },
+  { name: 'releases (go-live)', kind: 'heavy', path: (p) => project(p, '/readiness') },
+  { name: 'release readiness (criteria, proposed decision)', kind: 'heavy', path: (p) => project(p, '/readiness/1') },
 ];

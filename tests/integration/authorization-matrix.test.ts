@@ -16,6 +16,8 @@ import { approvalSubject, findApprovalRequest, listReservations, reservationSubj
 import { signable } from '@/db/queries/signatures';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from '../setup/signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
+import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
+import { findGoNoGoRecord } from '@/db/queries/readiness';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -532,6 +534,81 @@ const MATRIX: Record<string, MatrixEntry> = {
   updateInstancePolicy: {
     scope: 'admin',
     input: async () => ({ projectCreation: 'admins', ownersMayCreateAccounts: false, version: (await getInstancePolicy(getDb())).version }),
+  },
+
+  // app/(app)/projects/[projectKey]/readiness/actions.ts
+  createRelease: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      name: 'Mise en production lot 1',
+      version: '2.4.0',
+      targetDate: '2026-04-06',
+      campaignIds: [(await createCampaignRow(world.project)).id],
+    }),
+  },
+  updateRelease: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project);
+      return { projectKey: world.project.key, id: release.id, revision: release.revision, name: 'Renommée', campaignIds: [] };
+    },
+  },
+  deleteRelease: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project);
+      return { projectKey: world.project.key, id: release.id, revision: release.revision };
+    },
+  },
+  updateReadinessThresholds: {
+    scope: 'project',
+    roles: ['owner'],
+    input: (world) => ({ projectKey: world.project.key, maxBlocking: 0, maxMajor: 5, revision: 1 }),
+  },
+  addChecklistItem: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => ({ projectKey: world.project.key, releaseId: (await createReleaseRow(world.project)).id, label: 'Astreinte organisée' }),
+  },
+  updateChecklistItem: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const item = await createChecklistItemRow(world.project, await createReleaseRow(world.project));
+      return { projectKey: world.project.key, id: item.id, revision: item.revision, label: 'Plan de retour arrière', status: 'done' };
+    },
+  },
+  removeChecklistItem: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const item = await createChecklistItemRow(world.project, await createReleaseRow(world.project));
+      return { projectKey: world.project.key, id: item.id, revision: item.revision };
+    },
+  },
+  // The MOA is the go / no-go's approver under the default RACI.
+  signGoNoGo: {
+    scope: 'project',
+    roles: ['moa'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project);
+      const created = await createGoNoGoRecordRow(world.project, release, world.members.amoe);
+      const record = (await findGoNoGoRecord(getDb(), world.project.id, created.id))!;
+      return { projectKey: world.project.key, goNoGoRecordId: record.id, password: TEST_PASSWORD, seenVersion: 1, seenHash: record.snapshotHash };
+    },
+  },
+  // Over one closed campaign with nothing else in the project, every criterion is met: the proposal is GO.
+  recordGoNoGo: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const release = await createReleaseRow(world.project, [await createCampaignRow(world.project, { status: 'closed' })]);
+      return { projectKey: world.project.key, releaseId: release.id, decision: 'go', proposedDecision: 'go', participantIds: [world.members.moa.id] };
+    },
   },
 };
 

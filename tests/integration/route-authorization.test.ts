@@ -17,6 +17,7 @@ import { createApiTokenRow } from '../setup/api-tokens';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { openEmptyDatabase } from '../setup/test-database';
 import { createCampaignItemRow, createCampaignRow, createFinishedExecutionRow } from '../setup/runner-rows';
+import { createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows, maxAuditId, queryRows } from '../setup/db-state';
 import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
@@ -48,6 +49,8 @@ interface Seeded {
   secretEvidence: string;
   /** An execution of the project, for uploads. */
   execution: string;
+  /** A go / no-go record of the project, for its PV. */
+  visibleGoNoGo: string;
 }
 
 interface RouteRequest {
@@ -68,6 +71,7 @@ interface RouteEntry {
 const JSON_TYPE = /^application\/json/;
 const TEXT_TYPE = /^text\/plain/;
 const CSV_TYPE = /^text\/csv/;
+const PDF_TYPE = /^application\/pdf$/;
 
 const ROUTES: Record<string, RouteEntry> = {
   'app/api/projects/[projectKey]/trace-items/route.ts': {
@@ -102,6 +106,14 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'what=matrix', contains: (s) => [s.visibleRequirement, 'STD-'], contentType: CSV_TYPE },
       // The seeded link is suspect and the seeded spec has no other requirement: both appear among the gaps.
       { query: 'what=gaps', contains: (s) => [s.visibleRequirement], contentType: CSV_TYPE },
+    ],
+  },
+  // The PV de recette: a PDF (its text is compressed, so the answer is checked for being one; readiness.test.ts reads it).
+  'app/api/projects/[projectKey]/go-no-go/[id]/pv/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: '', params: (s) => ({ id: s.visibleGoNoGo }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+      { query: 'lang=en', params: (s) => ({ id: s.visibleGoNoGo }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
     ],
   },
   'app/api/projects/[projectKey]/executions/route.ts': {
@@ -194,6 +206,7 @@ async function seed(world: World): Promise<Seeded> {
     visibleEvidence: 'Preuve visible du projet',
     secretEvidence: 'Preuve secrète ailleurs',
     execution: '',
+    visibleGoNoGo: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -210,6 +223,7 @@ async function seed(world: World): Promise<Seeded> {
   seeded.visibleAttachment = (await createAttachmentRow(world.project, { executionId: execution.id }, world.members.amoa.id, text(seeded.visibleEvidence), 'text/plain')).id;
   const secretExecution = await createExecutionRow(world.otherProject);
   seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
+  seeded.visibleGoNoGo = (await createGoNoGoRecordRow(world.project, await createReleaseRow(world.project), world.members.moa)).id;
   return seeded;
 }
 

@@ -52,13 +52,18 @@ const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/test.?case/i, ['testCase']],
   // revokeApiToken's `tokenId`: a project API token.
   [/token/i, ['apiToken']],
+  // updateChecklistItem's `id` and the release's ids: before `item`, which the checklist's names also contain.
+  [/checklist/i, ['checklistItem']],
+  // downloadGoNoGoPv's path `id`: before `release`.
+  [/go.?no.?go/i, ['goNoGoRecord']],
+  [/release/i, ['release']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],
   [/campaign/i, ['campaign']],
   [/execution/i, ['execution']],
   [/anomal/i, ['anomaly']],
   [/attachment/i, ['attachment']],
-  [/user|member|actor|signer|owner|assignee/i, ['user']],
+  [/user|member|actor|signer|owner|assignee|participant/i, ['user']],
   [/requirement|parent/i, ['requirement']],
   [/specification|spec/i, ['specification']],
   [/link/i, ['link']],

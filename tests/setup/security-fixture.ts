@@ -8,6 +8,7 @@ import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
+import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from './readiness-rows';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
@@ -34,6 +35,9 @@ export interface Fixture extends World {
     anomaly: string[];
     attachment: string[];
     apiToken: string[];
+    release: string[];
+    checklistItem: string[];
+    goNoGoRecord: string[];
     project: string[];
     baseline: string[];
     approvalRequest: string[];
@@ -77,6 +81,9 @@ export type PoolKind =
   | 'anomaly'
   | 'attachment'
   | 'apiToken'
+  | 'release'
+  | 'checklistItem'
+  | 'goNoGoRecord'
   | 'project'
   | 'baseline'
   | 'approvalRequest'
@@ -132,6 +139,15 @@ export async function createFixture(): Promise<Fixture> {
   const foreignExecution = await createExecutionRow(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
+  // A release over the closed campaign with a checklist item, one with a go / no-go record (it can no longer be
+  // deleted), and another project's.
+  const release = await createReleaseRow(world.project, [closedCampaign]);
+  const checklistItem = await createChecklistItemRow(world.project, release);
+  const recordedRelease = await createReleaseRow(world.project, [closedCampaign]);
+  const goNoGoRecord = await createGoNoGoRecordRow(world.project, recordedRelease, world.members.moa);
+  const foreignRelease = await createReleaseRow(world.otherProject, [foreignCampaign]);
+  const foreignChecklistItem = await createChecklistItemRow(world.otherProject, foreignRelease);
+  const foreignGoNoGoRecord = await createGoNoGoRecordRow(world.otherProject, foreignRelease, world.outsider);
   // Sign-off: a baseline of the approved specification with a pending request, and a reservation of a decided
   // request on the anomaly awaiting retest; the same in the other project.
   const baseline = await createBaselineRow(world.project, [approved.id]);
@@ -216,6 +232,13 @@ export async function createFixture(): Promise<Fixture> {
     foreignAnomaly,
     foreignAttachment,
     retest,
+    release,
+    checklistItem,
+    recordedRelease,
+    goNoGoRecord,
+    foreignRelease,
+    foreignChecklistItem,
+    foreignGoNoGoRecord,
     baseline,
     freshBaseline,
     approvalRequest,
@@ -251,6 +274,9 @@ export async function createFixture(): Promise<Fixture> {
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
       apiToken: [writeToken.id, readToken.id, foreignToken.id],
+      release: [release.id, recordedRelease.id, foreignRelease.id],
+      checklistItem: [checklistItem.id, foreignChecklistItem.id],
+      goNoGoRecord: [goNoGoRecord.id, foreignGoNoGoRecord.id],
       project: [world.project.id, world.otherProject.id],
       baseline: [freshBaseline.id, baseline.id, decidedBaseline.id, foreignBaseline.id],
       approvalRequest: [approvalRequest.id, foreignRequest.id],
@@ -273,6 +299,9 @@ export async function createFixture(): Promise<Fixture> {
       anomaly: foreignAnomaly.id,
       attachment: foreignAttachment.id,
       apiToken: foreignToken.id,
+      release: foreignRelease.id,
+      checklistItem: foreignChecklistItem.id,
+      goNoGoRecord: foreignGoNoGoRecord.id,
       project: world.otherProject.id,
       baseline: foreignBaseline.id,
       approvalRequest: foreignRequest.id,

@@ -10,6 +10,7 @@ import { seedDemoRecette } from '../demo-recette';
 import { seedDemoTraceability } from '../demo-traceability';
 import { insertInChunks } from './bulk';
 import type { Generator, GeneratorContext } from './context';
+import { readinessGenerator } from './readiness';
 import { recetteGenerator } from './recette';
 import { testCasesGenerator } from './test-cases';
 import { traceabilityGenerator } from './traceability';
@@ -21,7 +22,7 @@ export const LARGE_ACCOUNT_DOMAIN = 'charge.passerelle.demo';
 export const LARGE_ACCOUNT_PASSWORD = 'passerelle-charge';
 
 /** In order; a capability that adds tables adds its module here. */
-const GENERATORS: Generator[] = [traceabilityGenerator, testCasesGenerator, recetteGenerator];
+const GENERATORS: Generator[] = [traceabilityGenerator, testCasesGenerator, recetteGenerator, readinessGenerator];
 
 export class LargeProjectExistsError extends Error {
   constructor() {

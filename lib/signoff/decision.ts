@@ -1,0 +1,81 @@
+import type { Decision, Thresholds } from './readiness-model';
+
+/**
+ * The proposed go / no-go decision (DESIGN.md §3, ANAP acceptance rules), criterion by criterion. Pure: the release
+ * page computes the inputs live in one query, the go / no-go record freezes them with their verdicts.
+ *
+ * Each criterion gives a verdict: met, a reservation (GO avec réserves at best) or blocking (NO-GO); the proposal
+ * is the worst verdict. Criteria are a list keyed by name, so the sign-off criteria (baseline approved, open
+ * reservations) join it as two more evaluators when their data exists.
+ */
+
+export type Verdict = 'met' | 'reservation' | 'blocking';
+
+export interface ReadinessInputs {
+  thresholds: Thresholds;
+  /** Open anomalies (neither fermée nor rejetée) of the release's scope, by severity. */
+  openAnomalies: { blocking: number; major: number; minor: number };
+  /** Must-have (MoSCoW "must") requirements: how many, how many not covered, how many covered but not verified. */
+  mustHave: { total: number; uncovered: number; unverified: number };
+  /** Suspect trace links of the project (the one suspect rule). */
+  suspectLinks: number;
+  /** The release's campaigns and how many of them are not closed yet. */
+  campaigns: { total: number; open: number };
+  /** The manual checklist and how many items are neither done nor "sans objet". */
+  checklist: { total: number; unsettled: number };
+}
+
+export const CRITERION_KEYS = [
+  'blockingAnomalies',
+  'majorAnomalies',
+  'minorAnomalies',
+  'mustHaveRequirements',
+  'suspectLinks',
+  'campaignsClosed',
+  'checklist',
+] as const;
+export type CriterionKey = (typeof CRITERION_KEYS)[number];
+
+export interface CriterionResult {
+  key: CriterionKey;
+  verdict: Verdict;
+}
+
+const EVALUATORS: Record<CriterionKey, (i: ReadinessInputs) => Verdict> = {
+  // Above the threshold (0 by default) → NO-GO; a bloquante the owner chose to tolerate still makes a reservation.
+  blockingAnomalies: ({ openAnomalies, thresholds }) =>
+    openAnomalies.blocking > thresholds.maxBlocking ? 'blocking' : openAnomalies.blocking > 0 ? 'reservation' : 'met',
+  majorAnomalies: ({ openAnomalies, thresholds }) =>
+    openAnomalies.major > thresholds.maxMajor ? 'blocking' : openAnomalies.major > 0 ? 'reservation' : 'met',
+  minorAnomalies: ({ openAnomalies }) => (openAnomalies.minor > 0 ? 'reservation' : 'met'),
+  // A must-have that is not covered, or whose tests did not all pass in the release's campaigns, cannot go live.
+  mustHaveRequirements: ({ mustHave }) => (mustHave.uncovered > 0 || mustHave.unverified > 0 ? 'blocking' : 'met'),
+  suspectLinks: ({ suspectLinks }) => (suspectLinks > 0 ? 'reservation' : 'met'),
+  // Nothing tested, or a campaign still running: the recette is not over, there is nothing to decide on yet.
+  campaignsClosed: ({ campaigns }) => (campaigns.total === 0 || campaigns.open > 0 ? 'blocking' : 'met'),
+  checklist: ({ checklist }) => (checklist.unsettled > 0 ? 'reservation' : 'met'),
+};
+
+const RANK: Record<Verdict, number> = { met: 0, reservation: 1, blocking: 2 };
+const DECISION_OF: Record<Verdict, Decision> = { met: 'go', reservation: 'go_with_reservations', blocking: 'no_go' };
+
+export function evaluateCriteria(inputs: ReadinessInputs): CriterionResult[] {
+  return CRITERION_KEYS.map((key) => ({ key, verdict: EVALUATORS[key](inputs) }));
+}
+
+/** The worst verdict decides: any blocking criterion → NO-GO, any reservation → GO avec réserves, else GO. */
+export function decisionOf(criteria: readonly { verdict: Verdict }[]): Decision {
+  let worst: Verdict = 'met';
+  for (const { verdict } of criteria) if (RANK[verdict] > RANK[worst]) worst = verdict;
+  return DECISION_OF[worst];
+}
+
+export function proposeDecision(inputs: ReadinessInputs): { decision: Decision; criteria: CriterionResult[] } {
+  const criteria = evaluateCriteria(inputs);
+  return { decision: decisionOf(criteria), criteria };
+}
+
+/** Orders decisions from best to worst, for comparisons (GO < GO avec réserves < NO-GO). */
+export function decisionRank(decision: Decision): number {
+  return decision === 'go' ? 0 : decision === 'go_with_reservations' ? 1 : 2;
+}

@@ -1,0 +1,74 @@
+import { getDb, type Executor } from '@/db/client';
+import { nextRefNumber } from '@/db/queries/refs';
+import { goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases } from '@/db/schema';
+import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
+import { RELEASE_NUMBER_SERIES } from '@/lib/signoff/readiness-model';
+import { contentHash } from '@/lib/signoff/canonical';
+import type { GoNoGoContent, ReadinessSnapshot } from '@/lib/signoff/readiness-snapshot';
+
+/** A release of the project grouping `campaigns`, at revision 1. */
+export async function createReleaseRow(project: { id: string }, campaigns: { id: string }[] = [], options: { name?: string } = {}, db: Executor = getDb()) {
+  const number = await nextRefNumber(db, project.id, RELEASE_NUMBER_SERIES);
+  const [row] = await db
+    .insert(releases)
+    .values({ projectId: project.id, number, name: options.name ?? `Version ${number}`, version: `1.${number}.0` })
+    .returning({ id: releases.id, number: releases.number, revision: releases.revision });
+  if (campaigns.length) await db.insert(releaseCampaigns).values(campaigns.map((c) => ({ releaseId: row!.id, campaignId: c.id, projectId: project.id })));
+  return row!;
+}
+
+export async function createChecklistItemRow(project: { id: string }, release: { id: string }, label = 'Plan de retour arrière validé', db: Executor = getDb()) {
+  const [row] = await db
+    .insert(releaseChecklistItems)
+    .values({ projectId: project.id, releaseId: release.id, position: 0, label })
+    .returning({ id: releaseChecklistItems.id, revision: releaseChecklistItems.revision });
+  return row!;
+}
+
+/** A go / no-go record as the action writes it, over a small snapshot of its own (its hash matches its content). */
+export async function createGoNoGoRecordRow(
+  project: { id: string; key: string },
+  release: { id: string; number: number },
+  recorder: { id: string; name?: string },
+  db: Executor = getDb(),
+) {
+  const inputs: ReadinessInputs = {
+    thresholds: { maxBlocking: 0, maxMajor: 3 },
+    openAnomalies: { blocking: 0, major: 1, minor: 0 },
+    mustHave: { total: 1, uncovered: 0, unverified: 0 },
+    suspectLinks: 0,
+    campaigns: { total: 1, open: 0 },
+    checklist: { total: 1, unsettled: 0 },
+  };
+  const { decision, criteria } = proposeDecision(inputs);
+  const snapshot: ReadinessSnapshot = {
+    project: { key: project.key, name: 'Projet', client: 'Client' },
+    release: { number: release.number, name: `Version ${release.number}`, version: '1.0.0', targetDate: '2026-04-06', scope: '' },
+    thresholds: inputs.thresholds,
+    inputs,
+    criteria,
+    proposedDecision: decision,
+    campaigns: [{ number: 1, name: 'VABF', type: 'vabf', environment: 'Recette', build: '1.0.0', status: 'closed', closedAt: null, results: { total: 1, passed: 1, failed: 0, blocked: 0, notRun: 0, pending: 0 } }],
+    openAnomalies: [{ number: 1, title: 'Anomalie', severity: 'major', status: 'new' }],
+    requirementGaps: [],
+    checklist: [{ label: 'Plan de retour arrière validé', status: 'done', owner: null, evidenceUrl: '' }],
+  };
+  const recordedAt = new Date('2026-04-01T08:30:00.000Z');
+  const content: GoNoGoContent = { snapshot, decision, reason: '', participants: [{ userId: recorder.id, name: recorder.name ?? 'Participant', role: 'moa' }], recordedBy: recorder.id, recordedAt: recordedAt.toISOString() };
+  const [row] = await db
+    .insert(goNoGoRecords)
+    .values({
+      projectId: project.id,
+      releaseId: release.id,
+      proposedDecision: decision,
+      decision,
+      reason: '',
+      participants: content.participants,
+      snapshot,
+      snapshotHash: contentHash(content),
+      recordedBy: recorder.id,
+      recordedAt,
+    })
+    .returning({ id: goNoGoRecords.id });
+  return row!;
+}
