@@ -5,6 +5,7 @@ import enEvidence from './en.evidence.json';
 import enRecette from './en.recette.json';
 import enRunner from './en.runner.json';
 import enRequirements from './en.requirements.json';
+import enReqif from './en.reqif.json';
 import enSpecifications from './en.specifications.json';
 import enTraceability from './en.traceability.json';
 import frAnomalies from './fr.anomalies.json';
@@ -14,6 +15,7 @@ import frEvidence from './fr.evidence.json';
 import frRecette from './fr.recette.json';
 import frRunner from './fr.runner.json';
 import frRequirements from './fr.requirements.json';
+import frReqif from './fr.reqif.json';
 import frSpecifications from './fr.specifications.json';
 import frTraceability from './fr.traceability.json';
 
@@ -23,6 +25,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frReqif },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enReqif },
 } as const;

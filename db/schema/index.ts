@@ -10,3 +10,4 @@ export * from './test-cases';
 export * from './campaigns';
 export * from './anomalies';
 export * from './attachments';
+export * from './reqif';

@@ -34,9 +34,16 @@ function collapse(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ');
 }
 
-/** Markdown's own characters in plain text, so text never turns into formatting or HTML. */
+/**
+ * Markdown's own characters in plain text, so text never turns into formatting or HTML. `_` and `~` are escaped only
+ * where they could open or close emphasis (not inside a word such as `snake_case`); `|` only inside table cells.
+ */
 function escapeText(text: string): string {
-  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1');
+  return text
+    .replace(/([\\`*[\]])/g, '\\$1')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '\\_'))
+    .replace(/~~/g, '\\~\\~');
 }
 
 /** A line that would start a heading, list, quote or rule is escaped at its start. */
@@ -188,8 +195,7 @@ function list(kids: OrderedNode[], ordered: boolean, attrs: Attrs): string {
 }
 
 function cellText(nodes: OrderedNode[]): string {
-  const text = inline(nodes).replace(/\\\n/g, '<br>').replace(/\s*\n\s*/g, ' ').trim();
-  return text;
+  return inline(nodes).replace(/\\\n/g, ' ').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
 function table(kids: OrderedNode[]): string {
