@@ -250,3 +250,81 @@ async function refuseCycles(tx: Transaction, projectId: string) {
 export async function markUploadImported(tx: Transaction, uploadId: string) {
   await tx.update(reqifUploads).set({ importedAt: new Date() }).where(eq(reqifUploads.id, uploadId));
 }
+
+/**
+ * Everything a ReqIF export holds, in four set-based reads whatever the project's size: requirements (with the
+ * identifier and fields they were imported with), specifications, requirement → specification trace links and the
+ * imported relations between requirements.
+ */
+export async function loadReqifExport(db: Executor, projectId: string) {
+  const [requirementRows, specificationRows, linkRows, relationRows] = await Promise.all([
+    rowsOf<{ id: string; number: number; title: string; statement: string; parent_id: string | null; identifier: string | null; fields: Record<string, string> | null; updated_at: string | Date }>(
+      db,
+      sql`select r.id, r.number, r.title, r.statement, r.parent_id, s.identifier, s.fields, r.updated_at
+          from requirements r left join requirement_reqif_sources s on s.requirement_id = r.id
+          where r.project_id = ${projectId} order by r.number`,
+    ),
+    rowsOf<{ id: string; number: number; title: string; body: string; updated_at: string | Date }>(
+      db,
+      sql`select id, number, title, body, updated_at from specifications where project_id = ${projectId} order by number`,
+    ),
+    rowsOf<{ id: string; upstream_id: string; downstream_id: string }>(
+      db,
+      sql`select id, upstream_id, downstream_id from trace_links
+          where project_id = ${projectId} and kind = 'requirement_specification' order by created_at, id`,
+    ),
+    rowsOf<{ identifier: string; source_id: string; target_id: string; type_name: string }>(
+      db,
+      sql`select identifier, source_id, target_id, type_name from requirement_relations
+          where project_id = ${projectId} order by created_at, identifier`,
+    ),
+  ]);
+  return {
+    requirements: requirementRows.map((r) => ({
+      id: r.id,
+      ref: `${REF_PREFIXES.requirement}-${r.number}`,
+      title: r.title,
+      statement: r.statement,
+      parentId: r.parent_id,
+      identifier: r.identifier,
+      fields: r.fields ?? {},
+      updatedAt: new Date(r.updated_at),
+    })),
+    specifications: specificationRows.map((s) => ({
+      id: s.id,
+      ref: `${REF_PREFIXES.specification}-${s.number}`,
+      title: s.title,
+      body: s.body,
+      updatedAt: new Date(s.updated_at),
+    })),
+    links: [
+      ...linkRows.map((l) => ({ id: l.id, sourceId: l.upstream_id, targetId: l.downstream_id, typeName: 'Lien de traçabilité', identifier: null })),
+      ...relationRows.map((r) => ({ id: r.identifier, sourceId: r.source_id, targetId: r.target_id, typeName: r.type_name, identifier: r.identifier })),
+    ],
+  };
+}
+
+/** What the requirement page shows of its ReqIF origin: identifier, source type, custom fields and relations. */
+export async function findRequirementReqif(db: Executor, projectId: string, requirementId: string) {
+  const [source] = await rowsOf<{ identifier: string; type_name: string; specification: string; fields: Record<string, string> }>(
+    db,
+    sql`select identifier, type_name, specification, fields from requirement_reqif_sources
+        where project_id = ${projectId} and requirement_id = ${requirementId}`,
+  );
+  const relations = await rowsOf<{ type_name: string; outgoing: boolean; number: number; title: string }>(
+    db,
+    sql`select rel.type_name, rel.source_id = ${requirementId} as outgoing, r.number, r.title
+        from requirement_relations rel
+        join requirements r on r.id = case when rel.source_id = ${requirementId} then rel.target_id else rel.source_id end
+        where rel.project_id = ${projectId} and (rel.source_id = ${requirementId} or rel.target_id = ${requirementId})
+        order by r.number limit 200`,
+  );
+  if (!source && relations.length === 0) return null;
+  return {
+    identifier: source?.identifier ?? null,
+    typeName: source?.type_name ?? '',
+    specification: source?.specification ?? '',
+    fields: source?.fields ?? {},
+    relations: relations.map((r) => ({ typeName: r.type_name, outgoing: r.outgoing, ref: `${REF_PREFIXES.requirement}-${r.number}`, title: r.title })),
+  };
+}
