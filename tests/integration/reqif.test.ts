@@ -85,8 +85,8 @@ describe('ReqIF import', () => {
     expect(Math.max(...depths(rows))).toBe(4);
     expect(rows.every((r) => r.identifier && r.version === 1)).toBe(true);
     expect(rows[0]!.fields).toMatchObject({ NOTES: expect.any(String) });
-    const [{ n: relations }] = await queryRows<{ n: number }>(sql`select count(*)::int as n from requirement_relations where project_id = ${project.id}`);
-    expect(relations).toBe(14);
+    const [relationCount] = await queryRows<{ n: number }>(sql`select count(*)::int as n from requirement_relations where project_id = ${project.id}`);
+    expect(relationCount!.n).toBe(14);
     const journal = await auditRowsSince(since);
     expect(journal.filter((r) => r.entity === 'requirement' && r.action === 'create')).toHaveLength(137);
     expect(journal.filter((r) => r.entity === 'reqifImport' && r.action === 'import')).toHaveLength(1);
