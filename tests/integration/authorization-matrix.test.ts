@@ -11,6 +11,7 @@ import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '.
 import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
 import { createAnomalyRow, createCampaignItemRow, createFinishedExecutionRow, createOpenExecutionRow } from '../setup/runner-rows';
 import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
+import { createReqifUploadRow } from '../setup/reqif-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
@@ -128,6 +129,16 @@ const MATRIX: Record<string, MatrixEntry> = {
     input: async (world) => {
       const requirement = await createRequirementRow(world.project, { title: 'Avant' });
       return { projectKey: world.project.key, id: requirement.id, revision: requirement.revision, title: 'Après', priority: 'should' };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/requirements/reqif-actions.ts — requirements.import: owner, amoe and amoa
+  importReqif: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa'],
+    input: async (world) => {
+      const upload = await createReqifUploadRow(world.project, world.members.owner.id);
+      return { projectKey: world.project.key, uploadId: upload.id, decisions: [] };
     },
   },
 

@@ -148,7 +148,7 @@ describe('ReqIF import', () => {
       [enc(`<?xml version="1.0"?><!DOCTYPE r [${laughs}]><REQ-IF>&l9;</REQ-IF>`), 'laughs.reqif', 'doctype'],
       [enc('<REQ-IF><SPEC-OBJECTS></REQ-IF>'), 'broken.reqif', 'malformed'],
       [zipBomb, 'bomb.reqifz', 'zipTooLarge'],
-      [new Uint8Array(21 * 1024 * 1024), 'huge.reqif', null],
+      [new Uint8Array(11 * 1024 * 1024), 'huge.reqif', null],
     ];
     for (const [bytes, name, refusal] of cases) {
       const refused = await upload(project.key, bytes, name);

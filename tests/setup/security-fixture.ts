@@ -3,6 +3,7 @@ import { pseudonymOf } from '@/db/queries/accounts';
 import { anomalyExecutions, anomalySpecifications, instanceSettings } from '@/db/schema';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createCampaignRow, createItemRow } from './campaign-rows';
+import { createReqifUploadRow } from './reqif-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
@@ -28,6 +29,7 @@ export interface Fixture extends World {
     execution: string[];
     anomaly: string[];
     attachment: string[];
+    reqifUpload: string[];
     project: string[];
     email: string[];
     projectKey: string[];
@@ -47,7 +49,7 @@ export interface Fixture extends World {
 }
 
 /** The kinds of existing ids; schema-arbitraries.ts names the parameters each kind serves. */
-export type PoolKind = 'user' | 'requirement' | 'specification' | 'link' | 'testCase' | 'campaign' | 'campaignItem' | 'execution' | 'anomaly' | 'attachment' | 'project';
+export type PoolKind = 'user' | 'requirement' | 'specification' | 'link' | 'testCase' | 'campaign' | 'campaignItem' | 'execution' | 'anomaly' | 'attachment' | 'reqifUpload' | 'project';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -98,6 +100,8 @@ export async function createFixture(): Promise<Fixture> {
   const foreignExecution = await createExecutionRow(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
+  const reqifUpload = await createReqifUploadRow(world.project, world.members.amoe.id);
+  const foreignReqifUpload = await createReqifUploadRow(world.otherProject, world.outsider.id);
   const token = await issueTestToken(world.target);
 
   const people = ACTOR_KINDS.map((kind) => actorOf(world, kind)).filter((u): u is TestUser => u !== null);
@@ -154,6 +158,8 @@ export async function createFixture(): Promise<Fixture> {
     foreignAnomaly,
     foreignAttachment,
     retest,
+    reqifUpload,
+    foreignReqifUpload,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -171,6 +177,7 @@ export async function createFixture(): Promise<Fixture> {
       execution: [execution.id, retestRun.id, foreignExecution.id],
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
+      reqifUpload: [reqifUpload.id, foreignReqifUpload.id],
       project: [world.project.id, world.otherProject.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
@@ -186,6 +193,7 @@ export async function createFixture(): Promise<Fixture> {
       execution: foreignExecution.id,
       anomaly: foreignAnomaly.id,
       attachment: foreignAttachment.id,
+      reqifUpload: foreignReqifUpload.id,
       project: world.otherProject.id,
     },
     token,

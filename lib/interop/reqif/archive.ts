@@ -4,7 +4,7 @@ import { parseReqifFiles, type ReqifSource } from './parse';
 import type { ReqifDocument } from './model';
 
 /** What an upload may weigh, and what a .reqifz may unpack to (a zip bomb is refused before it is inflated). */
-export const UPLOAD_LIMITS = { fileBytes: 20 * 1024 * 1024, unpackedBytes: 100 * 1024 * 1024, entries: 2_000 } as const;
+export const UPLOAD_LIMITS = { fileBytes: 10 * 1024 * 1024, unpackedBytes: 100 * 1024 * 1024, entries: 2_000 } as const;
 
 const decoder = new TextDecoder('utf-8');
 
