@@ -187,7 +187,8 @@ function list(kids: OrderedNode[], ordered: boolean, attrs: Attrs): string {
       continue;
     }
     const marker = ordered ? `${n++}. ` : '- ';
-    const body = tidy(blocks(childrenOf(item, 'li'))) || '';
+    // A nested list follows its item's text directly, so the list stays tight.
+    const body = tidy(blocks(childrenOf(item, 'li'))).replace(/\n\n(?=(?:- |\d+\. ))/g, '\n');
     const [first = '', ...rest] = body.split('\n');
     out += `${marker}${first}\n${rest.length ? indent(rest.join('\n'), ' '.repeat(marker.length)) + '\n' : ''}`;
   }
