@@ -163,10 +163,25 @@ export async function applyReqifImport(
           })),
         )}) as v(id uuid, identifier text, type_name text, specification text, fields jsonb)`);
     }
+    // Version 1 of each, as the history stores every version (the same snapshot the form records), built here from
+    // what was just inserted rather than read back.
+    const snapshots = creates.map(({ id, item }, i) => ({
+      id,
+      snapshot: {
+        title: rows[i]!.title,
+        statement: rows[i]!.statement,
+        rationale: '',
+        acceptanceCriteria: '',
+        priority: 'should',
+        status: 'draft',
+        source: args.source,
+        tags: [],
+        parentId: rows[i]!.parent_id,
+        customFields: item.incoming.fields,
+      },
+    }));
     await tx.execute(sql`insert into requirement_versions (requirement_id, version, snapshot, changed_by)
-      select r.id, 1, ${SNAPSHOT}, ${actorId} from requirements r
-      left join requirement_reqif_sources s on s.requirement_id = r.id
-      where r.id in (select (value)::uuid from jsonb_array_elements_text(${json(creates.map((c) => c.id))}))`);
+      select v.id, 1, v.snapshot, ${actorId} from jsonb_to_recordset(${json(snapshots)}) as v(id uuid, snapshot jsonb)`);
   }
 
   if (updates.length) {
