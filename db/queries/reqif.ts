@@ -225,14 +225,18 @@ export async function applyReqifImport(
 
   // One journal row per requirement written, in one statement, beside the import's own row (written by the action).
   const journal = [
-    ...creates.map(({ id }) => ({ id, action: 'create' })),
-    ...updates.map((item) => ({ id: item.existing!.requirementId, action: 'update' })),
+    ...creates.map(({ id }) => ({ id, action: 'create', before: null })),
+    ...updates.map((item) => ({
+      id: item.existing!.requirementId,
+      action: 'update',
+      before: { ref: `${REF_PREFIXES.requirement}-${item.existing!.number}`, version: item.existing!.version, title: item.existing!.title },
+    })),
   ];
   if (journal.length) {
     await tx.execute(sql`insert into audit_events (actor_id, project_id, entity, entity_id, action, before, after)
-      select ${actorId}, ${projectId}, 'requirement', v.id, v.action, null,
+      select ${actorId}, ${projectId}, 'requirement', v.id, v.action, v.before,
         jsonb_build_object('ref', 'EXF-' || r.number, 'version', r.version, 'via', 'reqif', 'title', r.title)
-      from jsonb_to_recordset(${json(journal)}) as v(id uuid, action text) join requirements r on r.id = v.id`);
+      from jsonb_to_recordset(${json(journal)}) as v(id uuid, action text, before jsonb) join requirements r on r.id = v.id`);
   }
 
   return {

@@ -54,6 +54,8 @@ export const importReqif = projectAction({
       entity: 'reqifImport',
       entityId: upload.id,
       action: 'import',
+      // The upload goes from previewed to imported; the project's requirements and counter are journaled per row.
+      before: { fileName: upload.fileName, importedAt: null },
       after: { fileName: upload.fileName, counts: plan.counts, ...summary, updatedIdentifiers: summary.updatedIdentifiers.length },
     });
     return {
