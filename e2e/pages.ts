@@ -104,6 +104,8 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/requirements', url: `${p}/requirements`, as: 'moa', label: 'tree', phone: true },
   { route: '/projects/[projectKey]/requirements', url: `${p}/requirements?view=flat`, as: 'moa', label: 'flat', phone: true },
   { route: '/projects/[projectKey]/requirements/new', url: `${p}/requirements/new`, as: 'amoa' },
+  { route: '/projects/[projectKey]/requirements/reqif', url: `${p}/requirements/reqif`, as: 'amoe' },
+  { route: '/projects/[projectKey]/requirements/reqif', url: `${p}/requirements/reqif`, as: 'viewer', label: 'read only' },
   { route: '/projects/[projectKey]/requirements/[ref]', url: `${p}/requirements/EXF-1`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/requirements/[ref]/edit', url: `${p}/requirements/EXF-1/edit`, as: 'amoa' },
   { route: '/projects/[projectKey]/requirements/[ref]/history', url: `${p}/requirements/EXF-1/history`, as: 'moa', phone: true },

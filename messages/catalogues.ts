@@ -9,6 +9,7 @@ import enResultsImport from './en.results-import.json';
 import enRunner from './en.runner.json';
 import enSignoff from './en.signoff.json';
 import enRequirements from './en.requirements.json';
+import enReqif from './en.reqif.json';
 import enSpecifications from './en.specifications.json';
 import enTraceability from './en.traceability.json';
 import frAnomalies from './fr.anomalies.json';
@@ -22,6 +23,7 @@ import frResultsImport from './fr.results-import.json';
 import frRunner from './fr.runner.json';
 import frSignoff from './fr.signoff.json';
 import frRequirements from './fr.requirements.json';
+import frReqif from './fr.reqif.json';
 import frSpecifications from './fr.specifications.json';
 import frTraceability from './fr.traceability.json';
 
@@ -31,6 +33,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif },
 } as const;

@@ -13,3 +13,4 @@ export * from './attachments';
 export * from './readiness';
 export * from './signoff';
 export * from './api-tokens';
+export * from './reqif';

@@ -15,6 +15,7 @@ import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows'
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from '../setup/signoff-rows';
+import { createReqifUploadRow } from '../setup/reqif-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
 import { findGoNoGoRecord } from '@/db/queries/readiness';
@@ -146,6 +147,16 @@ const MATRIX: Record<string, MatrixEntry> = {
     input: async (world) => {
       const requirement = await createRequirementRow(world.project, { title: 'Avant' });
       return { projectKey: world.project.key, id: requirement.id, revision: requirement.revision, title: 'Après', priority: 'should' };
+    },
+  },
+
+  // app/(app)/projects/[projectKey]/requirements/reqif-actions.ts — requirements.import: owner, amoe and amoa
+  importReqif: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa'],
+    input: async (world) => {
+      const upload = await createReqifUploadRow(world.project, world.members.owner.id);
+      return { projectKey: world.project.key, uploadId: upload.id, decisions: [] };
     },
   },
 

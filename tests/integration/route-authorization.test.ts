@@ -21,6 +21,7 @@ import { createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows, maxAuditId, queryRows } from '../setup/db-state';
 import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
+import { SMALL_REQIF } from '../setup/reqif-rows';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
 /**
@@ -72,6 +73,7 @@ const JSON_TYPE = /^application\/json/;
 const TEXT_TYPE = /^text\/plain/;
 const CSV_TYPE = /^text\/csv/;
 const PDF_TYPE = /^application\/pdf$/;
+const XML_TYPE = /^application\/xml/;
 
 const ROUTES: Record<string, RouteEntry> = {
   'app/api/projects/[projectKey]/trace-items/route.ts': {
@@ -116,17 +118,41 @@ const ROUTES: Record<string, RouteEntry> = {
       { query: 'lang=en', params: (s) => ({ id: s.visibleGoNoGo }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
     ],
   },
+  'app/api/projects/[projectKey]/reqif/export/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [{ query: '', contains: (s) => [s.visibleRequirement, '<REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"'], contentType: XML_TYPE }],
+  },
   'app/api/projects/[projectKey]/executions/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
     requests: [{ query: (s) => `id=${s.visibleExecution}`, contains: (s) => [s.visibleTestCase, '"stepResults"'], contentType: JSON_TYPE }],
   },
 };
 
-/** Routes that take a POST (uploads) instead of a GET: the roles that may, checked in their own matrix below. */
-const UPLOAD_ROUTES: Record<string, { roles: readonly ProjectRole[]; fields: (seeded: Seeded) => Record<string, string> }> = {
+/**
+ * Routes that take a POST (uploads) instead of a GET: the roles that may, checked in their own matrix below, with the
+ * file each sends, what a 201 answer holds and the table that gains exactly one row.
+ */
+interface UploadEntry {
+  roles: readonly ProjectRole[];
+  fields: (seeded: Seeded) => Record<string, string>;
+  file: () => File;
+  accepted: Record<string, unknown>;
+  table: string;
+}
+const UPLOAD_ROUTES: Record<string, UploadEntry> = {
   'app/api/projects/[projectKey]/attachments/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa'],
     fields: (s) => ({ executionId: s.execution }),
+    file: () => new File(['Journal : étape 2 en échec.\n'], 'journal.log'),
+    accepted: { fileName: 'journal.log', contentType: 'text/plain' },
+    table: 'attachments',
+  },
+  'app/api/projects/[projectKey]/reqif/uploads/route.ts': {
+    roles: ['owner', 'amoe', 'amoa'],
+    fields: () => ({}),
+    file: () => new File([SMALL_REQIF], 'petit.reqif'),
+    accepted: { fileName: 'petit.reqif', preview: { objects: 2, counts: { new: 2, changed: 0, unchanged: 0, conflict: 0 } } },
+    table: 'reqif_uploads',
   },
 };
 
@@ -428,10 +454,11 @@ describe('upload route authorization matrix', () => {
     const seeded = await seed(world);
     await actAs(actorOf(world, kind));
     const before = await snapshotTables();
-    const attachmentsBefore = await countRows('attachments');
+    const entry = UPLOAD_ROUTES[route]!;
+    const rowsBefore = await countRows(entry.table);
 
     const form = new FormData();
-    form.append('file', new File(['Journal : étape 2 en échec.\n'], 'journal.log'));
+    form.append('file', entry.file());
     for (const [key, value] of Object.entries(UPLOAD_ROUTES[route]!.fields(seeded))) form.append(key, value);
     const urlPath = route.replace(/^app/, '').replace(/\/route\.\w+$/, '').replace('[projectKey]', world.project.key);
     const response = await POST!(new Request(`http://localhost${urlPath}`, { method: 'POST', body: form }), {
@@ -442,8 +469,8 @@ describe('upload route authorization matrix', () => {
     expect(response.headers.get('cache-control') ?? '').toMatch(/no-store/);
     expect(response.headers.get('content-type') ?? '').toMatch(JSON_TYPE);
     if (expected === 201) {
-      expect(JSON.parse(body)).toMatchObject({ fileName: 'journal.log', contentType: 'text/plain' });
-      expect(await countRows('attachments')).toBe(attachmentsBefore + 1);
+      expect(JSON.parse(body)).toMatchObject(entry.accepted);
+      expect(await countRows(entry.table)).toBe(rowsBefore + 1);
     } else {
       expect(JSON.parse(body)).toEqual({ code: { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected], message: expect.any(String) });
       // A refused upload writes nothing, not even its journal row.

@@ -1,5 +1,6 @@
 import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
+import { SMALL_REQIF } from './reqif-rows';
 import type { Fixture } from './security-fixture';
 
 /** Every route handler under app/api (Auth.js's aside), with the definition it was built from. */
@@ -48,6 +49,12 @@ const PUSHED_JUNIT = '<testsuite name="ci" tests="1"><testcase classname="paie" 
 /** A small text file every generated upload sends, so an accepted one really stores something. */
 const UPLOADED_TEXT = 'Journal de test : étape 2 en échec.\n';
 
+/** The file an upload route is sent: a plain text log by default, what the route reads where it reads a format. */
+function uploadedFile(routeFile: string): File {
+  if (routeFile.includes('/reqif/')) return new File([SMALL_REQIF], 'petit.reqif', { type: 'application/xml' });
+  return new File([UPLOADED_TEXT], 'journal.log', { type: 'text/plain' });
+}
+
 export async function callRoute(
   route: GeneratedRoute,
   fixture: Fixture,
@@ -82,7 +89,7 @@ export async function callRoute(
   } else if (route.definition.upload) {
     // Uploads take their fields as a multipart form, with one file beside them.
     const form = new FormData();
-    form.append('file', new File([UPLOADED_TEXT], 'journal.log', { type: 'text/plain' }));
+    form.append('file', uploadedFile(route.file));
     for (const [key, value] of entries) form.append(key, value);
     request = new Request(url, { method: route.method, body: form });
   } else {

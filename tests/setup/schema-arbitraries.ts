@@ -63,6 +63,7 @@ const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/execution/i, ['execution']],
   [/anomal/i, ['anomaly']],
   [/attachment/i, ['attachment']],
+  [/upload/i, ['reqifUpload']],
   [/user|member|actor|signer|owner|assignee|participant/i, ['user']],
   [/requirement|parent/i, ['requirement']],
   [/specification|spec/i, ['specification']],

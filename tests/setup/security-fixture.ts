@@ -5,6 +5,7 @@ import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createApiTokenRow } from './api-tokens';
 import { createCampaignRow, createItemRow } from './campaign-rows';
+import { createReqifUploadRow } from './reqif-rows';
 import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
 import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
 import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
@@ -38,6 +39,7 @@ export interface Fixture extends World {
     release: string[];
     checklistItem: string[];
     goNoGoRecord: string[];
+    reqifUpload: string[];
     project: string[];
     baseline: string[];
     approvalRequest: string[];
@@ -84,6 +86,7 @@ export type PoolKind =
   | 'release'
   | 'checklistItem'
   | 'goNoGoRecord'
+  | 'reqifUpload'
   | 'project'
   | 'baseline'
   | 'approvalRequest'
@@ -170,6 +173,8 @@ export async function createFixture(): Promise<Fixture> {
   ];
   // The RACI settings exist (revision 1, nobody assigned: the project roles apply), so a RACI save has a revision to name.
   await getDb().insert(raciSettings).values(DELIVERABLE_KINDS.map((deliverable) => ({ projectId: world.project.id, deliverable })));
+  const reqifUpload = await createReqifUploadRow(world.project, world.members.amoe.id);
+  const foreignReqifUpload = await createReqifUploadRow(world.otherProject, world.outsider.id);
   const token = await issueTestToken(world.target);
   // Their last use is recorded ahead, so the suites' reads through the API write nothing (a use is recorded at
   // most once a minute after the last one): a read that wrote would look like a write on refusal.
@@ -248,6 +253,8 @@ export async function createFixture(): Promise<Fixture> {
     foreignBaseline,
     foreignRequest,
     foreignReservation,
+    reqifUpload,
+    foreignReqifUpload,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(token, 'token');
@@ -277,6 +284,7 @@ export async function createFixture(): Promise<Fixture> {
       release: [release.id, recordedRelease.id, foreignRelease.id],
       checklistItem: [checklistItem.id, foreignChecklistItem.id],
       goNoGoRecord: [goNoGoRecord.id, foreignGoNoGoRecord.id],
+      reqifUpload: [reqifUpload.id, foreignReqifUpload.id],
       project: [world.project.id, world.otherProject.id],
       baseline: [freshBaseline.id, baseline.id, decidedBaseline.id, foreignBaseline.id],
       approvalRequest: [approvalRequest.id, foreignRequest.id],
@@ -302,6 +310,7 @@ export async function createFixture(): Promise<Fixture> {
       release: foreignRelease.id,
       checklistItem: foreignChecklistItem.id,
       goNoGoRecord: foreignGoNoGoRecord.id,
+      reqifUpload: foreignReqifUpload.id,
       project: world.otherProject.id,
       baseline: foreignBaseline.id,
       approvalRequest: foreignRequest.id,

@@ -1,4 +1,4 @@
-import { ListTree, Plus, Rows3 } from 'lucide-react';
+import { Download, ListTree, Plus, Rows3, Upload } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -72,6 +72,7 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
   const paths = ancestors.length > 0 ? Object.fromEntries(rows.map((r) => [r.id, ancestorPath(r.parentId, byId)])) : undefined;
   const t = await getTranslations('requirements');
   const tSections = await getTranslations('sections');
+  const tReqif = await getTranslations('reqif');
   const basePath = `/projects/${membership.projectKey}/requirements`;
   const writes = can(membership.role, 'requirements.write');
   const pageCount = Math.max(1, Math.ceil(list.total / REQUIREMENT_PAGE_SIZE));
@@ -84,14 +85,30 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
           <h1 className="text-2xl font-semibold">{tSections('requirements')}</h1>
           <p className="text-sm text-muted-foreground">{t('list.intro')}</p>
         </div>
-        {writes && (
-          <Button asChild>
-            <Link href={`${basePath}/new`}>
-              <Plus />
-              {t('new')}
-            </Link>
+        <div className="flex flex-wrap gap-2">
+          <Button asChild variant="outline">
+            <a href={`/api/projects/${encodeURIComponent(membership.projectKey)}/reqif/export`} download>
+              <Download />
+              {tReqif('exportAction')}
+            </a>
           </Button>
-        )}
+          {can(membership.role, 'requirements.import') && (
+            <Button asChild variant="outline">
+              <Link href={`${basePath}/reqif`}>
+                <Upload />
+                {tReqif('importAction')}
+              </Link>
+            </Button>
+          )}
+          {writes && (
+            <Button asChild>
+              <Link href={`${basePath}/new`}>
+                <Plus />
+                {t('new')}
+              </Link>
+            </Button>
+          )}
+        </div>
       </div>
 
       <RequirementFilters basePath={basePath} search={search} tags={tags} />

@@ -7,6 +7,7 @@ import { cache } from 'react';
 import { linkRequirementToSpecification, removeTraceLink } from '../../traceability/actions';
 import { MarkdownView } from '@/components/markdown/markdown-view';
 import { PriorityBadge, StatusBadge } from '@/components/requirements/requirement-labels';
+import { ReqifOriginCard } from '@/components/reqif/reqif-origin-card';
 import { CoverageBadge, SuspectBadge } from '@/components/traceability/badges';
 import { TraceLinksPanel } from '@/components/traceability/trace-links-panel';
 import { Badge } from '@/components/ui/badge';
@@ -14,6 +15,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
+import { findRequirementReqif } from '@/db/queries/reqif';
 import { findRequirementByRef, findRequirementFamily } from '@/db/queries/requirement-pages';
 import { requirementVerification } from '@/db/queries/test-cases';
 import { listSpecificationsOfRequirement } from '@/db/queries/trace-links';
@@ -46,10 +48,11 @@ export default async function RequirementPage({ params }: Props) {
   if (!isCanonical) redirect(href);
 
   const db = getDb();
-  const [family, links, verification] = await Promise.all([
+  const [family, links, verification, reqif] = await Promise.all([
     findRequirementFamily(db, membership.projectId, requirement),
     listSpecificationsOfRequirement(db, membership.projectId, requirement.id),
     requirementVerification(db, membership.projectId, requirement.id),
+    findRequirementReqif(db, membership.projectId, requirement.id),
   ]);
   const t = await getTranslations('requirements');
   const format = await getFormatter();
@@ -235,6 +238,7 @@ export default async function RequirementPage({ params }: Props) {
               )}
             </CardContent>
           </Card>
+          {reqif && <ReqifOriginCard origin={reqif} basePath={basePath} />}
         </aside>
       </div>
     </div>

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { getDb } from '@/db/client';
+import { reqifUploads } from '@/db/schema';
+
+/** A small valid ReqIF exchange: one heading holding one requirement, as an upload awaiting its import. */
+export const SMALL_REQIF = `<?xml version="1.0" encoding="UTF-8"?>
+<REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+<THE-HEADER><REQ-IF-HEADER IDENTIFIER="h"><TITLE>Petit échange</TITLE></REQ-IF-HEADER></THE-HEADER>
+<CORE-CONTENT><REQ-IF-CONTENT>
+<DATATYPES><DATATYPE-DEFINITION-STRING IDENTIFIER="ds" MAX-LENGTH="1000"/><DATATYPE-DEFINITION-XHTML IDENTIFIER="dx"/></DATATYPES>
+<SPEC-TYPES><SPEC-OBJECT-TYPE IDENTIFIER="ot" LONG-NAME="Exigence"><SPEC-ATTRIBUTES>
+<ATTRIBUTE-DEFINITION-STRING IDENTIFIER="an" LONG-NAME="ReqIF.Name"><TYPE><DATATYPE-DEFINITION-STRING-REF>ds</DATATYPE-DEFINITION-STRING-REF></TYPE></ATTRIBUTE-DEFINITION-STRING>
+<ATTRIBUTE-DEFINITION-XHTML IDENTIFIER="at" LONG-NAME="ReqIF.Text"><TYPE><DATATYPE-DEFINITION-XHTML-REF>dx</DATATYPE-DEFINITION-XHTML-REF></TYPE></ATTRIBUTE-DEFINITION-XHTML>
+</SPEC-ATTRIBUTES></SPEC-OBJECT-TYPE></SPEC-TYPES>
+<SPEC-OBJECTS>
+<SPEC-OBJECT IDENTIFIER="chap"><TYPE><SPEC-OBJECT-TYPE-REF>ot</SPEC-OBJECT-TYPE-REF></TYPE><VALUES><ATTRIBUTE-VALUE-STRING THE-VALUE="Chapitre importé"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>an</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING></VALUES></SPEC-OBJECT>
+<SPEC-OBJECT IDENTIFIER="req"><TYPE><SPEC-OBJECT-TYPE-REF>ot</SPEC-OBJECT-TYPE-REF></TYPE><VALUES><ATTRIBUTE-VALUE-STRING THE-VALUE="Exigence importée"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>an</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING>
+<ATTRIBUTE-VALUE-XHTML><DEFINITION><ATTRIBUTE-DEFINITION-XHTML-REF>at</ATTRIBUTE-DEFINITION-XHTML-REF></DEFINITION><THE-VALUE><xhtml:p>Le système <xhtml:b>doit</xhtml:b> importer.</xhtml:p></THE-VALUE></ATTRIBUTE-VALUE-XHTML></VALUES></SPEC-OBJECT>
+</SPEC-OBJECTS>
+<SPECIFICATIONS><SPECIFICATION IDENTIFIER="s"><CHILDREN><SPEC-HIERARCHY IDENTIFIER="h1"><OBJECT><SPEC-OBJECT-REF>chap</SPEC-OBJECT-REF></OBJECT><CHILDREN>
+<SPEC-HIERARCHY IDENTIFIER="h2"><OBJECT><SPEC-OBJECT-REF>req</SPEC-OBJECT-REF></OBJECT></SPEC-HIERARCHY></CHILDREN></SPEC-HIERARCHY></CHILDREN></SPECIFICATION></SPECIFICATIONS>
+</REQ-IF-CONTENT></CORE-CONTENT></REQ-IF>`;
+
+/** An uploaded, previewed, not yet imported ReqIF file of the project (what `importReqif` takes by id). */
+export async function createReqifUploadRow(project: { id: string }, uploadedBy: string | null, text = SMALL_REQIF) {
+  const content = Buffer.from(text, 'utf8');
+  const [row] = await getDb()
+    .insert(reqifUploads)
+    .values({ projectId: project.id, fileName: 'petit.reqif', content, sha256: createHash('sha256').update(content).digest('hex'), uploadedBy })
+    .returning({ id: reqifUploads.id });
+  return row!;
+}
