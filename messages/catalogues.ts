@@ -6,6 +6,7 @@ import enRecette from './en.recette.json';
 import enRunner from './en.runner.json';
 import enRequirements from './en.requirements.json';
 import enSpecifications from './en.specifications.json';
+import enSpreadsheets from './en.spreadsheets.json';
 import enTraceability from './en.traceability.json';
 import frAnomalies from './fr.anomalies.json';
 import frCampaigns from './fr.campaigns.json';
@@ -15,6 +16,7 @@ import frRecette from './fr.recette.json';
 import frRunner from './fr.runner.json';
 import frRequirements from './fr.requirements.json';
 import frSpecifications from './fr.specifications.json';
+import frSpreadsheets from './fr.spreadsheets.json';
 import frTraceability from './fr.traceability.json';
 
 /**
@@ -23,6 +25,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSpreadsheets },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSpreadsheets },
 } as const;
