@@ -29,6 +29,8 @@ const nextConfig = (phase) => ({
     // proxy.ts runs on /api too, and Next buffers at most this much of a request body for it (10 MB by default):
     // an evidence upload (10 MB of file plus the multipart framing) must reach the route whole.
     proxyClientMaxBodySize: '11mb',
+    // A spreadsheet import sends its rows to a server action (at most 10 MB, checked in the browser first).
+    serverActions: { bodySizeLimit: '11mb' },
   },
   async headers() {
     const production = phase !== PHASE_DEVELOPMENT_SERVER;

@@ -9,9 +9,11 @@ export const IMPORT_LIMITS = {
   rows: 5_000,
   columns: 60,
   cellChars: 20_000,
+  /** What the browser may send for one check or import (the rows as JSON), under the server's body limit. */
+  payloadBytes: 10 * 1024 * 1024,
 } as const;
 
-export type SheetProblem = 'empty' | 'tooManyRows' | 'tooManyColumns' | 'cellTooLong' | 'unreadable' | 'fileTooLarge' | 'unsupportedFormat';
+export type SheetProblem = 'payloadTooLarge' | 'empty' | 'tooManyRows' | 'tooManyColumns' | 'cellTooLong' | 'unreadable' | 'fileTooLarge' | 'unsupportedFormat';
 
 export interface Sheet {
   headers: string[];

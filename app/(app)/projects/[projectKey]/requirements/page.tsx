@@ -1,4 +1,4 @@
-import { ListTree, Plus, Rows3 } from 'lucide-react';
+import { ListTree, Plus, Rows3, Upload } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -7,6 +7,7 @@ import { requirementListSearchSchema } from '@/components/requirements/list-sear
 import { RequirementFilters } from '@/components/requirements/requirement-filters';
 import { RequirementTable } from '@/components/requirements/requirement-table';
 import { RequirementTree } from '@/components/requirements/requirement-tree';
+import { ExportLink } from '@/components/spreadsheets/export-link';
 import { Button } from '@/components/ui/button';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
@@ -72,6 +73,7 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
   const paths = ancestors.length > 0 ? Object.fromEntries(rows.map((r) => [r.id, ancestorPath(r.parentId, byId)])) : undefined;
   const t = await getTranslations('requirements');
   const tSections = await getTranslations('sections');
+  const tSpreadsheets = await getTranslations('spreadsheets');
   const basePath = `/projects/${membership.projectKey}/requirements`;
   const writes = can(membership.role, 'requirements.write');
   const pageCount = Math.max(1, Math.ceil(list.total / REQUIREMENT_PAGE_SIZE));
@@ -84,14 +86,25 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
           <h1 className="text-2xl font-semibold">{tSections('requirements')}</h1>
           <p className="text-sm text-muted-foreground">{t('list.intro')}</p>
         </div>
-        {writes && (
-          <Button asChild>
-            <Link href={`${basePath}/new`}>
-              <Plus />
-              {t('new')}
-            </Link>
-          </Button>
-        )}
+        <div className="flex flex-wrap gap-2">
+          <ExportLink projectKey={membership.projectKey} what="requirements" label={tSpreadsheets('export.requirements')} />
+          {writes && (
+            <Button asChild variant="outline">
+              <Link href={`/projects/${membership.projectKey}/imports/requirements`} data-testid="import-requirements-link">
+                <Upload />
+                {tSpreadsheets('import.requirementsLink')}
+              </Link>
+            </Button>
+          )}
+          {writes && (
+            <Button asChild>
+              <Link href={`${basePath}/new`}>
+                <Plus />
+                {t('new')}
+              </Link>
+            </Button>
+          )}
+        </div>
       </div>
 
       <RequirementFilters basePath={basePath} search={search} tags={tags} />
