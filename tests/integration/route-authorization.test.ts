@@ -65,6 +65,7 @@ interface RouteEntry {
 const JSON_TYPE = /^application\/json/;
 const TEXT_TYPE = /^text\/plain/;
 const CSV_TYPE = /^text\/csv/;
+const XLSX_TYPE = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet$/;
 
 const ROUTES: Record<string, RouteEntry> = {
   'app/api/projects/[projectKey]/trace-items/route.ts': {
@@ -100,6 +101,15 @@ const ROUTES: Record<string, RouteEntry> = {
       // The seeded link is suspect and the seeded spec has no other requirement: both appear among the gaps.
       { query: 'what=gaps', contains: (s) => [s.visibleRequirement], contentType: CSV_TYPE },
     ],
+  },
+  // .xlsx downloads: their body is a zip (cells are checked by tests/integration/spreadsheets.test.ts).
+  'app/api/projects/[projectKey]/spreadsheets/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: (['what=requirements', 'what=testCases', 'what=matrix', 'what=campaign&campaign=1'] as const).map((query) => ({
+      query,
+      contains: () => ['PK'],
+      contentType: XLSX_TYPE,
+    })),
   },
   'app/api/projects/[projectKey]/executions/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
