@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requirementsForImport, testCasesForImport, writeRequirementPlan, writeTestCasePlan } from '@/db/queries/item-imports';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
-import { REQUIREMENT_IMPORT_FIELDS, TEST_CASE_IMPORT_FIELDS, type ImportField } from '@/lib/import/columns';
+import { REQUIREMENT_IMPORT_FIELDS, TEST_CASE_IMPORT_FIELDS, type ColumnMapping, type ImportField } from '@/lib/import/columns';
 import { importReport } from '@/lib/import/report';
 import { planRequirementImport, requirementRefsOf } from '@/lib/import/requirement-plan';
 import { IMPORT_LIMITS } from '@/lib/import/sheet';
@@ -34,13 +34,39 @@ const rowsSchema = z
   .min(1, { message: 'required' })
   .max(IMPORT_LIMITS.rows, { message: 'tooLong' });
 
-const inputOf = (fields: readonly ImportField[]) =>
-  z.object({ projectKey: projectKeySchema, rows: rowsSchema, mapping: mappingSchema(fields), dryRun: z.boolean() });
+/**
+ * A file's rows and their mapping, as the browser sends them. The examples say what a person sends (the generated
+ * security suites draw from them: random cells under a random mapping are almost never a valid file).
+ */
+function inputOf(fields: readonly ImportField[], example: { rows: z.input<typeof rowsSchema>; mapping: ColumnMapping }) {
+  return z.object({
+    projectKey: projectKeySchema,
+    rows: rowsSchema.meta({ examples: [example.rows] }),
+    mapping: mappingSchema(fields).meta({ examples: [example.mapping] }),
+    dryRun: z.boolean(),
+  });
+}
+
+const REQUIREMENT_EXAMPLE = {
+  rows: [
+    { line: 2, cells: ['Calcul du brut', 'Le brut additionne les primes.', 'Doit'] },
+    { line: 3, cells: ['Calcul du net', 'Le net retire les cotisations.', 'Devrait'] },
+  ],
+  mapping: { title: 0, statement: 1, priority: 2 },
+};
+
+const TEST_CASE_EXAMPLE = {
+  rows: [
+    { line: 2, cells: ['Bulletin de mars', 'Fonctionnel', 'Ouvrir le bulletin', 'Le bulletin s’affiche'] },
+    { line: 3, cells: ['', '', 'Lire le net', 'Le net vaut 2 345,67 €'] },
+  ],
+  mapping: { title: 0, type: 1, stepAction: 2, stepExpected: 3 },
+};
 
 export const importRequirements = projectAction({
   name: 'importRequirements',
   permission: 'requirements.write',
-  input: inputOf(REQUIREMENT_IMPORT_FIELDS),
+  input: inputOf(REQUIREMENT_IMPORT_FIELDS, REQUIREMENT_EXAMPLE),
   async handler({ tx, actor, input, membership, audit, nothingChanged }) {
     // Moves are checked against the whole tree: the same lock as a move by hand keeps it still meanwhile.
     if (!input.dryRun && input.mapping.parentRef !== undefined) {
@@ -70,7 +96,7 @@ export const importRequirements = projectAction({
 export const importTestCases = projectAction({
   name: 'importTestCases',
   permission: 'tests.write',
-  input: inputOf(TEST_CASE_IMPORT_FIELDS),
+  input: inputOf(TEST_CASE_IMPORT_FIELDS, TEST_CASE_EXAMPLE),
   async handler({ tx, actor, input, membership, audit, nothingChanged }) {
     const existing = await testCasesForImport(tx, membership.projectId, testCaseRefsOf(input.rows, input.mapping), !input.dryRun);
     const plan = planTestCaseImport(input.rows, input.mapping, existing);
