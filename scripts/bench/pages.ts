@@ -55,4 +55,6 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'anomaly detail', kind: 'heavy', path: (p) => project(p, `/anomalies/${p.anomalyRef}`) },
   { name: 'anomaly edit', kind: 'heavy', path: (p) => project(p, `/anomalies/${p.anomalyRef}/edit`) },
   { name: 'new anomaly', kind: 'heavy', path: (p) => project(p, '/anomalies/new') },
+  { name: 'import requirements', kind: 'heavy', path: (p) => project(p, '/imports/requirements') },
+  { name: 'import test cases', kind: 'heavy', path: (p) => project(p, '/imports/test-cases') },
 ];
