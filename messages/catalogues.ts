@@ -11,6 +11,7 @@ import enSignoff from './en.signoff.json';
 import enRequirements from './en.requirements.json';
 import enReqif from './en.reqif.json';
 import enSpecifications from './en.specifications.json';
+import enSpreadsheets from './en.spreadsheets.json';
 import enTraceability from './en.traceability.json';
 import frAnomalies from './fr.anomalies.json';
 import frApi from './fr.api.json';
@@ -25,6 +26,7 @@ import frSignoff from './fr.signoff.json';
 import frRequirements from './fr.requirements.json';
 import frReqif from './fr.reqif.json';
 import frSpecifications from './fr.specifications.json';
+import frSpreadsheets from './fr.spreadsheets.json';
 import frTraceability from './fr.traceability.json';
 
 /**
@@ -33,6 +35,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif, ...frSpreadsheets },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif, ...enSpreadsheets },
 } as const;

@@ -106,3 +106,21 @@ export const testCaseVersionRule: VersionRule<TestCaseFields> = {
   fields: TEST_CASE_CONTENT_FIELDS,
   versionFields: TEST_CASE_CONTENT_FIELDS,
 };
+
+/** The versioned content of a test case as stored, from its row: what history, redlines and saves compare. */
+export function testCaseSnapshot(row: TestCaseFields): TestCaseFields {
+  return {
+    title: row.title,
+    objective: row.objective,
+    preconditions: row.preconditions,
+    testData: row.testData,
+    steps: row.steps,
+    type: row.type,
+    priority: row.priority,
+    folder: row.folder,
+    tags: row.tags,
+    automated: row.automated,
+    automationKey: row.automationKey,
+    criteria: row.criteria,
+  };
+}

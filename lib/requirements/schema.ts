@@ -32,3 +32,18 @@ export const requirementVersionRule: VersionRule<RequirementFields> = {
   fields: REQUIREMENT_CONTENT_FIELDS,
   versionFields: REQUIREMENT_CONTENT_FIELDS.filter((field) => field !== 'status'),
 };
+
+/** The versioned content of a requirement, from a row or an input: what history, redlines and saves compare. */
+export function requirementSnapshot(row: RequirementFields): RequirementFields {
+  return {
+    title: row.title,
+    statement: row.statement,
+    rationale: row.rationale,
+    acceptanceCriteria: row.acceptanceCriteria,
+    priority: row.priority,
+    status: row.status,
+    source: row.source,
+    tags: row.tags,
+    parentId: row.parentId,
+  };
+}

@@ -159,6 +159,30 @@ const MATRIX: Record<string, MatrixEntry> = {
       return { projectKey: world.project.key, uploadId: upload.id, decisions: [] };
     },
   },
+  // app/(app)/projects/[projectKey]/imports/actions.ts — requirements by owner and amoa, test cases by owner and amoe
+  importRequirements: {
+    scope: 'project',
+    roles: ['owner', 'amoa'],
+    input: (world) => ({
+      projectKey: world.project.key,
+      rows: [{ line: 2, cells: ['Calcul du brut', 'Doit'] }],
+      mapping: { title: 0, priority: 1 },
+      dryRun: false,
+    }),
+  },
+  importTestCases: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: (world) => ({
+      projectKey: world.project.key,
+      rows: [
+        { line: 2, cells: ['Bulletin de mars', 'Ouvrir le bulletin', 'Il s’affiche'] },
+        { line: 3, cells: ['', 'Lire le net', 'Il vaut 2 345,67 €'] },
+      ],
+      mapping: { title: 0, stepAction: 1, stepExpected: 2 },
+      dryRun: false,
+    }),
+  },
 
   // app/(app)/projects/[projectKey]/specifications/actions.ts — specifications.write: owner and amoe
   createSpecification: {

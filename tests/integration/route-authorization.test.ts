@@ -74,6 +74,7 @@ const TEXT_TYPE = /^text\/plain/;
 const CSV_TYPE = /^text\/csv/;
 const PDF_TYPE = /^application\/pdf$/;
 const XML_TYPE = /^application\/xml/;
+const XLSX_TYPE = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet$/;
 
 const ROUTES: Record<string, RouteEntry> = {
   'app/api/projects/[projectKey]/trace-items/route.ts': {
@@ -121,6 +122,15 @@ const ROUTES: Record<string, RouteEntry> = {
   'app/api/projects/[projectKey]/reqif/export/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
     requests: [{ query: '', contains: (s) => [s.visibleRequirement, '<REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"'], contentType: XML_TYPE }],
+  },
+  // .xlsx downloads: their body is a zip (cells are checked by tests/integration/spreadsheets.test.ts).
+  'app/api/projects/[projectKey]/spreadsheets/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: (['what=requirements', 'what=testCases', 'what=matrix', 'what=campaign&campaign=1'] as const).map((query) => ({
+      query,
+      contains: () => ['PK'],
+      contentType: XLSX_TYPE,
+    })),
   },
   'app/api/projects/[projectKey]/executions/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],

@@ -212,6 +212,15 @@ export const ALLOWED_KEYS = new Set([
   'examples',
   'detail',
   'objectCount',
+  // spreadsheet imports: the dry run's counts, rows and errors by line, the refs created
+  'counts',
+  'create',
+  'update',
+  'unchanged',
+  'errors',
+  'line',
+  'outcome',
+  'created',
 ]);
 
 const DENIED_KEY = /hash|secret|sessionVersion|session_version|^password|^token$|salt|digest/i;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
 import { SMALL_REQIF } from './reqif-rows';
@@ -97,5 +98,17 @@ export async function callRoute(
     request = new Request(url);
   }
   const response = await route.handler(request, { params: Promise.resolve(paramsOf(route.file, fixture, overrides)) });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  const contentType = response.headers.get('content-type') ?? '';
+  return { status: response.status, contentType, body: contentType === XLSX_TYPE ? await spreadsheetText(response) : await response.text() };
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A spreadsheet download as the text of its cells, one row a line: what the suites check, not its zip bytes. */
+async function spreadsheetText(response: Response): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await response.arrayBuffer());
+  const lines: string[] = [];
+  for (const sheet of book.worksheets) sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? ''))).join('\t')));
+  return lines.join('\n');
 }

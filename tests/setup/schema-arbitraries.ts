@@ -23,6 +23,8 @@ interface JsonSchema {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  /** Examples the schema itself gives (`.meta({ examples })`): inputs a person could send, e.g. a spreadsheet's rows. */
+  examples?: unknown[];
 }
 
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
@@ -139,6 +141,7 @@ const uploadedFile: fc.Arbitrary<Recipe> = fc.constantFrom('passes', 'fails').ma
 /** A plausible value for one schema node: what a person filling the form in could send. */
 export function plausible(node: JsonSchema, key = '', hint = ''): fc.Arbitrary<Recipe> {
   if (UPLOAD_KEY.test(key) && node.type !== 'array' && !node.anyOf && !node.oneOf) return uploadedFile;
+  if (node.examples?.length) return fc.constantFrom(...node.examples).map(constant);
   const alternatives = node.anyOf ?? node.oneOf;
   if (alternatives) return fc.oneof(...alternatives.map((alt) => plausible(alt, key, hint)));
   if (node.const !== undefined) return fc.constant(constant(node.const));

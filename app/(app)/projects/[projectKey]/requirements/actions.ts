@@ -10,25 +10,11 @@ import { requirements } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
-import { requirementFieldsSchema, requirementVersionRule, type RequirementFields } from '@/lib/requirements/schema';
+import { requirementFieldsSchema, requirementSnapshot, requirementVersionRule } from '@/lib/requirements/schema';
 import { REF_PREFIXES, formatRef } from '@/lib/traceability/refs';
 import { planSave } from '@/lib/versioning/save';
 
 const inProject = z.object({ projectKey: projectKeySchema });
-
-function snapshotOf(row: RequirementFields): RequirementFields {
-  return {
-    title: row.title,
-    statement: row.statement,
-    rationale: row.rationale,
-    acceptanceCriteria: row.acceptanceCriteria,
-    priority: row.priority,
-    status: row.status,
-    source: row.source,
-    tags: row.tags,
-    parentId: row.parentId,
-  };
-}
 
 /**
  * A parent must be a requirement of the same project, and not the requirement itself or one of its descendants.
@@ -61,7 +47,7 @@ export const createRequirement = projectAction({
   async handler({ tx, actor, input, membership, audit }) {
     await checkParent(tx, membership.projectId, input.parentId);
     const number = await nextRefNumber(tx, membership.projectId, REF_PREFIXES.requirement);
-    const fields = snapshotOf(input);
+    const fields = requirementSnapshot(input);
     const [created] = await tx
       .insert(requirements)
       .values({ ...fields, projectId: membership.projectId, number, createdBy: actor.id, updatedBy: actor.id })
@@ -93,8 +79,8 @@ export const updateRequirement = projectAction({
     if (seen && input.parentId && input.parentId !== seen.parentId) await lockRequirementTree(tx, membership.projectId);
     const [current] = await tx.select().from(requirements).where(mine).for('update');
     if (!current) throw new ActionError('not_found');
-    const before = snapshotOf(current);
-    const after = snapshotOf(input);
+    const before = requirementSnapshot(current);
+    const after = requirementSnapshot(input);
     const plan = planSave({ ...current, snapshot: before }, input.revision, after, requirementVersionRule);
     if (plan.outcome === 'conflict') throw new ActionError('conflict', 'staleVersion', undefined, plan.details);
     if (plan.outcome === 'unchanged') {

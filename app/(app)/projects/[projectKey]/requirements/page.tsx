@@ -7,6 +7,7 @@ import { requirementListSearchSchema } from '@/components/requirements/list-sear
 import { RequirementFilters } from '@/components/requirements/requirement-filters';
 import { RequirementTable } from '@/components/requirements/requirement-table';
 import { RequirementTree } from '@/components/requirements/requirement-tree';
+import { ExportLink } from '@/components/spreadsheets/export-link';
 import { Button } from '@/components/ui/button';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
@@ -73,6 +74,7 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
   const t = await getTranslations('requirements');
   const tSections = await getTranslations('sections');
   const tReqif = await getTranslations('reqif');
+  const tSpreadsheets = await getTranslations('spreadsheets');
   const basePath = `/projects/${membership.projectKey}/requirements`;
   const writes = can(membership.role, 'requirements.write');
   const pageCount = Math.max(1, Math.ceil(list.total / REQUIREMENT_PAGE_SIZE));
@@ -97,6 +99,15 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
               <Link href={`${basePath}/reqif`}>
                 <Upload />
                 {tReqif('importAction')}
+              </Link>
+            </Button>
+          )}
+          <ExportLink projectKey={membership.projectKey} what="requirements" label={tSpreadsheets('export.requirements')} />
+          {writes && (
+            <Button asChild variant="outline">
+              <Link href={`/projects/${membership.projectKey}/imports/requirements`} data-testid="import-requirements-link">
+                <Upload />
+                {tSpreadsheets('import.requirementsLink')}
               </Link>
             </Button>
           )}

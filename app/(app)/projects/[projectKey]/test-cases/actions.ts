@@ -9,7 +9,7 @@ import { requirements, specifications, testCases, traceLinks } from '@/db/schema
 import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
-import { applyTestCaseRules, testCaseShape, testCaseVersionRule, type TestCaseFields } from '@/lib/recette/schema';
+import { applyTestCaseRules, testCaseShape, testCaseSnapshot, testCaseVersionRule, type TestCaseFields } from '@/lib/recette/schema';
 import { REF_PREFIXES, formatRef } from '@/lib/traceability/refs';
 import { planSave } from '@/lib/versioning/save';
 
@@ -59,20 +59,7 @@ export const updateTestCase = projectAction({
       .where(and(eq(testCases.id, input.id), eq(testCases.projectId, membership.projectId)))
       .for('update');
     if (!current) throw new ActionError('not_found');
-    const before: TestCaseFields = {
-      title: current.title,
-      objective: current.objective,
-      preconditions: current.preconditions,
-      testData: current.testData,
-      steps: current.steps,
-      type: current.type,
-      priority: current.priority,
-      folder: current.folder,
-      tags: current.tags,
-      automated: current.automated,
-      automationKey: current.automationKey,
-      criteria: current.criteria,
-    };
+    const before = testCaseSnapshot(current);
     const plan = planSave({ ...current, snapshot: before }, input.revision, after, testCaseVersionRule);
     if (plan.outcome === 'conflict') throw new ActionError('conflict', 'staleVersion', undefined, plan.details);
     if (plan.outcome === 'unchanged') {

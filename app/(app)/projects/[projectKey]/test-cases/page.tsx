@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { TestCaseFilters } from '@/components/recette/test-case-filters';
+import { ExportLink } from '@/components/spreadsheets/export-link';
 import { SuspectBadge } from '@/components/traceability/badges';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -58,6 +59,7 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
     listTestCaseFacets(db, membership.projectId),
   ]);
   const t = await getTranslations('testCases');
+  const tSpreadsheets = await getTranslations('spreadsheets');
   const base = `/projects/${membership.projectKey}/test-cases`;
   const pageHref = (n: number) => {
     const query = new URLSearchParams();
@@ -79,11 +81,21 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
           <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
         </div>
-        {canWrite && (
-          <Button asChild>
-            <Link href={`${base}/new`}>{t('new')}</Link>
-          </Button>
-        )}
+        <div className="flex flex-wrap gap-2">
+          <ExportLink projectKey={membership.projectKey} what="testCases" label={tSpreadsheets('export.testCases')} />
+          {canWrite && (
+            <Button asChild variant="outline">
+              <Link href={`/projects/${membership.projectKey}/imports/test-cases`} data-testid="import-test-cases-link">
+                {tSpreadsheets('import.testCasesLink')}
+              </Link>
+            </Button>
+          )}
+          {canWrite && (
+            <Button asChild>
+              <Link href={`${base}/new`}>{t('new')}</Link>
+            </Button>
+          )}
+        </div>
       </div>
       <TestCaseFilters values={filters} folders={facets.folders} tags={facets.tags} />
       <p className="text-sm text-muted-foreground" data-testid="test-cases-total" aria-live="polite">

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { OrphanSpecificationsList, SuspectLinksList, UncoveredRequirementsList } from '@/components/traceability/gap-lists';
 import { MatrixFilters } from '@/components/traceability/matrix-filters';
 import { TraceabilityMatrix } from '@/components/traceability/traceability-matrix';
+import { ExportLink } from '@/components/spreadsheets/export-link';
 import { Button } from '@/components/ui/button';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
@@ -71,6 +72,7 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
   const suspectPages = Math.ceil((suspect?.[0]?.total ?? 0) / SUSPECT_LINK_PAGE_SIZE);
   const tt = await getTranslations('testCases');
   const t = await getTranslations('traceability');
+  const tSpreadsheets = await getTranslations('spreadsheets');
   const format = await getFormatter();
   const projectKey = membership.projectKey;
   const base = `/projects/${encodeURIComponent(projectKey)}/traceability`;
@@ -159,6 +161,7 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
               {t('export.matrix')}
             </a>
           </Button>
+          <ExportLink projectKey={membership.projectKey} what="matrix" label={tSpreadsheets('export.matrix')} />
           <Button asChild variant="outline">
             <a href={`${exportBase}?what=gaps`} download data-testid="export-gaps">
               <Download />

@@ -10,6 +10,7 @@ import { CampaignChartsLazy } from '@/components/recette/campaigns/campaign-char
 import { CampaignItemsTable } from '@/components/recette/campaigns/campaign-items-table';
 import { CampaignStatusActions } from '@/components/recette/campaigns/campaign-status-actions';
 import { ScopeTools } from '@/components/recette/campaigns/scope-tools';
+import { ExportLink } from '@/components/spreadsheets/export-link';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -66,6 +67,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations('campaigns');
   const tImport = await getTranslations('resultsImport');
+  const tSpreadsheets = await getTranslations('spreadsheets');
   const format = await getFormatter();
   const projectBase = `/projects/${membership.projectKey}`;
   const base = `${projectBase}/campaigns/${campaign.number}`;
@@ -129,6 +131,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 <Link href={`${base}/results`}>{tImport('open')}</Link>
               </Button>
             )}
+            <ExportLink projectKey={membership.projectKey} what="campaign" campaign={campaign.number} label={tSpreadsheets('export.campaign')} />
           </div>
         </div>
         <p className="max-w-3xl whitespace-pre-line text-sm">{campaign.description || <span className="text-muted-foreground">{t('detail.noDescription')}</span>}</p>
