@@ -4,10 +4,11 @@ import type { Executor } from '@/db/client';
 import { requirements, specifications, traceLinks, traceLinkStates } from '@/db/schema';
 import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { toPrefixTsquery } from '@/lib/search/text-query';
+import type { ExecutionResult } from '@/lib/recette/campaign-model';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
-import { coverageCase, coverageSql, requirementCoverageCte, requirementTestsCte } from './coverage';
+import { coverageCase, coverageSql, groupedTestCounts, requirementCoverageCte, requirementTestsCte } from './coverage';
 import { textSearchCondition } from './search';
 import { listPageSize } from './page-size';
 
@@ -67,6 +68,8 @@ export async function traceabilitySummary(db: Executor, projectId: string) {
     .select({
       requirements: sql<number>`count(${requirements.id})::int`,
       activeRequirements: sql<number>`(count(*) filter (where ${active}))::int`,
+      verified: sql<number>`(count(*) filter (where ${active} and ${state} = 'verified'))::int`,
+      failed: sql<number>`(count(*) filter (where ${active} and ${state} = 'failed'))::int`,
       covered: sql<number>`(count(*) filter (where ${active} and ${state} = 'covered'))::int`,
       uncovered: sql<number>`(count(*) filter (where ${active} and ${state} = 'uncovered'))::int`,
       suspect: sql<number>`(count(*) filter (where ${active} and ${state} = 'suspect'))::int`,
@@ -105,8 +108,11 @@ export interface MatrixFilters {
 
 /** A linked specification as the matrix shows it: [number, status, linkId when the link is suspect, else null]. */
 export type MatrixSpecification = [number, SpecificationStatus, string | null];
-/** A verifying test case as the matrix shows it: [number, whether a link to it (direct or inherited) is suspect]. */
-export type MatrixTestCase = [number, boolean];
+/**
+ * A verifying test case as the matrix shows it: [number, whether a link to it (direct or inherited) is suspect,
+ * its latest recorded result or null when it never ran to a result].
+ */
+export type MatrixTestCase = [number, boolean, ExecutionResult | null];
 
 export interface MatrixRow {
   number: number;
@@ -154,13 +160,14 @@ export async function listTraceabilityMatrix(
     : undefined;
   // The test cases of the window's requirements only (or of the project's when the coverage filter needs them all).
   const tests = requirementTestsCte(db, projectId, windowIds);
-  // One row of the CTE per requirement: taking "the" value inside the grouping is exact.
-  const testCount = sql`min(${tests.testCount})`;
-  const state = coverageCase(
-    sql`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}) + coalesce(min(${tests.suspectTestLinks}), 0))`,
-    sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`,
-    testCount,
-  );
+  const grouped = groupedTestCounts(tests);
+  const state = coverageCase({
+    suspect: sql`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}) + ${grouped.suspectLinks})`,
+    approved: sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`,
+    tests: grouped.tests,
+    passed: grouped.passed,
+    failed: grouped.failed,
+  });
   const query = db
     .with(tests)
     .select({

@@ -106,6 +106,7 @@ export const DEMO_RECETTE_CAMPAIGNS: DemoCampaign[] = [
         ],
       },
       { testCase: 25, tester: 'amoe', runs: [{ day: 36, hour: 9, minutes: 140, steps: [ok('Reprise des cumuls terminée en 1 h 52'), ok('100 dossiers comparés : aucun écart')] }] },
+      { testCase: 26, tester: 'amoe', runs: [{ day: 36, hour: 11, minutes: 35, steps: [ok('Reprise de 5 ans de bulletins terminée'), ok('Bulletin de mars 2022 identique à l’original')] }] },
       { testCase: 27, tester: 'moa', runs: [{ day: 36, hour: 14, minutes: 6, steps: [ok('Saisie refusée : « La date de sortie précède la date d’entrée »')] }] },
       {
         testCase: 28,

@@ -13,10 +13,9 @@ import { actAs, TEST_PASSWORD } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
 import { openEmptyDatabase } from '../setup/test-database';
-import { createCampaignItemRow, createCampaignRow, createFinishedExecutionRow } from '../setup/runner-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows } from '../setup/db-state';
-import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
+import { createAttachmentRow, createCampaignRow, createExecutionRow, createItemRow, createRunInNewCampaign } from '../setup/recette-rows';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
 /**
@@ -149,11 +148,11 @@ async function seed(world: World): Promise<Seeded> {
   await createLink(world.otherProject, secret, secretSpec, { reviewedVersion: 1 });
   seeded.visibleExecution = await seedExecution(world.project, seeded.visibleTestCase);
   seeded.secretExecution = await seedExecution(world.otherProject, seeded.secretRequirement);
-  const execution = await createExecutionRow(world.project);
+  const execution = await createRunInNewCampaign(world.project);
   seeded.execution = execution.id;
   const text = (t: string) => new TextEncoder().encode(t);
   seeded.visibleAttachment = (await createAttachmentRow(world.project, { executionId: execution.id }, world.members.amoa.id, text(seeded.visibleEvidence), 'text/plain')).id;
-  const secretExecution = await createExecutionRow(world.otherProject);
+  const secretExecution = await createRunInNewCampaign(world.otherProject);
   seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
   return seeded;
 }
@@ -162,8 +161,8 @@ async function seed(world: World): Promise<Seeded> {
 async function seedExecution(project: { id: string }, title: string): Promise<string> {
   const testCase = await createTestCaseRow(project, { title });
   const campaign = await createCampaignRow(project, { status: 'in_progress' });
-  const item = await createCampaignItemRow(project, campaign, testCase);
-  return (await createFinishedExecutionRow(project, campaign, item, testCase, 'failed')).id;
+  const item = await createItemRow(campaign, project, testCase);
+  return (await createExecutionRow(item, campaign, project, testCase, { status: 'failed' })).id;
 }
 
 const queryOf = (request: RouteRequest, seeded: Seeded) => (typeof request.query === 'string' ? request.query : request.query(seeded));
