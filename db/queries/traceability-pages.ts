@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, traceLinks, traceLinkStates } from '@/db/schema';
+import { requirements, specifications, testCases, traceLinks, traceLinkStates } from '@/db/schema';
 import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { toPrefixTsquery } from '@/lib/search/text-query';
 import type { ExecutionResult } from '@/lib/recette/campaign-model';
@@ -19,18 +19,27 @@ import { listPageSize } from './page-size';
 
 const REQUIREMENT_SPECIFICATION = 'requirement_specification';
 
-export type TraceItemType = 'requirement' | 'specification';
+export const TRACE_ITEM_TYPES = ['requirement', 'specification', 'testCase'] as const;
+export type TraceItemType = (typeof TRACE_ITEM_TYPES)[number];
 
 export interface TraceItemOption {
   id: string;
   ref: string;
   title: string;
+  /** The item's status (a test case, which has none, gives its type). */
   status: string;
 }
 
+function traceItemTable(type: TraceItemType) {
+  if (type === 'testCase') return { table: testCases, status: testCases.type };
+  const table = type === 'requirement' ? requirements : specifications;
+  return { table, status: table.status };
+}
+
 /**
- * The link picker's search: a typed ref or a bare number finds that item; words search the French full-text index
- * (title first). Without a query, the first items by number.
+ * The pickers' search (link pickers, the anomaly form's test case): a typed ref or a bare number finds that item;
+ * words search the French full-text index (title first). Without a query, the first items by number. Bounded by
+ * `limit`, however large the project.
  */
 export async function searchTraceItems(
   db: Executor,
@@ -39,7 +48,7 @@ export async function searchTraceItems(
   q: string | undefined,
   limit: number,
 ): Promise<TraceItemOption[]> {
-  const table = type === 'requirement' ? requirements : specifications;
+  const { table, status } = traceItemTable(type);
   const text = q?.trim() ?? '';
   const matches = textSearchCondition(text, table, type);
   const condition = /^\d{1,7}$/.test(text) ? or(eq(table.number, Number(text)), matches) : matches;
@@ -49,12 +58,22 @@ export async function searchTraceItems(
   if (tsquery) order.push(desc(sql`ts_rank(${table.search}, to_tsquery('french', passerelle_unaccent(${tsquery})))`));
   order.push(asc(table.number));
   const rows = await db
-    .select({ id: table.id, number: table.number, title: table.title, status: table.status })
+    .select({ id: table.id, number: table.number, title: table.title, status })
     .from(table)
     .where(and(eq(table.projectId, projectId), condition))
     .orderBy(...order)
     .limit(limit);
   return rows.map((r) => ({ id: r.id, ref: formatRef(type, r.number), title: r.title, status: r.status }));
+}
+
+/** One item of the project as the pickers show it, or null (another project's id is as good as none). */
+export async function findTraceItemOption(db: Executor, projectId: string, type: TraceItemType, id: string): Promise<TraceItemOption | null> {
+  const { table, status } = traceItemTable(type);
+  const [row] = await db
+    .select({ id: table.id, number: table.number, title: table.title, status })
+    .from(table)
+    .where(and(eq(table.projectId, projectId), eq(table.id, id)));
+  return row ? { id: row.id, ref: formatRef(type, row.number), title: row.title, status: row.status } : null;
 }
 
 /** The figures at the top of the traceability page, in one statement. Coverage counts leave obsolete requirements out. */

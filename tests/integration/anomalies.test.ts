@@ -12,8 +12,8 @@ import {
   listAnomalyEvents,
   listAnomalyExecutions,
   listAnomalySpecifications,
-  listOriginStepEvidence,
 } from '@/db/queries/anomalies';
+import { listAttachments } from '@/db/queries/attachments';
 import { attachments } from '@/db/schema';
 import { actAs, createProjectWithMembers } from '../setup/actors';
 import { createAnomalyRow, createCampaignRow, createFailedRunRow } from '../setup/recette-rows';
@@ -105,7 +105,7 @@ describe('raising anomalies', () => {
     });
     expect((await listAnomalyExecutions(getDb(), anomaly.id)).map((e) => e.executionId)).toEqual([execution.id]);
     expect((await listAnomalySpecifications(getDb(), anomaly.id)).map((s) => s.id).sort()).toEqual([spec.id, otherSpec.id].sort());
-    expect((await listOriginStepEvidence(getDb(), project.id, execution.id, 1)).map((a) => a.fileName)).toEqual(['net.png']);
+    expect((await listAttachments(getDb(), project.id, { executionIds: [execution.id], stepIndex: 1 })).map((a) => a.fileName)).toEqual(['net.png']);
 
     // Typed-in environment wins over the execution's; a different campaign or test case is refused.
     await expectOk(raiseAnomaly(form(project.key, { executionId: execution.id, stepIndex: 0, environment: 'Préprod' })));
