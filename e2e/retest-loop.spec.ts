@@ -86,7 +86,9 @@ test('fail a step, paste a screenshot, raise the anomaly, à retester, the retes
   const thumbnail = panel.getByRole('list', { name: ev.images }).getByRole('img');
   await expect(thumbnail).toHaveCount(1);
   const screenshotName = (await thumbnail.getAttribute('alt'))!;
-  expect(await thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  // The thumbnail is the stored image itself, served back by the download route.
+  await thumbnail.scrollIntoViewIfNeeded();
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(1);
   await steps.nth(2).getByRole('button', { name: r.stepStatuses.passed }).click();
   await expect(steps.nth(2)).toHaveAttribute('data-status', 'passed');
   await page.keyboard.press('Control+Enter');
