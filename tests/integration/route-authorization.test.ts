@@ -333,7 +333,7 @@ describe('route authorization matrix', () => {
     const picker = 'app/api/projects/[projectKey]/trace-items/route.ts';
     const { GET } = await loadRouteModule(picker);
     expect((await call(GET!, 'NOPE', picker, 'type=requirement')).status).toBe(404);
-    const invalid = await call(GET!, world.project.key, picker, 'type=testCase');
+    const invalid = await call(GET!, world.project.key, picker, 'type=anomaly');
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: 'invalid', fieldErrors: { type: [expect.any(String)] } });
   });
