@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
-import { COVERAGE_STATES, REQUIREMENT_VIEWS, type RequirementListSearch } from './list-search';
+import { COVERAGE_STATES } from '@/lib/traceability/coverage';
+import { REQUIREMENT_VIEWS, type RequirementListSearch } from './list-search';
 
 const optionalText = (max: number) =>
   z

@@ -6,7 +6,6 @@ import type { CoverageState } from '@/lib/traceability/coverage';
  * browser, and the page parses the URL with list-search-schema.ts.
  */
 
-export const COVERAGE_STATES = ['covered', 'uncovered', 'suspect'] as const satisfies readonly CoverageState[];
 export const REQUIREMENT_VIEWS = ['tree', 'flat'] as const;
 export type RequirementView = (typeof REQUIREMENT_VIEWS)[number];
 

@@ -10,8 +10,8 @@ import { Input, NativeSelect } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
-import type { CoverageState } from '@/lib/traceability/coverage';
-import { COVERAGE_STATES, hasListFilters, requirementListHref, type RequirementListSearch } from './list-search';
+import { COVERAGE_STATES, type CoverageState } from '@/lib/traceability/coverage';
+import { hasListFilters, requirementListHref, type RequirementListSearch } from './list-search';
 
 /**
  * Search and filters as a GET form: they live in the URL, so a filtered list can be bookmarked and shared. With

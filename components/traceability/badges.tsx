@@ -16,6 +16,8 @@ export function SuspectBadge({ count, className }: { count?: number; className?:
 }
 
 const COVERAGE_STYLE: Record<CoverageState, string> = {
+  verified: 'bg-emerald-700 text-white',
+  failed: 'bg-red-700 text-white',
   covered: 'bg-emerald-100 text-emerald-900',
   uncovered: 'bg-red-100 text-red-900',
   suspect: 'bg-amber-100 text-amber-900',

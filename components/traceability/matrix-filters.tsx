@@ -8,8 +8,8 @@ import { Button } from '@/components/ui/button';
 import { NativeSelect } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
+import { COVERAGE_STATES } from '@/lib/traceability/coverage';
 
-const COVERAGE_STATES = ['covered', 'uncovered', 'suspect'] as const;
 const FILTER_KEYS = ['q', 'coverage', 'status', 'priority'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 

@@ -14,7 +14,13 @@ export interface TraceItemOption {
   status: string;
 }
 
-type ItemType = 'requirement' | 'specification';
+type ItemType = 'requirement' | 'specification' | 'testCase';
+
+const STATUS_KEYS: Record<ItemType, string> = {
+  requirement: 'requirements.statuses',
+  specification: 'specifications.statuses',
+  testCase: 'testCases.types',
+};
 
 function useDebouncedValue<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -36,20 +42,24 @@ async function fetchTraceItems(projectKey: string, type: ItemType, q: string): P
 }
 
 /**
- * A type-ahead combobox over the project's requirements or specifications (full-text or by ref), following the
- * WAI-ARIA combobox pattern: arrows move, Enter picks, Escape closes. Items already linked are shown but not pickable.
+ * A type-ahead combobox over the project's requirements, specifications or test cases (full-text or by ref),
+ * following the WAI-ARIA combobox pattern: arrows move, Enter picks, Escape closes. Items already linked are shown
+ * but not pickable. However large the project, it asks the server for twenty at a time.
  */
 export function TraceItemPicker({
   projectKey,
   type,
   linkedIds,
   disabled,
+  label,
   onSelect,
 }: {
   projectKey: string;
   type: ItemType;
   linkedIds: string[];
   disabled?: boolean;
+  /** Its own label instead of "Lier …" (a form field rather than a link picker). */
+  label?: string;
   onSelect: (item: TraceItemOption) => void;
 }) {
   const t = useTranslations('traceability.picker');
@@ -70,7 +80,8 @@ export function TraceItemPicker({
     placeholderData: keepPreviousData,
   });
   const items = data ?? [];
-  const statusKey = type === 'requirement' ? 'requirements.statuses' : 'specifications.statuses';
+  const statusKey = STATUS_KEYS[type];
+  const labelText = label ?? t(`label.${type}`);
   const statusLabel = (status: string) =>
     tv.has(`${statusKey}.${status}`) ? tv(`${statusKey}.${status}`) : status;
 
@@ -128,7 +139,7 @@ export function TraceItemPicker({
 
   return (
     <div className="flex flex-col gap-1.5" data-testid="trace-item-picker">
-      <Label htmlFor={inputId}>{t(`label.${type}`)}</Label>
+      <Label htmlFor={inputId}>{labelText}</Label>
       <div className="relative">
         <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
         <input
@@ -161,7 +172,7 @@ export function TraceItemPicker({
         <ul
           id={listId}
           role="listbox"
-          aria-label={t(`label.${type}`)}
+          aria-label={labelText}
           hidden={!expanded}
           className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border bg-background p-1 text-sm shadow-md"
           data-testid="trace-item-options"

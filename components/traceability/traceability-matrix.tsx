@@ -17,6 +17,7 @@ import {
 import { SPECIFICATION_STATUSES, type SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef } from '@/lib/traceability/refs';
+import type { ExecutionResult } from '@/lib/recette/campaign-model';
 import { cn } from '@/lib/ui/cn';
 
 export interface MatrixRowData {
@@ -27,8 +28,11 @@ export interface MatrixRowData {
   coverage: CoverageState;
   /** [number, status, linkId when the link is suspect, else null] per linked specification. */
   specifications: [number, SpecificationStatus, string | null][];
-  /** [number, whether a link to it is suspect] per test case verifying the requirement (directly or through a spec). */
-  testCases: [number, boolean][];
+  /**
+   * [number, whether a link to it is suspect, its latest recorded result or null] per test case verifying the
+   * requirement (directly or through a spec).
+   */
+  testCases: [number, boolean, ExecutionResult | null][];
 }
 
 const CHIP_STYLE: Record<SpecificationStatus, string> = {
@@ -38,6 +42,13 @@ const CHIP_STYLE: Record<SpecificationStatus, string> = {
   superseded: 'border-slate-200 bg-muted text-muted-foreground line-through',
 };
 const SUSPECT_CHIP = 'border-amber-400 bg-amber-100 text-amber-950 font-semibold';
+const TEST_RESULTS = ['passed', 'failed', 'blocked'] as const satisfies readonly ExecutionResult[];
+const TEST_CHIP: Record<ExecutionResult | 'none', string> = {
+  passed: 'border-emerald-300 bg-emerald-50 text-emerald-900',
+  failed: 'border-red-300 bg-red-50 text-red-900',
+  blocked: 'border-slate-400 bg-slate-100 text-slate-900',
+  none: 'border-slate-300 bg-background',
+};
 const rowKey = (row: MatrixRowData) => String(row.number);
 
 /** The page's filters, passed on to the GET route for the windows after the first. */
@@ -111,6 +122,9 @@ export function TraceabilityMatrix({
       specStatus: Object.fromEntries(SPECIFICATION_STATUSES.map((s) => [s, tv(`specifications.statuses.${s}`)])),
       none: t('matrix.none'),
       testSuspect: (ref: string) => tt('matrix.chipSuspect', { ref }),
+      testResult: Object.fromEntries(
+        [...TEST_RESULTS, 'none' as const].map((r) => [r, t(`matrix.testResults.${r}`)]),
+      ) as Record<ExecutionResult | 'none', string>,
     }),
     [t, tt],
   );
@@ -170,18 +184,20 @@ export function TraceabilityMatrix({
           </span>
         ) : (
           <ul key="tests" className="flex flex-wrap gap-1" data-testid={`matrix-tests-${ref}`}>
-            {row.testCases.map(([number, suspect]) => {
+            {row.testCases.map(([number, suspect, result]) => {
               const testRef = formatRef('testCase', number);
+              const resultLabel = labels.testResult[result ?? 'none'];
               return (
                 <li key={number}>
                   <Link
                     prefetch={false}
                     href={`${base}/test-cases/${testRef}`}
-                    title={suspect ? labels.testSuspect(testRef) : testRef}
+                    title={suspect ? `${labels.testSuspect(testRef)} · ${resultLabel}` : `${testRef} · ${resultLabel}`}
                     data-suspect={suspect ? 'true' : undefined}
+                    data-result={result ?? 'none'}
                     className={cn(
                       'inline-flex items-center gap-1 rounded border px-1.5 py-0.5 font-mono text-xs hover:ring-2 hover:ring-ring/40',
-                      suspect ? SUSPECT_CHIP : 'border-slate-300 bg-background',
+                      suspect ? SUSPECT_CHIP : TEST_CHIP[result ?? 'none'],
                     )}
                   >
                     {suspect && <AlertTriangle className="size-3" aria-hidden />}
@@ -244,6 +260,14 @@ export function TraceabilityMatrix({
           STD
         </Badge>
         <span>{t('matrix.legendSuspect')}</span>
+        <Badge variant="outline" className={TEST_CHIP.passed}>
+          CT
+        </Badge>
+        <span>{t('matrix.legendTestPassed')}</span>
+        <Badge variant="outline" className={TEST_CHIP.failed}>
+          CT
+        </Badge>
+        <span>{t('matrix.legendTestFailed')}</span>
       </p>
     </div>
   );

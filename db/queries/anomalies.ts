@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import {
@@ -7,7 +7,6 @@ import {
   anomalyEvents,
   anomalyExecutions,
   anomalySpecifications,
-  attachments,
   campaigns,
   executions,
   projectMembers,
@@ -203,26 +202,6 @@ export async function listAnomalySpecifications(db: Executor, anomalyId: string)
     .orderBy(asc(specifications.number));
 }
 
-/**
- * The evidence of the step an anomaly was raised from. The files stay the execution's (an attachment's storage key
- * is unique, so no copy): the anomaly page shows them through its origin execution and step.
- * Written here rather than with listAttachments (db/queries/attachments.ts) so the anomaly page needs only this file.
- */
-export async function listOriginStepEvidence(db: Executor, projectId: string, executionId: string, stepIndex: number) {
-  return db
-    .select({
-      id: attachments.id,
-      fileName: attachments.fileName,
-      contentType: attachments.contentType,
-      byteSize: attachments.byteSize,
-      stepIndex: attachments.stepIndex,
-      uploadedAt: attachments.uploadedAt,
-    })
-    .from(attachments)
-    .where(and(eq(attachments.projectId, projectId), eq(attachments.executionId, executionId), eq(attachments.stepIndex, stepIndex)))
-    .orderBy(asc(attachments.uploadedAt));
-}
-
 /** An execution of the project with what an anomaly raised from one of its steps takes from it. */
 export async function findExecutionForAnomaly(db: Executor, projectId: string, executionId: string) {
   const [row] = await db
@@ -233,6 +212,7 @@ export async function findExecutionForAnomaly(db: Executor, projectId: string, e
       campaignNumber: campaigns.number,
       campaignName: executions.campaignName,
       testCaseId: executions.testCaseId,
+      testCaseNumber: testCases.number,
       testCaseTitle: testCases.title,
       steps: executions.steps,
       stepResults: executions.stepResults,
@@ -256,31 +236,25 @@ export async function testCaseSpecificationIds(db: Executor, projectId: string, 
   return rows.map((r) => r.id);
 }
 
-/** Campaigns for the form and the filter, newest first. */
-export async function listCampaignOptions(db: Executor, projectId: string) {
+/** How many campaigns the anomaly form and the list filter offer: the most recent ones. */
+export const CAMPAIGN_OPTION_LIMIT = 50;
+
+/**
+ * Campaigns for the anomaly form and the list filter: the most recent CAMPAIGN_OPTION_LIMIT, plus `include` (the
+ * one already chosen) wherever it stands, newest first — bounded however many campaigns the project has run.
+ */
+export async function listCampaignOptions(db: Executor, projectId: string, include?: string | null) {
+  const recent = db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(eq(campaigns.projectId, projectId))
+    .orderBy(desc(campaigns.number))
+    .limit(CAMPAIGN_OPTION_LIMIT);
   return db
     .select({ id: campaigns.id, number: campaigns.number, name: campaigns.name, environment: campaigns.environment, build: campaigns.build })
     .from(campaigns)
-    .where(eq(campaigns.projectId, projectId))
+    .where(and(eq(campaigns.projectId, projectId), or(inArray(campaigns.id, recent), include ? eq(campaigns.id, include) : undefined)))
     .orderBy(desc(campaigns.number));
-}
-
-/** Test cases for the form. */
-export async function listTestCaseOptions(db: Executor, projectId: string) {
-  return db
-    .select({ id: testCases.id, number: testCases.number, title: testCases.title })
-    .from(testCases)
-    .where(eq(testCases.projectId, projectId))
-    .orderBy(asc(testCases.number));
-}
-
-/** Specifications for the link picker. */
-export async function listSpecificationOptions(db: Executor, projectId: string) {
-  return db
-    .select({ id: specifications.id, number: specifications.number, title: specifications.title })
-    .from(specifications)
-    .where(eq(specifications.projectId, projectId))
-    .orderBy(asc(specifications.number));
 }
 
 /** Members an anomaly can be assigned to: anyone of the project but viewers. */

@@ -25,16 +25,19 @@ export function toAttachmentView(row: { id: string; fileName: string; contentTyp
 }
 
 /**
- * The attachments of some executions (their steps included) and anomalies of one project, oldest first, in one
- * query. Ids of another project match nothing.
+ * The attachments of some executions (their steps included, or only step `stepIndex` of them) and anomalies of one
+ * project, oldest first, in one query. Ids of another project match nothing. The anomaly page reads its origin
+ * step's evidence here: the files stay the execution's (a storage key is unique, so no copy).
  */
 export async function listAttachments(
   db: Executor,
   projectId: string,
-  { executionIds = [], anomalyIds = [] }: { executionIds?: string[]; anomalyIds?: string[] },
+  { executionIds = [], stepIndex, anomalyIds = [] }: { executionIds?: string[]; stepIndex?: number; anomalyIds?: string[] },
 ): Promise<AttachmentView[]> {
   const owners = [
-    ...(executionIds.length ? [inArray(attachments.executionId, executionIds)] : []),
+    ...(executionIds.length
+      ? [and(inArray(attachments.executionId, executionIds), stepIndex === undefined ? undefined : eq(attachments.stepIndex, stepIndex))]
+      : []),
     ...(anomalyIds.length ? [inArray(attachments.anomalyId, anomalyIds)] : []),
   ];
   if (!owners.length) return [];

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { ExecutionResult } from '@/lib/recette/campaign-model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import type { Executor } from '@/db/client';
 import { specifications, traceLinkStates } from '@/db/schema';
@@ -33,7 +34,9 @@ export type CoverageCte = ReturnType<typeof requirementCoverageCte>;
  * The test cases verifying each requirement of a project — its own links (requirement → test case) and those of
  * its specifications (specification → test case) — grouped per requirement in one statement: how many distinct
  * test cases, how many of the requirement's own links to them are suspect (suspicion through a specification is
- * the specification link's), and the test cases as a JSON array of [number, suspect] in number order.
+ * the specification link's), how many of them last passed and last failed (each test case's latest recorded result,
+ * read through the (test_case_id, started_at) index), and the test cases as a JSON array of
+ * [number, suspect, latest result or null] in number order.
  * `requirementIds` (a subquery of ids) limits the work to a page or a window of requirements.
  */
 export function requirementTestsCte(db: Executor, projectId: string, requirementIds?: SQL) {
@@ -43,11 +46,15 @@ export function requirementTestsCte(db: Executor, projectId: string, requirement
       requirementId: sql<string>`requirement_id`.as('requirement_id'),
       testCount: sql<number>`test_count`.as('test_count'),
       suspectTestLinks: sql<number>`suspect_test_links`.as('suspect_test_links'),
-      testCases: sql<[number, boolean][]>`test_cases`.as('test_cases'),
+      passedTests: sql<number>`passed_tests`.as('passed_tests'),
+      failedTests: sql<number>`failed_tests`.as('failed_tests'),
+      testCases: sql<[number, boolean, ExecutionResult | null][]>`test_cases`.as('test_cases'),
     })
     .as(sql`
       select p.requirement_id, count(*)::int as test_count, sum(p.direct_suspect)::int as suspect_test_links,
-        json_agg(json_build_array(tc.number, p.suspect) order by tc.number) as test_cases
+        (count(*) filter (where lr.status = 'passed'))::int as passed_tests,
+        (count(*) filter (where lr.status = 'failed'))::int as failed_tests,
+        json_agg(json_build_array(tc.number, p.suspect, lr.status) order by tc.number) as test_cases
       from (
         select x.requirement_id, x.test_case_id, bool_or(x.suspect) as suspect,
           count(*) filter (where x.direct and x.suspect) as direct_suspect
@@ -63,24 +70,55 @@ export function requirementTestsCte(db: Executor, projectId: string, requirement
         group by x.requirement_id, x.test_case_id
       ) p
       join test_cases tc on tc.id = p.test_case_id
+      left join lateral (
+        select e.status from executions e
+        where e.test_case_id = p.test_case_id and e.status <> 'in_progress'
+        order by e.started_at desc, e.id desc limit 1
+      ) lr on true
       group by p.requirement_id`);
 }
 
 export type RequirementTestsCte = ReturnType<typeof requirementTestsCte>;
 
-/** The rule, on a query's own suspect-link, approved-specification and test-case counts. */
-export function coverageCase(suspectCount: SQL, approvedCount: SQL, testCount: SQL) {
-  return sql<CoverageState>`case
-    when coalesce(${suspectCount}, 0) > 0 then 'suspect'
-    when coalesce(${approvedCount}, 0) > 0 and coalesce(${testCount}, 0) > 0 then 'covered'
-    else 'uncovered' end`;
+/** A query's own counts for the rule: suspect links, approved specifications, and the requirement-tests CTE's figures. */
+export interface CoverageCounts {
+  suspect: SQL;
+  approved: SQL;
+  tests: SQL;
+  passed: SQL;
+  failed: SQL;
 }
 
-/** The rule for a requirement row joined to the coverage and requirement-tests CTEs. */
+/** The rule (lib/traceability/coverage.ts, same order), on a query's own counts. */
+export function coverageCase(counts: CoverageCounts) {
+  return sql<CoverageState>`case
+    when coalesce(${counts.suspect}, 0) > 0 then 'suspect'
+    when coalesce(${counts.failed}, 0) > 0 then 'failed'
+    when coalesce(${counts.approved}, 0) = 0 or coalesce(${counts.tests}, 0) = 0 then 'uncovered'
+    when coalesce(${counts.passed}, 0) = ${counts.tests} then 'verified'
+    else 'covered' end`;
+}
+
+/**
+ * The requirement-tests figures inside a query grouped per requirement: the CTE has one row per requirement, so
+ * taking "the" value inside the grouping is exact.
+ */
+export function groupedTestCounts(tests: RequirementTestsCte) {
+  return {
+    tests: sql<number>`coalesce(min(${tests.testCount}), 0)::int`,
+    suspectLinks: sql<number>`coalesce(min(${tests.suspectTestLinks}), 0)::int`,
+    passed: sql`min(${tests.passedTests})`,
+    failed: sql`min(${tests.failedTests})`,
+  };
+}
+
+/** The rule for a requirement row joined (not grouped) to the coverage and requirement-tests CTEs. */
 export function coverageSql(cte: CoverageCte, tests: RequirementTestsCte) {
-  return coverageCase(
-    sql`(coalesce(${cte.suspectCount}, 0) + coalesce(${tests.suspectTestLinks}, 0))`,
-    sql`${cte.approvedCount}`,
-    sql`${tests.testCount}`,
-  );
+  return coverageCase({
+    suspect: sql`(coalesce(${cte.suspectCount}, 0) + coalesce(${tests.suspectTestLinks}, 0))`,
+    approved: sql`${cte.approvedCount}`,
+    tests: sql`${tests.testCount}`,
+    passed: sql`${tests.passedTests}`,
+    failed: sql`${tests.failedTests}`,
+  });
 }

@@ -185,8 +185,9 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
     .as(sql`select distinct on (s.test_case_id) s.test_case_id, s.state
       from campaign_item_states s where s.campaign_id in (${campaignsOf(releaseId)})
       order by s.test_case_id, s.latest_finished_at desc nulls last`);
-  // Suspicion has its own criterion: coverage here is "an approved specification and a test case".
-  const covered = sql`${coverageCase(sql`0`, sql`${coverage.approvedCount}`, sql`${tests.testCount}`)} = 'covered'`;
+  // Suspicion has its own criterion, and results are read from the release's campaigns (below): coverage here is
+  // "an approved specification and a test case".
+  const covered = sql`${coverageCase({ suspect: sql`0`, approved: sql`${coverage.approvedCount}`, tests: sql`${tests.testCount}`, passed: sql`0`, failed: sql`0` })} = 'covered'`;
   const notAllPassed = sql`exists (select 1 from json_array_elements(${tests.testCases}) e
     join test_cases tc on tc.project_id = ${projectId} and tc.number = (e->>0)::int
     left join ${latest} on ${latest.testCaseId} = tc.id

@@ -20,16 +20,3 @@ export async function reserveRefNumbers(db: Executor, projectId: string, prefix:
     .returning({ lastNumber: refCounters.lastNumber });
   return row!.lastNumber - count + 1;
 }
-
-/** `count` consecutive numbers of a series at once (a bulk import); returns the first. */
-export async function reserveRefNumbers(db: Executor, projectId: string, prefix: string, count: number): Promise<number> {
-  const [row] = await db
-    .insert(refCounters)
-    .values({ projectId, prefix, lastNumber: count })
-    .onConflictDoUpdate({
-      target: [refCounters.projectId, refCounters.prefix],
-      set: { lastNumber: sql`${refCounters.lastNumber} + ${count}` },
-    })
-    .returning({ lastNumber: refCounters.lastNumber });
-  return row!.lastNumber - count + 1;
-}

@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import { requirements, specifications, traceLinkStates, users } from '@/db/schema';
 import type { RequirementPriority, RequirementStatus } from '@/lib/requirements/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
-import { coverageCase, requirementTestsCte } from './coverage';
+import { coverageCase, groupedTestCounts, requirementTestsCte } from './coverage';
 import { textSearchCondition } from './search';
 import { listPageSize } from './page-size';
 
@@ -51,9 +51,15 @@ export async function listRequirements(db: Executor, projectId: string, filters:
   const tests = requirementTestsCte(db, projectId, pageIds);
   const suspectCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}))::int`;
   const approvedCount = sql<number>`(count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved'))::int`;
-  // One row of the CTE per requirement: taking "the" value inside the grouping is exact.
-  const testCount = sql<number>`coalesce(min(${tests.testCount}), 0)::int`;
-  const state = coverageCase(sql`(${suspectCount} + coalesce(min(${tests.suspectTestLinks}), 0))`, approvedCount, testCount);
+  const grouped = groupedTestCounts(tests);
+  const testCount = grouped.tests;
+  const state = coverageCase({
+    suspect: sql`(${suspectCount} + ${grouped.suspectLinks})`,
+    approved: approvedCount,
+    tests: testCount,
+    passed: grouped.passed,
+    failed: grouped.failed,
+  });
   const query = db
     .with(tests)
     .select({

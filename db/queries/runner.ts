@@ -2,30 +2,16 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { getDb, type Executor } from '@/db/client';
-import { anomalies, anomalyExecutions, campaignItems, campaignItemStates, campaigns, executions, testCases, testCaseVersions, users } from '@/db/schema';
+import { anomalies, anomalyExecutions, campaignItems, campaignItemStates, executions, testCases, testCaseVersions, users } from '@/db/schema';
 import { retestProposal } from '@/lib/recette/anomaly-workflow';
 import type { ExecutionState, ExecutionView, RetestView, RunnerItem } from '@/lib/recette/execution-view';
 import { formatRef } from '@/lib/traceability/refs';
 import { listAttachments } from './attachments';
+import { findCampaign } from './campaigns';
 import { requireProjectMembership } from './project-access';
 import type { SessionUser } from './users';
 
 /** Reads of the test runner. Item states come from the one view the campaign pages read too (campaign_item_states). */
-
-export async function findCampaignByNumber(db: Executor, projectId: string, number: number) {
-  const [row] = await db
-    .select({
-      id: campaigns.id,
-      number: campaigns.number,
-      name: campaigns.name,
-      status: campaigns.status,
-      environment: campaigns.environment,
-      build: campaigns.build,
-    })
-    .from(campaigns)
-    .where(and(eq(campaigns.projectId, projectId), eq(campaigns.number, number)));
-  return row ?? null;
-}
 
 /** Every item of the campaign in its order, with its latest run and whether an anomaly of it awaits retest. */
 export async function listRunnerItems(db: Executor, projectId: string, campaignId: string): Promise<RunnerItem[]> {
@@ -203,7 +189,7 @@ export async function executionState(db: Executor, projectId: string, executionI
 export async function loadRunnerCampaign(user: SessionUser, projectKey: string, segment: string) {
   const membership = await requireProjectMembership(user, projectKey);
   const number = /^\d{1,9}$/.test(segment) ? Number(segment) : null;
-  const campaign = number === null ? null : await findCampaignByNumber(getDb(), membership.projectId, number);
+  const campaign = number === null ? null : await findCampaign(getDb(), membership.projectId, number);
   if (!campaign) notFound();
   return { membership, campaign };
 }

@@ -192,8 +192,13 @@ export async function requirementVerification(db: Executor, projectId: string, r
   const tests = requirementTestsCte(db, projectId, sql`select ${sql.param(requirementId)}::uuid`);
   const [row] = await db
     .with(tests)
-    .select({ testCases: tests.testCount, suspectLinks: tests.suspectTestLinks })
+    .select({ testCases: tests.testCount, suspectLinks: tests.suspectTestLinks, passed: tests.passedTests, failed: tests.failedTests })
     .from(tests)
     .where(eq(tests.requirementId, requirementId));
-  return { testCases: row?.testCases ?? 0, suspect: (row?.suspectLinks ?? 0) > 0 };
+  return {
+    testCases: row?.testCases ?? 0,
+    suspect: (row?.suspectLinks ?? 0) > 0,
+    passed: row?.passed ?? 0,
+    failed: row?.failed ?? 0,
+  };
 }

@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { requirements, specifications, traceLinks, traceLinkStates } from '@/db/schema';
+import { requirements, specifications, testCases, traceLinks, traceLinkStates } from '@/db/schema';
 import { REQUIREMENT_STATUSES, type RequirementPriority, type RequirementStatus } from '@/lib/requirements/model';
 import { toPrefixTsquery } from '@/lib/search/text-query';
+import type { ExecutionResult } from '@/lib/recette/campaign-model';
 import type { SpecificationStatus } from '@/lib/specifications/model';
 import type { CoverageState } from '@/lib/traceability/coverage';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
-import { coverageCase, coverageSql, requirementCoverageCte, requirementTestsCte } from './coverage';
+import { coverageCase, coverageSql, groupedTestCounts, requirementCoverageCte, requirementTestsCte } from './coverage';
 import { textSearchCondition } from './search';
 import { listPageSize } from './page-size';
 
@@ -18,18 +19,27 @@ import { listPageSize } from './page-size';
 
 const REQUIREMENT_SPECIFICATION = 'requirement_specification';
 
-export type TraceItemType = 'requirement' | 'specification';
+export const TRACE_ITEM_TYPES = ['requirement', 'specification', 'testCase'] as const;
+export type TraceItemType = (typeof TRACE_ITEM_TYPES)[number];
 
 export interface TraceItemOption {
   id: string;
   ref: string;
   title: string;
+  /** The item's status (a test case, which has none, gives its type). */
   status: string;
 }
 
+function traceItemTable(type: TraceItemType) {
+  if (type === 'testCase') return { table: testCases, status: testCases.type };
+  const table = type === 'requirement' ? requirements : specifications;
+  return { table, status: table.status };
+}
+
 /**
- * The link picker's search: a typed ref or a bare number finds that item; words search the French full-text index
- * (title first). Without a query, the first items by number.
+ * The pickers' search (link pickers, the anomaly form's test case): a typed ref or a bare number finds that item;
+ * words search the French full-text index (title first). Without a query, the first items by number. Bounded by
+ * `limit`, however large the project.
  */
 export async function searchTraceItems(
   db: Executor,
@@ -38,7 +48,7 @@ export async function searchTraceItems(
   q: string | undefined,
   limit: number,
 ): Promise<TraceItemOption[]> {
-  const table = type === 'requirement' ? requirements : specifications;
+  const { table, status } = traceItemTable(type);
   const text = q?.trim() ?? '';
   const matches = textSearchCondition(text, table, type);
   const condition = /^\d{1,7}$/.test(text) ? or(eq(table.number, Number(text)), matches) : matches;
@@ -48,12 +58,22 @@ export async function searchTraceItems(
   if (tsquery) order.push(desc(sql`ts_rank(${table.search}, to_tsquery('french', passerelle_unaccent(${tsquery})))`));
   order.push(asc(table.number));
   const rows = await db
-    .select({ id: table.id, number: table.number, title: table.title, status: table.status })
+    .select({ id: table.id, number: table.number, title: table.title, status })
     .from(table)
     .where(and(eq(table.projectId, projectId), condition))
     .orderBy(...order)
     .limit(limit);
   return rows.map((r) => ({ id: r.id, ref: formatRef(type, r.number), title: r.title, status: r.status }));
+}
+
+/** One item of the project as the pickers show it, or null (another project's id is as good as none). */
+export async function findTraceItemOption(db: Executor, projectId: string, type: TraceItemType, id: string): Promise<TraceItemOption | null> {
+  const { table, status } = traceItemTable(type);
+  const [row] = await db
+    .select({ id: table.id, number: table.number, title: table.title, status })
+    .from(table)
+    .where(and(eq(table.projectId, projectId), eq(table.id, id)));
+  return row ? { id: row.id, ref: formatRef(type, row.number), title: row.title, status: row.status } : null;
 }
 
 /** The figures at the top of the traceability page, in one statement. Coverage counts leave obsolete requirements out. */
@@ -67,6 +87,8 @@ export async function traceabilitySummary(db: Executor, projectId: string) {
     .select({
       requirements: sql<number>`count(${requirements.id})::int`,
       activeRequirements: sql<number>`(count(*) filter (where ${active}))::int`,
+      verified: sql<number>`(count(*) filter (where ${active} and ${state} = 'verified'))::int`,
+      failed: sql<number>`(count(*) filter (where ${active} and ${state} = 'failed'))::int`,
       covered: sql<number>`(count(*) filter (where ${active} and ${state} = 'covered'))::int`,
       uncovered: sql<number>`(count(*) filter (where ${active} and ${state} = 'uncovered'))::int`,
       suspect: sql<number>`(count(*) filter (where ${active} and ${state} = 'suspect'))::int`,
@@ -105,8 +127,11 @@ export interface MatrixFilters {
 
 /** A linked specification as the matrix shows it: [number, status, linkId when the link is suspect, else null]. */
 export type MatrixSpecification = [number, SpecificationStatus, string | null];
-/** A verifying test case as the matrix shows it: [number, whether a link to it (direct or inherited) is suspect]. */
-export type MatrixTestCase = [number, boolean];
+/**
+ * A verifying test case as the matrix shows it: [number, whether a link to it (direct or inherited) is suspect,
+ * its latest recorded result or null when it never ran to a result].
+ */
+export type MatrixTestCase = [number, boolean, ExecutionResult | null];
 
 export interface MatrixRow {
   number: number;
@@ -154,13 +179,14 @@ export async function listTraceabilityMatrix(
     : undefined;
   // The test cases of the window's requirements only (or of the project's when the coverage filter needs them all).
   const tests = requirementTestsCte(db, projectId, windowIds);
-  // One row of the CTE per requirement: taking "the" value inside the grouping is exact.
-  const testCount = sql`min(${tests.testCount})`;
-  const state = coverageCase(
-    sql`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}) + coalesce(min(${tests.suspectTestLinks}), 0))`,
-    sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`,
-    testCount,
-  );
+  const grouped = groupedTestCounts(tests);
+  const state = coverageCase({
+    suspect: sql`(count(${traceLinkStates.id}) filter (where ${traceLinkStates.suspect}) + ${grouped.suspectLinks})`,
+    approved: sql`count(${traceLinkStates.id}) filter (where ${specifications.status} = 'approved')`,
+    tests: grouped.tests,
+    passed: grouped.passed,
+    failed: grouped.failed,
+  });
   const query = db
     .with(tests)
     .select({

@@ -27,23 +27,6 @@ export async function recordVersion(
   await recordVersions(db, kind, [{ itemId, version, snapshot }], changedBy);
 }
 
-/** Many items' new versions in one statement (an import), in chunks that keep the statement's parameters bounded. */
-export async function recordVersions(
-  db: Executor,
-  kind: VersionedKind,
-  versions: readonly { itemId: string; version: number; snapshot: object }[],
-  changedBy: string,
-): Promise<void> {
-  const history = HISTORY[kind];
-  for (let start = 0; start < versions.length; start += 1_000) {
-    const values = versions
-      .slice(start, start + 1_000)
-      .map((v) => sql`(${v.itemId}::uuid, ${v.version}, ${JSON.stringify(v.snapshot)}::jsonb, ${changedBy}::uuid)`);
-    await db.execute(sql`insert into ${history.table} (${sql.identifier(history.itemId.name)}, version, snapshot, changed_by)
-      values ${sql.join(values, sql`, `)}`);
-  }
-}
-
 /** Many first (or next) versions at once, in one statement per thousand items: a bulk import's history. */
 export async function recordVersions(
   db: Executor,

@@ -48,6 +48,11 @@ export interface DemoCampaign {
 
 const ok = (actual = 'Conforme'): DemoStep => ['passed', actual];
 
+/** A run started `day` days before the seed at `hour`, lasting `minutes` (undefined: still running). */
+function run(day: number, hour: number, minutes: number | undefined, steps: DemoStep[], more: Pick<DemoRun, 'comment' | 'measurements'> = {}): DemoRun {
+  return { day, hour, ...(minutes === undefined ? {} : { minutes }), steps, ...more };
+}
+
 export const DEMO_RECETTE_CAMPAIGNS: DemoCampaign[] = [
   {
     key: 'vabf0',
@@ -60,62 +65,59 @@ export const DEMO_RECETTE_CAMPAIGNS: DemoCampaign[] = [
     startedDay: 40,
     closedDay: 27,
     items: [
-      { testCase: 3, tester: 'amoe', runs: [{ day: 40, hour: 9, minutes: 18, steps: [ok('Fiche du matricule 1187 créée'), ok('Base proratisée : 1 236,36 € pour 12 jours sur 21')] }] },
+      { testCase: 3, tester: 'amoe', runs: [run(40, 9, 18, [ok('Fiche du matricule 1187 créée'), ok('Base proratisée : 1 236,36 € pour 12 jours sur 21')])] },
       {
         testCase: 4,
         tester: 'moa',
         runs: [
-          {
-            day: 40,
-            hour: 14,
-            minutes: 35,
-            steps: [ok('Sortie au 20 enregistrée'), ['failed', 'Aucune ligne « Indemnité compensatrice de congés payés » sur le bulletin : les 8 jours restants sont ignorés'], ['passed', 'Le solde reprend le net du bulletin (faux, puisque l’indemnité manque)']],
-            comment: 'Capture du bulletin jointe.',
-          },
-          { day: 33, hour: 10, minutes: 22, steps: [ok(), ok('Indemnité de 8 jours : 812,40 €'), ok('Net du solde identique au bulletin')], comment: 'Retest sur la 1.4.1 : corrigé.' },
+          run(
+            40,
+            14,
+            35,
+            [ok('Sortie au 20 enregistrée'), ['failed', 'Aucune ligne « Indemnité compensatrice de congés payés » sur le bulletin : les 8 jours restants sont ignorés'], ['passed', 'Le solde reprend le net du bulletin (faux, puisque l’indemnité manque)']],
+            { comment: 'Capture du bulletin jointe.' },
+          ),
+          run(33, 10, 22, [ok(), ok('Indemnité de 8 jours : 812,40 €'), ok('Net du solde identique au bulletin')], { comment: 'Retest sur la 1.4.1 : corrigé.' }),
         ],
       },
-      { testCase: 5, tester: 'amoe', runs: [{ day: 39, hour: 9, minutes: 95, steps: [ok('Lot de 500 bulletins calculé en 6 minutes'), ok('Écart maximal : 0,00 €')] }] },
-      { testCase: 6, tester: 'moa', runs: [{ day: 39, hour: 11, minutes: 27, steps: [ok(), ok('Retenue de 1 040,00 € compensée par le maintien'), ok('IJSS de 412,30 € déduites')] }] },
+      { testCase: 5, tester: 'amoe', runs: [run(39, 9, 95, [ok('Lot de 500 bulletins calculé en 6 minutes'), ok('Écart maximal : 0,00 €')])] },
+      { testCase: 6, tester: 'moa', runs: [run(39, 11, 27, [ok(), ok('Retenue de 1 040,00 € compensée par le maintien'), ok('IJSS de 412,30 € déduites')])] },
       {
         testCase: 12,
         tester: 'amoe',
         runs: [
-          {
-            day: 38,
-            hour: 20,
-            minutes: 25,
-            steps: [ok('50 utilisateurs virtuels injectés pendant 15 minutes'), ok('p50 0,7 s, p95 1,6 s, p99 2,4 s')],
+          run(38, 20, 25, [ok('50 utilisateurs virtuels injectés pendant 15 minutes'), ok('p50 0,7 s, p95 1,6 s, p99 2,4 s')], {
             measurements: { 'Temps de réponse p95': 1.6 },
             comment: 'Tir réalisé avec Gatling sur l’environnement de recette dimensionné comme la production.',
-          },
+          }),
         ],
       },
-      { testCase: 14, tester: 'amoe', runs: [{ day: 38, hour: 9, minutes: 20, steps: [ok('Fichier du jour pris en charge à 06:02'), ok('0 rejet, 3 entrées, 1 sortie'), ok('Contrôle croisé sur les 4 dossiers : identiques')] }] },
+      { testCase: 14, tester: 'amoe', runs: [run(38, 9, 20, [ok('Fichier du jour pris en charge à 06:02'), ok('0 rejet, 3 entrées, 1 sortie'), ok('Contrôle croisé sur les 4 dossiers : identiques')])] },
       {
         testCase: 16,
         tester: 'amoe',
-        runs: [{ day: 37, hour: 15, minutes: 14, steps: [ok('Fichier d’écritures de mars produit'), ['failed', 'Débit 4 812 340,12 € / crédit 4 812 339,87 € : écart de 0,25 €']], comment: 'L’écart porte sur trois salariés du jeu de données repris.' }],
+        runs: [run(37, 15, 14, [ok('Fichier d’écritures de mars produit'), ['failed', 'Débit 4 812 340,12 € / crédit 4 812 339,87 € : écart de 0,25 €']], { comment: 'L’écart porte sur trois salariés du jeu de données repris.' })],
       },
       {
         testCase: 18,
         tester: 'moa',
         runs: [
-          { day: 37, hour: 10, minutes: 12, steps: [ok('Fichier pain.001 produit'), ['failed', 'Rejet du validateur de la banque : balise <CtrlSum> absente du groupe'], ['blocked', 'Total non vérifiable tant que le fichier est rejeté']] },
-          { day: 31, hour: 10, minutes: 9, steps: [ok(), ok('Validateur de la banque : fichier accepté'), ok('Total 3 912 004,56 € = somme des nets')], comment: 'Retest sur la 1.4.1.' },
+          run(37, 10, 12, [ok('Fichier pain.001 produit'), ['failed', 'Rejet du validateur de la banque : balise <CtrlSum> absente du groupe'], ['blocked', 'Total non vérifiable tant que le fichier est rejeté']]),
+          run(31, 10, 9, [ok(), ok('Validateur de la banque : fichier accepté'), ok('Total 3 912 004,56 € = somme des nets')], { comment: 'Retest sur la 1.4.1.' }),
         ],
       },
-      { testCase: 25, tester: 'amoe', runs: [{ day: 36, hour: 9, minutes: 140, steps: [ok('Reprise des cumuls terminée en 1 h 52'), ok('100 dossiers comparés : aucun écart')] }] },
-      { testCase: 27, tester: 'moa', runs: [{ day: 36, hour: 14, minutes: 6, steps: [ok('Saisie refusée : « La date de sortie précède la date d’entrée »')] }] },
+      { testCase: 25, tester: 'amoe', runs: [run(36, 9, 140, [ok('Reprise des cumuls terminée en 1 h 52'), ok('100 dossiers comparés : aucun écart')])] },
+      { testCase: 26, tester: 'amoe', runs: [run(36, 11, 35, [ok('Reprise de 5 ans de bulletins terminée'), ok('Bulletin de mars 2022 identique à l’original')])] },
+      { testCase: 27, tester: 'moa', runs: [run(36, 14, 6, [ok('Saisie refusée : « La date de sortie précède la date d’entrée »')])] },
       {
         testCase: 28,
         tester: 'moa',
-        runs: [{ day: 35, hour: 11, minutes: 16, steps: [ok('Accueil de l’établissement Nord'), ['failed', 'La recherche « Moreau » renvoie 2 salariés de l’établissement Sud'], ['passed', 'Accès direct refusé (erreur 403)']] }],
+        runs: [run(35, 11, 16, [ok('Accueil de l’établissement Nord'), ['failed', 'La recherche « Moreau » renvoie 2 salariés de l’établissement Sud'], ['passed', 'Accès direct refusé (erreur 403)']])],
       },
       {
         testCase: 33,
         tester: 'amoe',
-        runs: [{ day: 34, hour: 16, minutes: 40, steps: [['blocked', 'Serveur de sauvegarde de recette indisponible (ticket d’exploitation INC-2231)'], ['not_applicable', 'Non vérifiable sans restauration']], comment: 'Bloqué par l’exploitation ; à rejouer en VABF lot 1.' }],
+        runs: [run(34, 16, 40, [['blocked', 'Serveur de sauvegarde de recette indisponible (ticket d’exploitation INC-2231)'], ['not_applicable', 'Non vérifiable sans restauration']], { comment: 'Bloqué par l’exploitation ; à rejouer en VABF lot 1.' })],
       },
       { testCase: 35, tester: 'amoe', runs: [], notRunReason: 'L’ordonnanceur n’est pas livré au lot 0 : reporté à la VABF du lot 1.' },
     ],
@@ -130,48 +132,44 @@ export const DEMO_RECETTE_CAMPAIGNS: DemoCampaign[] = [
     description: 'Non-régression de la version 1.5 (montée de version du progiciel et correctifs du lot 0) avant la VABF du lot 1.',
     startedDay: 6,
     items: [
-      { testCase: 3, tester: 'amoe', runs: [{ day: 6, hour: 9, minutes: 15, steps: [ok(), ok('Base proratisée : 1 236,36 €')] }] },
-      { testCase: 4, tester: 'moa', runs: [{ day: 6, hour: 10, minutes: 20, steps: [ok(), ok('Indemnité de 8 jours : 812,40 €'), ok()] }] },
-      { testCase: 5, tester: 'amoe', runs: [{ day: 6, hour: 14, minutes: 88, steps: [ok('Lot de 500 bulletins calculé'), ok('Écart maximal : 0,00 €')] }] },
-      { testCase: 6, tester: 'moa', runs: [{ day: 5, hour: 9, minutes: 24, steps: [ok(), ok(), ok('IJSS déduites du maintien')] }] },
-      { testCase: 7, tester: 'moa', runs: [{ day: 5, hour: 11, minutes: 19, steps: [ok('5 jours de congés enregistrés'), ok('Maintien de salaire retenu (plus favorable que le dixième)')] }] },
+      { testCase: 3, tester: 'amoe', runs: [run(6, 9, 15, [ok(), ok('Base proratisée : 1 236,36 €')])] },
+      { testCase: 4, tester: 'moa', runs: [run(6, 10, 20, [ok(), ok('Indemnité de 8 jours : 812,40 €'), ok()])] },
+      { testCase: 5, tester: 'amoe', runs: [run(6, 14, 88, [ok('Lot de 500 bulletins calculé'), ok('Écart maximal : 0,00 €')])] },
+      { testCase: 6, tester: 'moa', runs: [run(5, 9, 24, [ok(), ok(), ok('IJSS déduites du maintien')])] },
+      { testCase: 7, tester: 'moa', runs: [run(5, 11, 19, [ok('5 jours de congés enregistrés'), ok('Maintien de salaire retenu (plus favorable que le dixième)')])] },
       {
         testCase: 13,
         tester: 'amoe',
         runs: [
-          {
-            day: 4,
-            hour: 21,
-            minutes: 80,
-            steps: [ok('12 000 PDF produits'), ok('Durée consignée : 74 minutes')],
+          run(4, 21, 80, [ok('12 000 PDF produits'), ok('Durée consignée : 74 minutes')], {
             measurements: { 'Durée de l’édition': 74 },
             comment: 'Le seuil de 60 minutes est dépassé depuis la montée de version (52 minutes en 1.4).',
-          },
+          }),
         ],
       },
       {
         testCase: 19,
         tester: 'amoe',
-        runs: [{ day: 4, hour: 10, minutes: 17, steps: [ok('DSN de novembre produite'), ['failed', 'DSN-val : 2 anomalies bloquantes (NIR invalide sur les matricules 2045 et 3310)']] }],
+        runs: [run(4, 10, 17, [ok('DSN de novembre produite'), ['failed', 'DSN-val : 2 anomalies bloquantes (NIR invalide sur les matricules 2045 et 3310)']])],
       },
       {
         testCase: 22,
         tester: 'moa',
-        runs: [{ day: 3, hour: 15, minutes: 8, steps: [['blocked', 'Aucun compte rendu métier disponible en pré-production : le flux retour n’est pas branché'], ['not_applicable', 'Non vérifiable sans compte rendu']], comment: 'Demande d’ouverture du flux faite à l’exploitation.' }],
+        runs: [run(3, 15, 8, [['blocked', 'Aucun compte rendu métier disponible en pré-production : le flux retour n’est pas branché'], ['not_applicable', 'Non vérifiable sans compte rendu']], { comment: 'Demande d’ouverture du flux faite à l’exploitation.' })],
       },
       {
         testCase: 23,
         tester: 'moa',
         runs: [
-          { day: 5, hour: 14, minutes: 12, steps: [ok('Fichier des taux de novembre chargé'), ['failed', 'Prélèvement au taux neutre (7,5 %) au lieu du taux transmis de 4,2 %']] },
-          { day: 2, hour: 10, minutes: 10, steps: [ok(), ['failed', 'Toujours 7,5 % pour les salariés entrés en cours de mois']], comment: 'Corrigé pour les salariés présents tout le mois seulement.' },
+          run(5, 14, 12, [ok('Fichier des taux de novembre chargé'), ['failed', 'Prélèvement au taux neutre (7,5 %) au lieu du taux transmis de 4,2 %']]),
+          run(2, 10, 10, [ok(), ['failed', 'Toujours 7,5 % pour les salariés entrés en cours de mois']], { comment: 'Corrigé pour les salariés présents tout le mois seulement.' }),
         ],
       },
-      { testCase: 24, tester: 'moa', runs: [{ day: 0, hour: 9, steps: [ok('Salarié 4410 créé sans taux'), [null, '']] }] },
+      { testCase: 24, tester: 'moa', runs: [run(0, 9, undefined, [ok('Salarié 4410 créé sans taux'), [null, '']])] },
       {
         testCase: 30,
         tester: 'amoe',
-        runs: [{ day: 2, hour: 16, minutes: 7, steps: [ok('Second facteur demandé'), ['failed', 'Code erroné accepté s’il est saisi dans les 30 secondes suivant le bon code précédent'], ok('Accueil affiché')] }],
+        runs: [run(2, 16, 7, [ok('Second facteur demandé'), ['failed', 'Code erroné accepté s’il est saisi dans les 30 secondes suivant le bon code précédent'], ok('Accueil affiché')])],
       },
       { testCase: 36, tester: 'moa', runs: [] },
       { testCase: 38, tester: 'moa', runs: [] },

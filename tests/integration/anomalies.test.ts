@@ -12,11 +12,11 @@ import {
   listAnomalyEvents,
   listAnomalyExecutions,
   listAnomalySpecifications,
-  listOriginStepEvidence,
 } from '@/db/queries/anomalies';
+import { listAttachments } from '@/db/queries/attachments';
 import { attachments } from '@/db/schema';
 import { actAs, createProjectWithMembers } from '../setup/actors';
-import { createAnomalyRow, createCampaignRow, createExecutionRow } from '../setup/anomaly-rows';
+import { createAnomalyRow, createCampaignRow, createFailedRunRow } from '../setup/recette-rows';
 import { auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
 import { loose } from '../setup/server-actions';
 import { createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
@@ -80,12 +80,12 @@ describe('raising anomalies', () => {
 
   test('from a failed step: campaign, test case, environment and build from the execution, execution and specifications linked, evidence shown through the step', async () => {
     const { project, members } = await createProjectWithMembers();
-    const campaign = await createCampaignRow(project, { environment: 'Recette 2', build: '2.4.1' });
+    const campaign = await createCampaignRow(project, { status: 'in_progress', environment: 'Recette 2', build: '2.4.1' });
     const testCase = await createTestCaseRow(project, { title: 'Calcul du net' });
     const spec = await createSpecificationRow(project);
     const otherSpec = await createSpecificationRow(project);
     await createTestLink(project, spec, testCase);
-    const execution = await createExecutionRow(project, campaign, testCase);
+    const execution = await createFailedRunRow(project, campaign, testCase);
     await getDb().insert(attachments).values([
       { projectId: project.id, executionId: execution.id, stepIndex: 1, storageKey: `k-${execution.id}-1`, fileName: 'net.png', contentType: 'image/png', byteSize: 10, sha256: 'a' },
       { projectId: project.id, executionId: execution.id, stepIndex: 0, storageKey: `k-${execution.id}-0`, fileName: 'autre.png', contentType: 'image/png', byteSize: 10, sha256: 'b' },
@@ -105,7 +105,7 @@ describe('raising anomalies', () => {
     });
     expect((await listAnomalyExecutions(getDb(), anomaly.id)).map((e) => e.executionId)).toEqual([execution.id]);
     expect((await listAnomalySpecifications(getDb(), anomaly.id)).map((s) => s.id).sort()).toEqual([spec.id, otherSpec.id].sort());
-    expect((await listOriginStepEvidence(getDb(), project.id, execution.id, 1)).map((a) => a.fileName)).toEqual(['net.png']);
+    expect((await listAttachments(getDb(), project.id, { executionIds: [execution.id], stepIndex: 1 })).map((a) => a.fileName)).toEqual(['net.png']);
 
     // Typed-in environment wins over the execution's; a different campaign or test case is refused.
     await expectOk(raiseAnomaly(form(project.key, { executionId: execution.id, stepIndex: 0, environment: 'Préprod' })));
@@ -125,9 +125,9 @@ describe('raising anomalies', () => {
   test('another project’s execution, specification, campaign, test case or member: not found, nothing written', async () => {
     const { project, members } = await createProjectWithMembers();
     const other = await createProjectWithMembers();
-    const campaign = await createCampaignRow(other.project);
+    const campaign = await createCampaignRow(other.project, { status: 'in_progress' });
     const testCase = await createTestCaseRow(other.project);
-    const execution = await createExecutionRow(other.project, campaign, testCase);
+    const execution = await createFailedRunRow(other.project, campaign, testCase);
     const spec = await createSpecificationRow(other.project);
     await actAs(members.owner);
     const before = await snapshotTables(TABLES);
@@ -266,7 +266,7 @@ describe('editing, assigning, commenting, linking', () => {
 describe('the list', () => {
   test('filters by severity, status, open, campaign, assignee and text; counts per severity and status in one go', async () => {
     const { project, members } = await createProjectWithMembers();
-    const campaign = await createCampaignRow(project);
+    const campaign = await createCampaignRow(project, { status: 'in_progress' });
     await actAs(members.owner);
     await expectOk(raiseAnomaly(form(project.key, { title: 'Bulletins illisibles', severity: 'blocking', campaignId: campaign.id, assigneeId: members.amoe.id })));
     await expectOk(raiseAnomaly(form(project.key, { title: 'Libellé tronqué', severity: 'minor', actualResult: 'La rubrique « prime » est coupée' })));

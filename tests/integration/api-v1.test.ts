@@ -22,7 +22,7 @@ import { actAs, createProjectWithMembers } from '../setup/actors';
 import { createApiTokenRow } from '../setup/api-tokens';
 import { auditRowsSince, countRows, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
 import { loose } from '../setup/server-actions';
-import { createCampaignItemRow, createCampaignRow, createFinishedExecutionRow } from '../setup/runner-rows';
+import { createCampaignRow, createExecutionRow, createItemRow } from '../setup/recette-rows';
 import { loadRouteModule } from '../setup/routes';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
 
@@ -103,9 +103,9 @@ async function seededProject() {
   const second = await createTestCaseRow(project, { title: 'Bulletin PDF' });
   await createTestLink(project, specification, testCase);
   const campaign = await createCampaignRow(project, { status: 'in_progress', name: 'VABF lot 1' });
-  const passedItem = await createCampaignItemRow(project, campaign, testCase, { position: 0 });
-  await createCampaignItemRow(project, campaign, second, { position: 1 });
-  await createFinishedExecutionRow(project, campaign, passedItem, testCase, 'passed');
+  const passedItem = await createItemRow(campaign, project, testCase, { position: 0 });
+  await createItemRow(campaign, project, second, { position: 1 });
+  await createExecutionRow(passedItem, campaign, project, testCase, { status: 'passed' });
   const write = await createApiTokenRow(project, members.owner, { scope: 'write' });
   const read = await createApiTokenRow(project, members.owner, { scope: 'read' });
   return { project, members, chapter, requirement, specification, link, testCase, second, campaign, write, read };
@@ -360,7 +360,7 @@ describe('reads', () => {
     const campaign = await createCampaignRow(project);
     for (let i = 0; i < 12; i++) {
       const testCase = await createTestCaseRow(project);
-      await createCampaignItemRow(project, campaign, testCase, { position: i });
+      await createItemRow(campaign, project, testCase, { position: i });
     }
     const counted = async (route: keyof typeof ROUTES, query: string, number?: string) => {
       const spy = vi.spyOn(getDb(), 'select');

@@ -7,15 +7,19 @@ import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
 import { createApiTokenRow } from '../setup/api-tokens';
-import { createAnomalyRow as createReportedAnomalyRow } from '../setup/anomaly-rows';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
-import { createCampaignRow, createItemRow } from '../setup/campaign-rows';
-import { createAnomalyRow, createCampaignItemRow, createFinishedExecutionRow, createOpenExecutionRow } from '../setup/runner-rows';
-import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from '../setup/signoff-rows';
 import { createReqifUploadRow } from '../setup/reqif-rows';
+import {
+  createAnomalyRow,
+  createAttachmentRow,
+  createCampaignRow,
+  createExecutionRow,
+  createItemRow,
+  createRunInNewCampaign,
+} from '../setup/recette-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
 import { findGoNoGoRecord } from '@/db/queries/readiness';
@@ -402,9 +406,9 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoe', 'amoa', 'moa'],
     input: async (world) => {
       const { campaign, item, testCase } = await runnableItem(world);
-      const failed = await createFinishedExecutionRow(world.project, campaign, item, testCase, 'failed', 60);
+      const failed = await createExecutionRow(item, campaign, world.project, testCase, { status: 'failed', startedAt: new Date(Date.now() - 3_600_000) });
       const anomaly = await createAnomalyRow(world.project, { status: 'to_retest', executionIds: [failed.id] });
-      const retest = await createFinishedExecutionRow(world.project, campaign, item, testCase, 'passed', 5);
+      const retest = await createExecutionRow(item, campaign, world.project, testCase, { status: 'passed', startedAt: new Date(Date.now() - 300_000) });
       return { projectKey: world.project.key, anomalyId: anomaly.id, executionId: retest.id, outcome: 'close' };
     },
   },
@@ -413,7 +417,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     scope: 'project',
     roles: ['owner', 'amoe', 'amoa', 'moa'],
     input: async (world, actor) => {
-      const execution = await createExecutionRow(world.project);
+      const execution = await createRunInNewCampaign(world.project);
       const attachment = await createAttachmentRow(world.project, { executionId: execution.id }, actor?.id ?? null);
       return { projectKey: world.project.key, attachmentId: attachment.id };
     },
@@ -430,7 +434,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoe', 'amoa', 'moa'],
     // Reported by the caller and still new: the reporter may edit its texts, the team everything.
     input: async (world, actor) => {
-      const anomaly = await createReportedAnomalyRow(world.project, { title: 'Avant', createdBy: actor?.id ?? null });
+      const anomaly = await createAnomalyRow(world.project, { title: 'Avant', createdBy: actor?.id ?? null });
       return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, title: 'Après', severity: 'major' };
     },
   },
@@ -439,20 +443,20 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoe', 'amoa', 'moa'],
     // Closing after a retest is every tester's move (lib/recette/anomaly-workflow.ts).
     input: async (world) => {
-      const anomaly = await createReportedAnomalyRow(world.project, { status: 'to_retest' });
+      const anomaly = await createAnomalyRow(world.project, { status: 'to_retest' });
       return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, to: 'closed', reason: 'Retesté' };
     },
   },
   commentAnomaly: {
     scope: 'project',
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
-    input: async (world) => ({ projectKey: world.project.key, id: (await createReportedAnomalyRow(world.project)).id, body: 'Vu en **recette**' }),
+    input: async (world) => ({ projectKey: world.project.key, id: (await createAnomalyRow(world.project)).id, body: 'Vu en **recette**' }),
   },
   assignAnomaly: {
     scope: 'project',
     roles: ['owner', 'amoe'],
     input: async (world) => {
-      const anomaly = await createReportedAnomalyRow(world.project);
+      const anomaly = await createAnomalyRow(world.project);
       return { projectKey: world.project.key, id: anomaly.id, revision: anomaly.revision, assigneeId: world.members.amoe.id };
     },
   },
@@ -461,7 +465,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     roles: ['owner', 'amoe', 'amoa', 'moa'],
     input: async (world) => ({
       projectKey: world.project.key,
-      id: (await createReportedAnomalyRow(world.project)).id,
+      id: (await createAnomalyRow(world.project)).id,
       specificationId: (await createSpecificationRow(world.project)).id,
     }),
   },
@@ -469,7 +473,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     scope: 'project',
     roles: ['owner', 'amoe', 'amoa', 'moa'],
     input: async (world) => {
-      const anomaly = await createReportedAnomalyRow(world.project);
+      const anomaly = await createAnomalyRow(world.project);
       const specification = await createSpecificationRow(world.project);
       await getDb().insert(anomalySpecifications).values({ anomalyId: anomaly.id, specificationId: specification.id });
       return { projectKey: world.project.key, id: anomaly.id, specificationId: specification.id };
@@ -633,7 +637,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       const release = await createReleaseRow(world.project);
       const created = await createGoNoGoRecordRow(world.project, release, world.members.amoe);
       const record = (await findGoNoGoRecord(getDb(), world.project.id, created.id))!;
-      return { projectKey: world.project.key, goNoGoRecordId: record.id, password: TEST_PASSWORD, seenVersion: 1, seenHash: record.snapshotHash };
+      return { projectKey: world.project.key, goNoGoRecordId: record.id, password: TEST_PASSWORD, shownVersion: 1, shownHash: record.snapshotHash };
     },
   },
   // Over one closed campaign with nothing else in the project, every criterion is met: the proposal is GO.
@@ -651,7 +655,7 @@ const MATRIX: Record<string, MatrixEntry> = {
 async function runnableItem(world: World) {
   const testCase = await createTestCaseRow(world.project);
   const campaign = await createCampaignRow(world.project, { status: 'in_progress' });
-  const item = await createCampaignItemRow(world.project, campaign, testCase);
+  const item = await createItemRow(campaign, world.project, testCase);
   return { testCase, campaign, item };
 }
 
@@ -663,7 +667,7 @@ function junitFile(): File {
 /** A run just started (revision 1, every step unanswered), as startExecution leaves it. */
 async function openExecution(world: World): Promise<string> {
   const { testCase, campaign, item } = await runnableItem(world);
-  return createOpenExecutionRow(world.project, campaign, item, testCase);
+  return (await createExecutionRow(item, campaign, world.project, testCase, { status: 'in_progress' })).id;
 }
 
 function expectedOutcome(entry: MatrixEntry, kind: ActorKind): 'ok' | ActionErrorCode {

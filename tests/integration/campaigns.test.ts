@@ -14,7 +14,7 @@ import {
 } from '@/db/queries/campaigns';
 import { campaignItems, campaigns, testCases } from '@/db/schema';
 import { actAs, createProjectWithMembers } from '../setup/actors';
-import { createAnomalyRow, createCampaignRow, createExecutionRow, createItemRow } from '../setup/campaign-rows';
+import { createAnomalyRow, createCampaignRow, createExecutionRow, createItemRow } from '../setup/recette-rows';
 import { auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
 import { loose } from '../setup/server-actions';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
@@ -207,7 +207,7 @@ describe('campaigns', () => {
     const failed = await run('Par la spécification', 'failed', 5);
     await run('Étiqueté', 'blocked', 5);
     await run('Dossier', 'in_progress', 5);
-    await createAnomalyRow(project, { campaignId, status: 'to_retest', severity: 'blocking', executionId: failed.id });
+    await createAnomalyRow(project, { campaignId, status: 'to_retest', severity: 'blocking', executionIds: [failed.id] });
     await expectOk(setItemNotRun({ projectKey: project.key, itemId: byTitle['Sans lien']!.id, revision: 1, reason: ' Environnement indisponible ' }));
     const states = (await campaignItemStates(getDb(), project.id, campaignId)).rows.map((r) => [r.title, r.state, r.toRetest]);
     // "All" adds folder by folder: the test case with no folder comes first.

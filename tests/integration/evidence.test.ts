@@ -16,7 +16,7 @@ import { MAX_EVIDENCE_BYTES, checkEvidence } from '@/lib/recette/evidence-conten
 import { getStorage } from '@/lib/storage/select-storage';
 import { actAs, createProjectWithMembers, createUser } from '../setup/actors';
 import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
-import { TINY_PNG, createAnomalyRow, createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
+import { TINY_PNG, createAnomalyRow, createAttachmentRow, createRunInNewCampaign } from '../setup/recette-rows';
 import { loose } from '../setup/server-actions';
 
 const removeAttachment = loose(attachmentActions.removeAttachment);
@@ -78,9 +78,9 @@ function get(projectKey: string, id: string) {
   return download(new Request(`http://localhost/api/projects/${projectKey}/attachments/${id}`), { params: Promise.resolve({ projectKey, id }) });
 }
 
-async function world(options: Parameters<typeof createExecutionRow>[1] = {}) {
+async function world(options: Parameters<typeof createRunInNewCampaign>[1] = {}) {
   const { project, members } = await createProjectWithMembers();
-  const execution = await createExecutionRow(project, options);
+  const execution = await createRunInNewCampaign(project, options);
   return { project, members, execution };
 }
 
@@ -350,12 +350,12 @@ describe('demo evidence', () => {
 
   test('it goes to the first failed execution of the demo project, and nowhere when there is none', async () => {
     const { project, members } = await createProjectWithMembers({ key: DEMO_PROJECT.key });
-    await createExecutionRow(project, { status: 'passed' });
+    await createRunInNewCampaign(project, { status: 'passed' });
     expect(await seedDemoEvidence(getDb(), getStorage())).toBe(0);
     expect(await getDb().$count(attachments, eq(attachments.projectId, project.id))).toBe(0);
 
-    const failed = await createExecutionRow(project, { status: 'failed' });
-    await createExecutionRow(project, { status: 'failed' });
+    const failed = await createRunInNewCampaign(project, { status: 'failed' });
+    await createRunInNewCampaign(project, { status: 'failed' });
     expect(await seedDemoEvidence(getDb(), getStorage())).toBe(1);
     const [listed] = await listAttachments(getDb(), project.id, { executionIds: [failed.id] });
     expect(listed).toMatchObject({ contentType: 'image/png', stepIndex: 0, fileName: 'capture-net-a-payer.png' });

@@ -20,6 +20,7 @@ import * as anomalyActions from '@/app/(app)/projects/[projectKey]/anomalies/act
 import { ANOMALY_SEVERITIES, ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
 import { canTransition, transitionNeedsReason } from '@/lib/recette/anomaly-workflow';
 import { actAs } from '../setup/actors';
+import { COVERAGE_STATES } from '@/lib/traceability/coverage';
 import { loose } from '../setup/server-actions';
 import { countRows, queryRows, snapshotTables } from '../setup/db-state';
 import { openEmptyDatabase } from '../setup/test-database';
@@ -132,7 +133,7 @@ describe('seedDemoIfEmpty', () => {
     expect(states.find((s) => s.kind === 'requirement_test_case')!.direct).toBeGreaterThanOrEqual(1);
     expect(states.find((s) => s.kind === 'specification_test_case')!.inherited).toBeGreaterThanOrEqual(1);
     const coverage = (await listRequirements(getDb(), project!.id, { pageSize: 0 })).rows.map((r) => r.coverage);
-    expect(new Set(coverage)).toEqual(new Set(['covered', 'uncovered', 'suspect']));
+    expect(new Set(coverage)).toEqual(new Set(COVERAGE_STATES));
   });
 
   test('the demo sign-off: a RACI, baseline 1 approved with a reservation on an open anomaly and signed by the MOA, request 2 in the MOA inbox', async () => {

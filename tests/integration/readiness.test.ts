@@ -9,7 +9,7 @@ import { listSignatures } from '@/db/queries/signatures';
 import { anomalies, campaigns, goNoGoRecords, releaseChecklistItems } from '@/db/schema';
 import { contentHash } from '@/lib/signoff/canonical';
 import { TEST_PASSWORD, actAs, createProjectWithMembers } from '../setup/actors';
-import { createAnomalyRow, createCampaignRow, createExecutionRow, createItemRow } from '../setup/campaign-rows';
+import { createAnomalyRow, createCampaignRow, createExecutionRow, createItemRow } from '../setup/recette-rows';
 import { loose } from '../setup/server-actions';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
 
@@ -68,7 +68,7 @@ async function readinessProject() {
   await createExecutionRow(itemA, closed, project, tcA, { status: 'passed' });
   const failed = await createExecutionRow(itemB, closed, project, tcB, { status: 'failed' });
   await createExecutionRow(itemC, closed, project, tcC, { status: 'passed' });
-  await createAnomalyRow(project, { campaignId: closed.id, severity: 'blocking', executionId: failed.id });
+  await createAnomalyRow(project, { campaignId: closed.id, severity: 'blocking', executionIds: [failed.id] });
   await createAnomalyRow(project, { campaignId: closed.id, severity: 'major' });
   await createAnomalyRow(project, { campaignId: closed.id, severity: 'major', status: 'fixing' });
   await createAnomalyRow(project, { campaignId: closed.id, severity: 'minor' });
@@ -274,13 +274,13 @@ describe('release readiness', () => {
     );
     const record = (await findGoNoGoRecord(getDb(), project.id, id as string))!;
     const signing = (overrides: Record<string, unknown> = {}) =>
-      signGoNoGo({ projectKey: project.key, goNoGoRecordId: id, reason: 'Ajournement accepté.', password: TEST_PASSWORD, seenVersion: 1, seenHash: record.snapshotHash, ...overrides });
+      signGoNoGo({ projectKey: project.key, goNoGoRecordId: id, reason: 'Ajournement accepté.', password: TEST_PASSWORD, shownVersion: 1, shownHash: record.snapshotHash, ...overrides });
 
     // The AMOE recorded the meeting; only the go / no-go's approvers (the MOA by the default RACI) sign it.
     expect(await signing()).toMatchObject({ ok: false, code: 'forbidden' });
     await actAs(members.moa);
     expect(await signing({ password: 'pas le bon mot de passe' })).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await signing({ seenHash: '0'.repeat(64) })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await signing({ shownHash: '0'.repeat(64) })).toMatchObject({ ok: false, code: 'conflict' });
     const first = await expectOk(signing());
     expect(await expectOk(signing())).toEqual(first);
     const [signature] = await listSignatures(getDb(), project.id, GO_NO_GO_SUBJECT, [id as string]);

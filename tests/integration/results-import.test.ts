@@ -8,7 +8,7 @@ import { importResults } from '@/db/queries/results-import';
 import { campaignItems, campaigns, executions, testCases } from '@/db/schema';
 import { actAs, createProjectWithMembers } from '../setup/actors';
 import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
-import { createCampaignItemRow, createCampaignRow } from '../setup/runner-rows';
+import { createCampaignRow, createItemRow } from '../setup/recette-rows';
 import { loose } from '../setup/server-actions';
 import { sharedFixture } from '../setup/shared-fixtures';
 import { createTestCaseRow } from '../setup/trace-items';
@@ -53,7 +53,7 @@ async function setUp(options: { status?: 'planned' | 'in_progress' | 'closed' } 
   const skipped = await createTestCaseRow(project, { title: 'Ignoré' });
   await db.update(testCases).set({ automated: true, automationKey: 'paie.Skip.ignoré' }).where(eq(testCases.id, skipped.id));
   const campaign = await createCampaignRow(project, { status: options.status ?? 'planned' });
-  await createCampaignItemRow(project, campaign, byKey);
+  await createItemRow(campaign, project, byKey);
   const xml = JUNIT.replace('CT-REF', `CT-${byRef.number}`).replaceAll('CT-STEP', `CT-${stepped.number}`);
   return { project, members, campaign, byKey, byName, byRef, stepped, skipped, xml };
 }
@@ -191,7 +191,7 @@ describe('import', () => {
       .set({ automationKey: 'edition', criteria: [{ metric: 'Durée totale', unit: 'min', threshold: 60, direction: 'at_most' }, { metric: 'moyenne', unit: 'ms', threshold: 900, direction: 'at_most' }] })
       .where(eq(testCases.id, openCase.id));
     const campaign = await createCampaignRow(project, { status: 'in_progress' });
-    for (const tc of [jmeterCase, k6Case, openCase]) await createCampaignItemRow(project, campaign, { id: tc.id, version: 1 });
+    for (const tc of [jmeterCase, k6Case, openCase]) await createItemRow(campaign, project, { id: tc.id, version: 1 });
     const jtl = [
       'timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes',
       ...Array.from({ length: 100 }, (_, i) => `${1700000000000 + i * 100},${i < 95 ? 1000 : 2500},simulation,200,OK,"t 1-1",text,${i === 50 ? 'false' : 'true'},,100`),

@@ -16,12 +16,11 @@ import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/
 import { createApiTokenRow } from '../setup/api-tokens';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { openEmptyDatabase } from '../setup/test-database';
-import { createCampaignItemRow, createCampaignRow, createFinishedExecutionRow } from '../setup/runner-rows';
 import { createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows, maxAuditId, queryRows } from '../setup/db-state';
-import { createAttachmentRow, createExecutionRow } from '../setup/evidence-rows';
 import { SMALL_REQIF } from '../setup/reqif-rows';
+import { createAttachmentRow, createCampaignRow, createExecutionRow, createItemRow, createRunInNewCampaign } from '../setup/recette-rows';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
 /**
@@ -253,11 +252,11 @@ async function seed(world: World): Promise<Seeded> {
   await createLink(world.otherProject, secret, secretSpec, { reviewedVersion: 1 });
   seeded.visibleExecution = await seedExecution(world.project, seeded.visibleTestCase);
   seeded.secretExecution = await seedExecution(world.otherProject, seeded.secretRequirement);
-  const execution = await createExecutionRow(world.project);
+  const execution = await createRunInNewCampaign(world.project);
   seeded.execution = execution.id;
   const text = (t: string) => new TextEncoder().encode(t);
   seeded.visibleAttachment = (await createAttachmentRow(world.project, { executionId: execution.id }, world.members.amoa.id, text(seeded.visibleEvidence), 'text/plain')).id;
-  const secretExecution = await createExecutionRow(world.otherProject);
+  const secretExecution = await createRunInNewCampaign(world.otherProject);
   seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
   seeded.visibleGoNoGo = (await createGoNoGoRecordRow(world.project, await createReleaseRow(world.project), world.members.moa)).id;
   return seeded;
@@ -267,8 +266,8 @@ async function seed(world: World): Promise<Seeded> {
 async function seedExecution(project: { id: string }, title: string): Promise<string> {
   const testCase = await createTestCaseRow(project, { title });
   const campaign = await createCampaignRow(project, { status: 'in_progress' });
-  const item = await createCampaignItemRow(project, campaign, testCase);
-  return (await createFinishedExecutionRow(project, campaign, item, testCase, 'failed')).id;
+  const item = await createItemRow(campaign, project, testCase);
+  return (await createExecutionRow(item, campaign, project, testCase, { status: 'failed' })).id;
 }
 
 const queryOf = (request: RouteRequest, seeded: Seeded) => (typeof request.query === 'string' ? request.query : request.query(seeded));
@@ -447,7 +446,7 @@ describe('route authorization matrix', () => {
     const picker = 'app/api/projects/[projectKey]/trace-items/route.ts';
     const { GET } = await loadRouteModule(picker);
     expect((await call(GET!, 'NOPE', picker, 'type=requirement')).status).toBe(404);
-    const invalid = await call(GET!, world.project.key, picker, 'type=testCase');
+    const invalid = await call(GET!, world.project.key, picker, 'type=anomaly');
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: 'invalid', fieldErrors: { type: [expect.any(String)] } });
   });
@@ -497,7 +496,7 @@ describe('API token matrix (/api/v1)', () => {
     await createLink(world.project, requirement, specification, { reviewedVersion: 1 });
     const testCase = await createTestCaseRow(world.project, { title: 'Cas de test visible' });
     const campaign = await createCampaignRow(world.project, { status: 'in_progress' });
-    await createCampaignItemRow(world.project, campaign, testCase);
+    await createItemRow(campaign, world.project, testCase);
     seeded.campaignNumber = campaign.number;
     const secret = await createRequirementRow(world.otherProject, { title: seeded.secretRequirement });
     const secretSpec = await createSpecificationRow(world.otherProject, { title: 'Spécification secrète ailleurs' });

@@ -8,12 +8,7 @@ import { findExecution, listItemExecutions, listRunnerItems } from '@/db/queries
 import { anomalies, anomalyEvents, anomalyExecutions, campaigns, executions, testCases } from '@/db/schema';
 import { actAs, createProjectWithMembers } from '../setup/actors';
 import { auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
-import {
-  createAnomalyRow,
-  createCampaignItemRow,
-  createCampaignRow,
-  createFinishedExecutionRow,
-} from '../setup/runner-rows';
+import { createAnomalyRow, createCampaignRow, createExecutionRow, createItemRow } from '../setup/recette-rows';
 import { loose } from '../setup/server-actions';
 import { createTestCaseRow } from '../setup/trace-items';
 
@@ -47,7 +42,7 @@ async function setUp(options: { campaignStatus?: 'planned' | 'in_progress' | 'cl
       .where(eq(testCases.id, testCase.id));
   }
   const campaign = await createCampaignRow(project, { status: options.campaignStatus ?? 'planned' });
-  const item = await createCampaignItemRow(project, campaign, testCase, { assigneeId: members.amoa.id });
+  const item = await createItemRow(campaign, project, testCase, { assigneeId: members.amoa.id });
   return { project, members, testCase, campaign, item };
 }
 
@@ -284,7 +279,7 @@ describe('recording steps and the verdict', () => {
 describe('the retest loop', () => {
   async function retestSetUp() {
     const world = await setUp({ campaignStatus: 'in_progress' });
-    const failed = await createFinishedExecutionRow(world.project, world.campaign, world.item, world.testCase, 'failed');
+    const failed = await createExecutionRow(world.item, world.campaign, world.project, world.testCase, { status: 'failed', startedAt: new Date(Date.now() - 3_600_000) });
     const anomaly = await createAnomalyRow(world.project, { status: 'to_retest', executionIds: [failed.id] });
     const fixing = await createAnomalyRow(world.project, { status: 'fixing', executionIds: [failed.id] });
     return { ...world, failed, anomaly, fixing };

@@ -8,7 +8,7 @@ import { listSignatures, signable } from '@/db/queries/signatures';
 import { anomalies, approvalRequests, auditEvents, loginThrottles, signatures, specifications } from '@/db/schema';
 import { compareBaselines } from '@/lib/signoff/baseline';
 import { TEST_PASSWORD, actAs, addMembership, createProjectWithMembers, createUser, type TestUser } from '../setup/actors';
-import { createAnomalyRow } from '../setup/anomaly-rows';
+import { createAnomalyRow } from '../setup/recette-rows';
 import { queryRows } from '../setup/db-state';
 import { loose } from '../setup/server-actions';
 import { createApprovalRequestRow, createBaselineRow } from '../setup/signoff-rows';

@@ -15,7 +15,7 @@ import { parseCsv } from '@/lib/import/csv-read';
 import { sheetOf, type Sheet } from '@/lib/import/sheet';
 import { readXlsx } from '@/lib/import/xlsx-read';
 import { actAs, createProjectWithMembers, type TestProject, type TestUser } from '../setup/actors';
-import { createCampaignRow, createExecutionRow, createItemRow } from '../setup/campaign-rows';
+import { createCampaignRow, createExecutionRow, createItemRow } from '../setup/recette-rows';
 import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
 import { loadRouteModule, type RouteHandler } from '../setup/routes';
 import { loose } from '../setup/server-actions';

@@ -4,15 +4,19 @@ import { anomalyExecutions, anomalySpecifications, instanceSettings, raciSetting
 import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createApiTokenRow } from './api-tokens';
-import { createCampaignRow, createItemRow } from './campaign-rows';
 import { createReqifUploadRow } from './reqif-rows';
-import { createAnomalyRow, createAttachmentRow, createExecutionRow } from './evidence-rows';
-import { createAnomalyRow as createReportedAnomalyRow } from './anomaly-rows';
-import { createCampaignItemRow, createFinishedExecutionRow } from './runner-rows';
 import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from './readiness-rows';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
+import {
+  createAnomalyRow,
+  createAttachmentRow,
+  createCampaignRow,
+  createExecutionRow,
+  createItemRow,
+  createRunInNewCampaign,
+} from './recette-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from './trace-items';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from './world';
 import type { TestUser } from './actors';
@@ -124,22 +128,22 @@ export async function createFixture(): Promise<Fixture> {
   const closedItem = await createItemRow(closedCampaign, world.project, testCase, { notRunReason: 'Hors périmètre' });
   const foreignCampaign = await createCampaignRow(world.otherProject);
   const foreignItem = await createItemRow(foreignCampaign, world.otherProject, foreignTestCase);
-  const execution = await createExecutionRow(world.project);
-  const anomaly = await createReportedAnomalyRow(world.project, { createdBy: world.members.moa.id });
-  const retest = await createReportedAnomalyRow(world.project, { status: 'to_retest' });
+  const execution = await createRunInNewCampaign(world.project);
+  const anomaly = await createAnomalyRow(world.project, { createdBy: world.members.moa.id });
+  const retest = await createAnomalyRow(world.project, { status: 'to_retest' });
   // The anomaly traces to a specification, so unlinking has something to remove.
   await getDb().insert(anomalySpecifications).values({ anomalyId: anomaly.id, specificationId: approved.id });
   // The retest loop: an item whose failed run raised `retest`, then a passing run that may close it.
   const retestCase = await createTestCaseRow(world.project);
   const retestCampaign = await createCampaignRow(world.project, { status: 'in_progress' });
-  const retestItem = await createCampaignItemRow(world.project, retestCampaign, retestCase);
-  const failedRun = await createFinishedExecutionRow(world.project, retestCampaign, retestItem, retestCase, 'failed', 60);
+  const retestItem = await createItemRow(retestCampaign, world.project, retestCase);
+  const failedRun = await createExecutionRow(retestItem, retestCampaign, world.project, retestCase, { status: 'failed', startedAt: new Date(Date.now() - 3_600_000) });
   await getDb().insert(anomalyExecutions).values({ anomalyId: retest.id, executionId: failedRun.id });
-  const retestRun = await createFinishedExecutionRow(world.project, retestCampaign, retestItem, retestCase, 'passed', 5);
+  const retestRun = await createExecutionRow(retestItem, retestCampaign, world.project, retestCase, { status: 'passed', startedAt: new Date(Date.now() - 300_000) });
   // An item of the open campaign set "non exécuté", so clearing the reason has something to clear.
   const notRunItem = await createItemRow(campaign, world.project, retestCase, { notRunReason: 'Reporté au lot 2' });
   const attachment = await createAttachmentRow(world.project, { executionId: execution.id, stepIndex: 0 }, world.members.moa.id);
-  const foreignExecution = await createExecutionRow(world.otherProject);
+  const foreignExecution = await createRunInNewCampaign(world.otherProject);
   const foreignAnomaly = await createAnomalyRow(world.otherProject);
   const foreignAttachment = await createAttachmentRow(world.otherProject, { anomalyId: foreignAnomaly.id }, world.outsider.id);
   // A release over the closed campaign with a checklist item, one with a go / no-go record (it can no longer be

@@ -8,6 +8,8 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Input, NativeSelect, Textarea } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { TraceItemField } from '@/components/traceability/trace-item-field';
+import type { TraceItemOption } from '@/components/traceability/trace-item-picker';
 import type { FormAction } from '@/lib/actions/result';
 import { ANOMALY_PRIORITIES, ANOMALY_SEVERITIES } from '@/lib/recette/anomaly-model';
 
@@ -51,7 +53,8 @@ export function AnomalyForm({
   basePath: string;
   initial: AnomalyFormValues;
   save: FormAction<{ ref: string } | { revision: number }>;
-  options: { campaigns: Option[]; testCases: Option[]; members: Option[] };
+  /** `testCase`: the one already chosen; others are searched (a project may hold thousands). */
+  options: { campaigns: Option[]; testCase: TraceItemOption | null; members: Option[] };
   origin?: { executionId: string; stepIndex: number };
   editing?: { id: string; ref: string; revision: number };
   textOnly?: boolean;
@@ -84,7 +87,7 @@ export function AnomalyForm({
       </NativeSelect>
     </div>
   );
-  const choice = (name: 'campaignId' | 'testCaseId' | 'assigneeId', list: Option[], none: string, disabled: boolean) => (
+  const choice = (name: 'campaignId' | 'assigneeId', list: Option[], none: string, disabled: boolean) => (
     <div className="flex flex-col gap-1">
       <Label htmlFor={name}>{t(`fields.${name}`)}</Label>
       <NativeSelect id={name} name={name} defaultValue={typed(name)} disabled={disabled} aria-invalid={invalid(name)}>
@@ -141,7 +144,19 @@ export function AnomalyForm({
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {choice('campaignId', options.campaigns, t('form.none'), locked)}
-        {choice('testCaseId', options.testCases, t('form.none'), locked)}
+        {locked ? (
+          <div className="flex flex-col gap-1">
+            <span className="text-sm font-medium">{t('fields.testCaseId')}</span>
+            <p className="text-sm" data-testid="anomaly-test-case">
+              {options.testCase ? `${options.testCase.ref} ${options.testCase.title}` : t('form.none')}
+            </p>
+          </div>
+        ) : (
+          <div className="flex flex-col gap-1 sm:col-span-2">
+            <TraceItemField projectKey={projectKey} type="testCase" name="testCaseId" label={t('fields.testCaseId')} initial={options.testCase} />
+            <FieldError failure={failure} field="testCaseId" />
+          </div>
+        )}
         {line('environment', 200)}
         {line('build', 200)}
       </div>

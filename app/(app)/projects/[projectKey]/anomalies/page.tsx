@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AnomalyStatusBadge, SeverityBadge } from '@/components/recette/anomalies/anomaly-badges';
 import { AnomalyFilters } from '@/components/recette/anomalies/anomaly-filters';
+import { PagedList } from '@/components/lists/paged-list';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
@@ -95,26 +96,18 @@ export default async function AnomaliesPage({ params, searchParams }: Props) {
         campaigns={campaigns.map((c) => ({ value: c.id, label: `#${c.number} ${c.name}` }))}
         members={members.map((m) => ({ value: m.id, label: m.name }))}
       />
-      <p className="text-sm text-muted-foreground" data-testid="anomalies-total" aria-live="polite">
-        {t('total', { count: result.total })}
-      </p>
-      {result.rows.length === 0 ? (
-        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid="anomalies-empty">
-          {filtered ? (
-            <>
-              <p className="text-muted-foreground">{t('empty.filtered')}</p>
-              <Button asChild variant="outline" size="sm">
-                <Link href={base}>{t('empty.clear')}</Link>
-              </Button>
-            </>
-          ) : (
-            <>
-              <p className="font-medium">{t('empty.title')}</p>
-              <p className="max-w-xl text-sm text-muted-foreground">{canRaise ? t('empty.writer') : t('empty.reader')}</p>
-            </>
-          )}
-        </div>
-      ) : (
+      <PagedList
+        name="anomalies"
+        namespace="anomalies"
+        total={result.total}
+        empty={result.rows.length === 0}
+        filtered={filtered}
+        canWrite={canRaise}
+        clearHref={base}
+        page={result.page}
+        pages={pages}
+        pageHref={pageHref}
+      >
         <div className="rounded-lg border bg-background">
           <Table data-testid="anomalies-table">
             <TableHeader>
@@ -160,26 +153,7 @@ export default async function AnomaliesPage({ params, searchParams }: Props) {
             </TableBody>
           </Table>
         </div>
-      )}
-      {pages > 1 && (
-        <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">
-          {result.page > 1 && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page - 1)} rel="prev">
-                {t('previous')}
-              </Link>
-            </Button>
-          )}
-          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages })}</span>
-          {result.page < pages && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page + 1)} rel="next">
-                {t('next')}
-              </Link>
-            </Button>
-          )}
-        </nav>
-      )}
+      </PagedList>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
+import { PagedList } from '@/components/lists/paged-list';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
@@ -50,15 +51,17 @@ export default async function CampaignsPage({ params, searchParams }: Props) {
           </Button>
         )}
       </div>
-      <p className="text-sm text-muted-foreground" data-testid="campaigns-total">
-        {t('total', { count: result.total })}
-      </p>
-      {result.rows.length === 0 ? (
-        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid="campaigns-empty">
-          <p className="font-medium">{t('empty.title')}</p>
-          <p className="max-w-xl text-sm text-muted-foreground">{canWrite ? t('empty.writer') : t('empty.reader')}</p>
-        </div>
-      ) : (
+      <PagedList
+        name="campaigns"
+        namespace="campaigns"
+        total={result.total}
+        empty={result.rows.length === 0}
+        canWrite={canWrite}
+        clearHref={base}
+        page={result.page}
+        pages={pages}
+        pageHref={pageHref}
+      >
         <div className="rounded-lg border bg-background">
           <Table data-testid="campaigns-table">
             <TableHeader>
@@ -102,26 +105,7 @@ export default async function CampaignsPage({ params, searchParams }: Props) {
             </TableBody>
           </Table>
         </div>
-      )}
-      {pages > 1 && (
-        <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">
-          {result.page > 1 && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page - 1)} rel="prev">
-                {t('previous')}
-              </Link>
-            </Button>
-          )}
-          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages })}</span>
-          {result.page < pages && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page + 1)} rel="next">
-                {t('next')}
-              </Link>
-            </Button>
-          )}
-        </nav>
-      )}
+      </PagedList>
     </div>
   );
 }

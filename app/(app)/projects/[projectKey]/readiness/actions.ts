@@ -383,7 +383,7 @@ export const signGoNoGo = projectAction({
       meaning: record.decision === 'no_go' ? 'no_go' : 'go',
       reason: input.reason,
       subject: { kind: GO_NO_GO_SUBJECT, id: record.id, version: GO_NO_GO_VERSION, content: recordContent(record) },
-      seen: { version: input.seenVersion, hash: input.seenHash },
+      seen: { version: input.shownVersion, hash: input.shownHash },
       audit,
     });
     if (!created) nothingChanged();

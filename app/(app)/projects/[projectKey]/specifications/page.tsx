@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SpecificationFilters } from '@/components/specifications/specification-filters';
 import { SpecificationTable } from '@/components/specifications/specification-table';
+import { PagedList } from '@/components/lists/paged-list';
 import { Button } from '@/components/ui/button';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
@@ -82,31 +83,18 @@ export default async function SpecificationsPage({ params, searchParams }: Props
         )}
       </div>
       <SpecificationFilters values={filters} />
-      <p className="text-sm text-muted-foreground" data-testid="specifications-total" aria-live="polite">
-        {t('total', { count: result.total })}
-      </p>
-      {result.rows.length === 0 ? (
-        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid="specifications-empty">
-          {filtered ? (
-            <>
-              <p className="text-muted-foreground">{t('empty.filtered')}</p>
-              <Button asChild variant="outline" size="sm">
-                <Link href={base}>{t('empty.clear')}</Link>
-              </Button>
-            </>
-          ) : (
-            <>
-              <p className="font-medium">{t('empty.title')}</p>
-              <p className="max-w-xl text-sm text-muted-foreground">{canWrite ? t('empty.writer') : t('empty.reader')}</p>
-              {canWrite && (
-                <Button asChild size="sm">
-                  <Link href={`${base}/new`}>{t('new')}</Link>
-                </Button>
-              )}
-            </>
-          )}
-        </div>
-      ) : (
+      <PagedList
+        name="specifications"
+        namespace="specifications"
+        total={result.total}
+        empty={result.rows.length === 0}
+        filtered={filtered}
+        canWrite={canWrite}
+        clearHref={base}
+        page={result.page}
+        pages={pages}
+        pageHref={pageHref}
+      >
         <SpecificationTable
           basePath={base}
           rows={result.rows.map((row) => ({
@@ -119,26 +107,7 @@ export default async function SpecificationsPage({ params, searchParams }: Props
             suspectCount: row.suspectCount,
           }))}
         />
-      )}
-      {pages > 1 && (
-        <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">
-          {result.page > 1 && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page - 1)} rel="prev">
-                {t('previous')}
-              </Link>
-            </Button>
-          )}
-          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages })}</span>
-          {result.page < pages && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page + 1)} rel="next">
-                {t('next')}
-              </Link>
-            </Button>
-          )}
-        </nav>
-      )}
+      </PagedList>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { TestCaseFilters } from '@/components/recette/test-case-filters';
 import { ExportLink } from '@/components/spreadsheets/export-link';
 import { SuspectBadge } from '@/components/traceability/badges';
 import { Badge } from '@/components/ui/badge';
+import { PagedList } from '@/components/lists/paged-list';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
@@ -98,26 +99,18 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
         </div>
       </div>
       <TestCaseFilters values={filters} folders={facets.folders} tags={facets.tags} />
-      <p className="text-sm text-muted-foreground" data-testid="test-cases-total" aria-live="polite">
-        {t('total', { count: result.total })}
-      </p>
-      {result.rows.length === 0 ? (
-        <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid="test-cases-empty">
-          {filtered ? (
-            <>
-              <p className="text-muted-foreground">{t('empty.filtered')}</p>
-              <Button asChild variant="outline" size="sm">
-                <Link href={base}>{t('empty.clear')}</Link>
-              </Button>
-            </>
-          ) : (
-            <>
-              <p className="font-medium">{t('empty.title')}</p>
-              <p className="max-w-xl text-sm text-muted-foreground">{canWrite ? t('empty.writer') : t('empty.reader')}</p>
-            </>
-          )}
-        </div>
-      ) : (
+      <PagedList
+        name="test-cases"
+        namespace="testCases"
+        total={result.total}
+        empty={result.rows.length === 0}
+        filtered={filtered}
+        canWrite={canWrite}
+        clearHref={base}
+        page={result.page}
+        pages={pages}
+        pageHref={pageHref}
+      >
         <div className="rounded-lg border bg-background">
           <Table data-testid="test-cases-table">
             <TableHeader>
@@ -171,26 +164,7 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
             </TableBody>
           </Table>
         </div>
-      )}
-      {pages > 1 && (
-        <nav aria-label={t('pagination')} className="flex items-center justify-end gap-3 text-sm">
-          {result.page > 1 && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page - 1)} rel="prev">
-                {t('previous')}
-              </Link>
-            </Button>
-          )}
-          <span className="text-muted-foreground">{t('pageOf', { page: result.page, pages })}</span>
-          {result.page < pages && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={pageHref(result.page + 1)} rel="next">
-                {t('next')}
-              </Link>
-            </Button>
-          )}
-        </nav>
-      )}
+      </PagedList>
     </div>
   );
 }

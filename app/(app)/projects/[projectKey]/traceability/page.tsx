@@ -23,6 +23,7 @@ import {
   listSpecificationsWithoutTest,
 } from '@/db/queries/traceability-pages';
 import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
+import { COVERAGE_STATES } from '@/lib/traceability/coverage';
 import { requireUser } from '@/lib/session/current-user';
 import { cn } from '@/lib/ui/cn';
 
@@ -39,7 +40,7 @@ const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(unde
 const searchSchema = z.object({
   view: lenient(z.enum(VIEWS)),
   q: lenient(z.string().trim().max(200)),
-  coverage: lenient(z.enum(['covered', 'uncovered', 'suspect'])),
+  coverage: lenient(z.enum(COVERAGE_STATES)),
   status: lenient(z.enum(MATRIX_STATUS_FILTERS)),
   priority: lenient(z.enum(REQUIREMENT_PRIORITIES)),
   page: lenient(z.coerce.number().int().min(1).max(1_000_000)),
@@ -90,13 +91,29 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
     { view: 'untestedRequirements', label: tt('gaps.untestedRequirements'), count: summary.withoutTest },
     { view: 'untestedSpecifications', label: tt('gaps.untestedSpecifications'), count: summary.specificationsWithoutTest },
   ];
-  const ratio = summary.activeRequirements > 0 ? summary.covered / summary.activeRequirements : 0;
+  const ratio = summary.activeRequirements > 0 ? summary.verified / summary.activeRequirements : 0;
   const tiles = [
+    {
+      key: 'verified',
+      label: t('summary.verified'),
+      value: summary.verified,
+      hint: t('summary.verifiedHint', { count: summary.verified, total: summary.activeRequirements, ratio }),
+      href: `${base}?coverage=verified&status=active`,
+      tone: 'text-emerald-700',
+    },
+    {
+      key: 'failed',
+      label: t('summary.failed'),
+      value: summary.failed,
+      hint: t('summary.failedHint'),
+      href: `${base}?coverage=failed&status=active`,
+      tone: summary.failed > 0 ? 'text-red-700' : undefined,
+    },
     {
       key: 'covered',
       label: t('summary.covered'),
       value: summary.covered,
-      hint: t('summary.coveredHint', { count: summary.covered, total: summary.activeRequirements, ratio }),
+      hint: t('summary.coveredHint'),
       href: `${base}?coverage=covered&status=active`,
       tone: 'text-emerald-700',
     },
@@ -172,7 +189,7 @@ export default async function TraceabilityPage({ params, searchParams }: Props) 
       </div>
 
       <section aria-label={t('summary.label')} className="flex flex-col gap-2">
-        <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="traceability-summary">
+        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="traceability-summary">
           {tiles.map((tile) => (
             <li key={tile.key}>
               <Link

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findCampaignByNumber } from '@/db/queries/runner';
+import { findCampaign } from '@/db/queries/campaigns';
 import { projectRoute } from '@/lib/actions/define-route';
 import { ActionError } from '@/lib/actions/result';
 import { xlsxDownload, xlsxWorkbook, type XlsxSheet } from '@/lib/export/xlsx';
@@ -26,7 +26,7 @@ export const GET = projectRoute({
     let sheet: XlsxSheet;
     let suffix = '';
     if (what === 'campaign') {
-      const campaign = query.campaign ? await findCampaignByNumber(db, projectId, query.campaign) : null;
+      const campaign = query.campaign ? await findCampaign(db, projectId, query.campaign) : null;
       if (!campaign) throw new ActionError('not_found');
       sheet = await campaignSheet(db, projectId, campaign.id, tr);
       suffix = `-${campaign.number}`;

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { NativeSelect, Textarea } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { TraceItemField } from '@/components/traceability/trace-item-field';
 import { getDb } from '@/db/client';
 import { loadAnomalyPage } from '@/db/queries/anomaly-pages';
 import {
@@ -17,9 +18,8 @@ import {
   listAnomalyExecutions,
   listAnomalySpecifications,
   listAssignableMembers,
-  listOriginStepEvidence,
-  listSpecificationOptions,
 } from '@/db/queries/anomalies';
+import { listAttachments } from '@/db/queries/attachments';
 import { can } from '@/lib/auth/roles';
 import { editableAnomalyFields } from '@/lib/recette/anomaly-schema';
 import { allowedTransitions } from '@/lib/recette/anomaly-workflow';
@@ -40,15 +40,14 @@ export default async function AnomalyPage({ params }: Props) {
   const db = getDb();
   const canAssign = can(membership.role, 'tests.write');
   const canLink = can(membership.role, 'tests.execute');
-  const [events, executions, specs, evidence, members, specOptions] = await Promise.all([
+  const [events, executions, specs, evidence, members] = await Promise.all([
     listAnomalyEvents(db, anomaly.id),
     listAnomalyExecutions(db, anomaly.id),
     listAnomalySpecifications(db, anomaly.id),
     anomaly.executionId !== null && anomaly.stepIndex !== null
-      ? listOriginStepEvidence(db, membership.projectId, anomaly.executionId, anomaly.stepIndex)
+      ? listAttachments(db, membership.projectId, { executionIds: [anomaly.executionId], stepIndex: anomaly.stepIndex })
       : [],
     canAssign ? listAssignableMembers(db, membership.projectId) : [],
-    canLink ? listSpecificationOptions(db, membership.projectId) : [],
   ]);
   const t = await getTranslations('anomalies');
   const format = await getFormatter();
@@ -267,22 +266,18 @@ export default async function AnomalyPage({ params }: Props) {
                 })}
               </ul>
             )}
-            {canLink && specOptions.some((o) => !linked.has(o.id)) && (
+            {canLink && (
               <AnomalyActionForm action={linkAnomalySpecification} hidden={hidden} testId="anomaly-link-spec" className="flex flex-wrap items-end gap-2">
-                <div className="flex min-w-48 flex-1 flex-col gap-1">
-                  <Label htmlFor="specificationId">{t('detail.linkSpecification')}</Label>
-                  <NativeSelect id="specificationId" name="specificationId" required defaultValue="">
-                    <option value="" disabled>
-                      {t('detail.chooseSpecification')}
-                    </option>
-                    {specOptions
-                      .filter((o) => !linked.has(o.id))
-                      .map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {formatRef('specification', o.number)} {o.title}
-                        </option>
-                      ))}
-                  </NativeSelect>
+                <div className="min-w-48 flex-1">
+                  {/* Remounted once the page shows the new link, so the choice starts empty again. */}
+                  <TraceItemField
+                    key={specs.length}
+                    projectKey={membership.projectKey}
+                    type="specification"
+                    name="specificationId"
+                    label={t('detail.linkSpecification')}
+                    excludedIds={[...linked]}
+                  />
                 </div>
                 <Button type="submit" variant="secondary">
                   {t('detail.link')}
@@ -313,7 +308,7 @@ export default async function AnomalyPage({ params }: Props) {
                       {a.fileName}
                     </a>{' '}
                     <span className="text-muted-foreground">
-                      · {format.number(a.byteSize / 1024, { maximumFractionDigits: 1 })} Kio · {when(a.uploadedAt)}
+                      · {format.number(a.byteSize / 1024, { maximumFractionDigits: 1 })} Kio · {when(new Date(a.uploadedAt))}
                     </span>
                   </li>
                 ))}

@@ -8,7 +8,7 @@ import { AnomalyForm, type AnomalyFormValues } from '@/components/recette/anomal
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
 import { getDb } from '@/db/client';
-import { findExecutionForAnomaly, listAssignableMembers, listCampaignOptions, listTestCaseOptions } from '@/db/queries/anomalies';
+import { findExecutionForAnomaly, listAssignableMembers, listCampaignOptions } from '@/db/queries/anomalies';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { can } from '@/lib/auth/roles';
 import { anomalyPrefill } from '@/lib/recette/anomaly-prefill';
@@ -35,9 +35,8 @@ export default async function NewAnomalyPage({ params, searchParams }: Props) {
   if (!can(membership.role, 'tests.execute')) notFound();
   const query = fromRunner.parse(await searchParams);
   const db = getDb();
-  const [campaigns, testCases, members, execution] = await Promise.all([
+  const [campaigns, members, execution] = await Promise.all([
     listCampaignOptions(db, membership.projectId),
-    listTestCaseOptions(db, membership.projectId),
     listAssignableMembers(db, membership.projectId),
     query.execution ? findExecutionForAnomaly(db, membership.projectId, query.execution) : null,
   ]);
@@ -82,8 +81,15 @@ export default async function NewAnomalyPage({ params, searchParams }: Props) {
             initial={initial}
             origin={prefill ? { executionId: execution!.id, stepIndex: query.step! } : undefined}
             options={{
-              campaigns: campaigns.map((c) => ({ id: c.id, label: `#${c.number} ${c.name}` })),
-              testCases: testCases.map((c) => ({ id: c.id, label: `${formatRef('testCase', c.number)} ${c.title}` })),
+              campaigns: [
+                ...campaigns,
+                // An old campaign's run is not among the recent ones offered: its own campaign is shown all the same.
+                ...(execution && !campaigns.some((c) => c.id === execution.campaignId)
+                  ? [{ id: execution.campaignId, number: execution.campaignNumber, name: execution.campaignName }]
+                  : []),
+              ].map((c) => ({ id: c.id, label: `#${c.number} ${c.name}` })),
+              // Raised from a run, the campaign and test case are the run's (the form shows them, locked).
+              testCase: prefill ? { id: execution!.testCaseId, ref: formatRef('testCase', execution!.testCaseNumber), title: execution!.testCaseTitle, status: '' } : null,
               members: members.map((m) => ({ id: m.id, label: m.name })),
             }}
           />

@@ -7,6 +7,7 @@ import {
   listTraceabilityMatrix,
   MATRIX_STATUS_FILTERS,
 } from '@/db/queries/traceability-pages';
+import { COVERAGE_STATES } from '@/lib/traceability/coverage';
 import { projectRoute } from '@/lib/actions/define-route';
 import { TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
@@ -44,7 +45,7 @@ export const GET = projectRoute({
   query: z.object({
     what: z.enum(['matrix', 'gaps']),
     q: lenient(z.string().trim().max(200)),
-    coverage: lenient(z.enum(['covered', 'uncovered', 'suspect'])),
+    coverage: lenient(z.enum(COVERAGE_STATES)),
     status: lenient(z.enum(MATRIX_STATUS_FILTERS)),
     priority: lenient(z.enum(REQUIREMENT_PRIORITIES)),
   }),

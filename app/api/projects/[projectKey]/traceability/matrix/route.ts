@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listTraceabilityMatrix, MATRIX_STATUS_FILTERS, MATRIX_WINDOW } from '@/db/queries/traceability-pages';
+import { COVERAGE_STATES } from '@/lib/traceability/coverage';
 import { projectRoute } from '@/lib/actions/define-route';
 import { REQUIREMENT_PRIORITIES } from '@/lib/requirements/model';
 
@@ -12,7 +13,7 @@ export const GET = projectRoute({
   permission: 'project.read',
   query: z.object({
     q: z.string().trim().max(200).optional(),
-    coverage: z.enum(['covered', 'uncovered', 'suspect']).optional(),
+    coverage: z.enum(COVERAGE_STATES).optional(),
     status: z.enum(MATRIX_STATUS_FILTERS).optional(),
     priority: z.enum(REQUIREMENT_PRIORITIES).optional(),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

@@ -8,7 +8,8 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { loadAnomalyPage } from '@/db/queries/anomaly-pages';
-import { listCampaignOptions, listTestCaseOptions } from '@/db/queries/anomalies';
+import { listCampaignOptions } from '@/db/queries/anomalies';
+import { findTraceItemOption } from '@/db/queries/traceability-pages';
 import { editableAnomalyFields } from '@/lib/recette/anomaly-schema';
 import { requireUser } from '@/lib/session/current-user';
 import { formatRef, parseRef } from '@/lib/traceability/refs';
@@ -28,7 +29,10 @@ export default async function EditAnomalyPage({ params }: Props) {
   const rights = editableAnomalyFields(membership.role, anomaly.createdBy === user.id, anomaly.status);
   if (rights === 'none') notFound();
   const db = getDb();
-  const [campaigns, testCases] = await Promise.all([listCampaignOptions(db, membership.projectId), listTestCaseOptions(db, membership.projectId)]);
+  const [campaigns, testCase] = await Promise.all([
+    listCampaignOptions(db, membership.projectId, anomaly.campaignId),
+    anomaly.testCaseId ? findTraceItemOption(db, membership.projectId, 'testCase', anomaly.testCaseId) : null,
+  ]);
   const t = await getTranslations('anomalies');
   const ref = formatRef('anomaly', anomaly.number);
   const basePath = `/projects/${membership.projectKey}/anomalies`;
@@ -64,7 +68,7 @@ export default async function EditAnomalyPage({ params }: Props) {
             }}
             options={{
               campaigns: campaigns.map((c) => ({ id: c.id, label: `#${c.number} ${c.name}` })),
-              testCases: testCases.map((c) => ({ id: c.id, label: `${formatRef('testCase', c.number)} ${c.title}` })),
+              testCase,
               members: [],
             }}
           />

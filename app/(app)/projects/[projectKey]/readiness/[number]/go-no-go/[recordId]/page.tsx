@@ -95,7 +95,7 @@ export default async function GoNoGoRecordPage({ params }: Props) {
         {canSign && (
           <SignoffForm
             action={signGoNoGo}
-            hidden={{ projectKey: membership.projectKey, goNoGoRecordId: record.id, seenVersion: GO_NO_GO_VERSION, seenHash: record.snapshotHash }}
+            hidden={{ projectKey: membership.projectKey, goNoGoRecordId: record.id, shownVersion: GO_NO_GO_VERSION, shownHash: record.snapshotHash }}
             fieldErrorsFor={['password', 'reason']}
             testId="sign-go-no-go"
             className="flex flex-col gap-3 rounded-lg border bg-background p-4"
