@@ -24,7 +24,7 @@ type Result = { ok: boolean; data?: Record<string, unknown>; code?: string; mess
  * even for 100 MB+): local header, data, central directory, end record. The CRC is left at 0, as a forged archive
  * would have it; the importer must stop at its byte limit long before any check at the end.
  */
-function zipBomb(name: string, size: number): Uint8Array {
+function zipBomb(name: string, size: number): Uint8Array<ArrayBuffer> {
   const data = deflateRawSync(Buffer.alloc(size), { level: 9 });
   const fileName = Buffer.from(name);
   const local = Buffer.alloc(30);
@@ -48,7 +48,7 @@ function zipBomb(name: string, size: number): Uint8Array {
   end.writeUInt16LE(1, 10);
   end.writeUInt32LE(46 + fileName.length, 12);
   end.writeUInt32LE(30 + fileName.length + data.length, 16);
-  return new Uint8Array(Buffer.concat([local, fileName, data, central, fileName, end]));
+  return new Uint8Array(Buffer.concat([local, fileName, data, central, fileName, end])) as Uint8Array<ArrayBuffer>;
 }
 
 const xmlFile = (name: string, text: string) => new File([text], name, { type: 'application/xml' });
