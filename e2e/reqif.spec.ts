@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { fixturesDir } from '../lib/interop/fixtures-path';
 import frRequirements from '../messages/fr.requirements.json';
 import frReqif from '../messages/fr.reqif.json';
+import { expectAccessible } from './axe';
 import { addMember, createProject, DEMO_PROJECT, DEMO_USERS, hydrated, signedInContext } from './helpers';
 
 const fr = { reqif: frReqif.reqif, requirements: frRequirements.requirements };
@@ -35,6 +36,8 @@ test('the AMOE imports a Polarion export: preview, import, hierarchy and fields;
   await expect(preview.getByTestId('reqif-sample-new')).toContainText('SW: Lorem Ipsum');
   // The duplicate SPEC-HIERARCHY identifier of this export is tolerated and reported.
   await expect(preview.getByTestId('reqif-warnings')).toContainText(fr.reqif.warnings.duplicateIdentifier);
+  // The preview itself (counts, samples, warnings) passes axe, not only the empty page the accessibility suite opens.
+  await expectAccessible(page);
   await page.getByRole('button', { name: fr.reqif.import, exact: true }).click();
   await expect(page.getByTestId('reqif-done')).toBeVisible();
 
