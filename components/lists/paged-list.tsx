@@ -14,37 +14,33 @@ import { PageNav } from '@/components/ui/page-nav';
 export async function PagedList({
   name,
   namespace,
-  total,
-  empty,
+  result,
   filtered = false,
   canWrite,
   clearHref,
-  page,
-  pages,
   pageHref,
   children,
 }: {
   name: string;
   namespace: string;
-  total: number;
-  /** Whether this page has no row to show. */
-  empty: boolean;
+  /** The page of rows as the list query answers it. */
+  result: { rows: readonly unknown[]; total: number; page: number; pageSize: number };
   filtered?: boolean;
   canWrite: boolean;
   /** The unfiltered list, offered when filters match nothing. */
   clearHref: string;
-  page: number;
-  pages: number;
   pageHref: (page: number) => string;
   children: ReactNode;
 }) {
   const t = await getTranslations(namespace);
+  const { total, page } = result;
+  const pages = Math.max(1, Math.ceil(total / result.pageSize));
   return (
     <>
       <p className="text-sm text-muted-foreground" data-testid={`${name}-total`} aria-live="polite">
         {t('total', { count: total })}
       </p>
-      {empty ? (
+      {result.rows.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center" data-testid={`${name}-empty`}>
           {filtered ? (
             <>

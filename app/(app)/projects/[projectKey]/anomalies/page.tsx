@@ -50,7 +50,6 @@ export default async function AnomaliesPage({ params, searchParams }: Props) {
   const filtered = Object.values(filters).some(Boolean);
   // Showing or hiding controls is a courtesy; the actions check the role themselves.
   const canRaise = can(membership.role, 'tests.execute');
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
@@ -99,13 +98,10 @@ export default async function AnomaliesPage({ params, searchParams }: Props) {
       <PagedList
         name="anomalies"
         namespace="anomalies"
-        total={result.total}
-        empty={result.rows.length === 0}
+        result={result}
         filtered={filtered}
         canWrite={canRaise}
         clearHref={base}
-        page={result.page}
-        pages={pages}
         pageHref={pageHref}
       >
         <div className="rounded-lg border bg-background">

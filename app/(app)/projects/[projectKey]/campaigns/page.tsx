@@ -36,7 +36,6 @@ export default async function CampaignsPage({ params, searchParams }: Props) {
   if (result.rows.length === 0 && result.page > 1) redirect(pageHref(1));
   // Showing or hiding controls is a courtesy; the actions check the role themselves.
   const canWrite = can(membership.role, 'tests.write');
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
@@ -54,12 +53,9 @@ export default async function CampaignsPage({ params, searchParams }: Props) {
       <PagedList
         name="campaigns"
         namespace="campaigns"
-        total={result.total}
-        empty={result.rows.length === 0}
+        result={result}
         canWrite={canWrite}
         clearHref={base}
-        page={result.page}
-        pages={pages}
         pageHref={pageHref}
       >
         <div className="rounded-lg border bg-background">

@@ -67,7 +67,6 @@ export default async function SpecificationsPage({ params, searchParams }: Props
   const filtered = Boolean(filters.q || filters.status || filters.category || filters.suspect);
   // Showing or hiding controls is a courtesy; the actions check the role themselves.
   const canWrite = can(membership.role, 'specifications.write');
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
@@ -86,13 +85,10 @@ export default async function SpecificationsPage({ params, searchParams }: Props
       <PagedList
         name="specifications"
         namespace="specifications"
-        total={result.total}
-        empty={result.rows.length === 0}
+        result={result}
         filtered={filtered}
         canWrite={canWrite}
         clearHref={base}
-        page={result.page}
-        pages={pages}
         pageHref={pageHref}
       >
         <SpecificationTable

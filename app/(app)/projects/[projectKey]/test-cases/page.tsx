@@ -73,7 +73,6 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
   const filtered = Object.values(filters).some(Boolean);
   // Showing or hiding controls is a courtesy; the actions check the role themselves.
   const canWrite = can(membership.role, 'tests.write');
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
@@ -102,13 +101,10 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
       <PagedList
         name="test-cases"
         namespace="testCases"
-        total={result.total}
-        empty={result.rows.length === 0}
+        result={result}
         filtered={filtered}
         canWrite={canWrite}
         clearHref={base}
-        page={result.page}
-        pages={pages}
         pageHref={pageHref}
       >
         <div className="rounded-lg border bg-background">
