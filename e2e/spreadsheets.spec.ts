@@ -76,8 +76,8 @@ test('the AMOA imports requirements from an .xlsx with a mapping step and a dry 
   await expect(page.getByTestId('import-items')).toContainText('Calcul du net');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toContainText('EXF-1, EXF-2');
-  await page.getByRole('link', { name: sp.import.back }).click();
-  await expect(page.getByText('Calcul du net')).toBeVisible();
+  await page.getByRole('link', { name: sp.import.back, exact: true }).click();
+  await expect(page.getByText('Calcul du net', { exact: true }).first()).toBeVisible();
   await page.goto(`/projects/${project.key}/requirements/EXF-1`);
   await expect(page.getByText('Demande RH')).toBeVisible();
 
