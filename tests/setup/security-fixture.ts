@@ -39,6 +39,8 @@ export interface Fixture extends World {
     reservation: string[];
     email: string[];
     projectKey: string[];
+    /** Content hashes a signer may have been shown (`seenHash`): the go / no-go record's. */
+    hash: string[];
   };
   /**
    * One object of the other project (or, for `user`, a member of the other project only) per pool kind: the id a
@@ -215,6 +217,7 @@ export async function createFixture(): Promise<Fixture> {
     foreignReservation,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
+  name(goNoGoRecord.snapshotHash, 'goNoGoRecord.hash');
   name(token, 'token');
 
   return {
@@ -239,6 +242,7 @@ export async function createFixture(): Promise<Fixture> {
       reservation: [reservation.id, foreignReservation.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
+      hash: [goNoGoRecord.snapshotHash],
     },
     foreign: {
       user: world.outsider.id,
