@@ -373,7 +373,7 @@ export const signGoNoGo = projectAction({
     const given = await standingSignatureOf(tx, GO_NO_GO_SUBJECT, record.id, actor.id);
     if (given) {
       nothingChanged();
-      return { signatureId: given.id };
+      return { id: given.id };
     }
     const { signature, created } = await sign(tx, {
       actor,
@@ -387,7 +387,7 @@ export const signGoNoGo = projectAction({
       audit,
     });
     if (!created) nothingChanged();
-    return { signatureId: signature.id };
+    return { id: signature.id };
   },
   after(_data, input) {
     revalidateReadiness(input.projectKey);
