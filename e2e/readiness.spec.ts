@@ -57,6 +57,9 @@ test('the AMOE creates a release with a campaign, reads its criteria and proposa
   await form.getByRole('radio', { name: r.decisions.go_with_reservations }).check();
   await form.getByRole('button', { name: r.goNoGo.record }).click();
   await expect(page.getByTestId('reason-error')).toHaveText(fr.validation.readiness.reasonRequired);
+  await form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.moa.name) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.amoe.name) }).check();
+  await form.getByRole('radio', { name: r.decisions.go_with_reservations }).check();
   await form.getByLabel(r.goNoGo.reason).fill('Bloquantes contournées, correctif planifié en 1.5.2.');
   await form.getByRole('button', { name: r.goNoGo.record }).click();
   await page.waitForURL(/\/go-no-go\/[0-9a-f-]{36}$/);

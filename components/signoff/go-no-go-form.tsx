@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { FieldError, FormError } from '@/components/forms/form-status';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -37,7 +38,17 @@ export function GoNoGoForm({
 }) {
   const t = useTranslations('readiness');
   const router = useRouter();
-  const { failure, formAction, pending } = useActionForm(record, { onSuccess: (data) => router.push(`${recordPath}/${data.id}`) });
+  const { failure, values, formAction, pending } = useActionForm(record, { onSuccess: (data) => router.push(`${recordPath}/${data.id}`) });
+  // Held here, not in the DOM: React resets a form after each submission, and a refused one must keep the choices.
+  const [participants, setParticipants] = useState<ReadonlySet<string>>(new Set());
+  const [decision, setDecision] = useState<Decision>(proposed);
+  const toggle = (userId: string, on: boolean) =>
+    setParticipants((current) => {
+      const next = new Set(current);
+      if (on) next.add(userId);
+      else next.delete(userId);
+      return next;
+    });
   return (
     <form action={formAction} className="flex flex-col gap-4" data-testid="go-no-go-form">
       <FormError failure={failure} />
@@ -50,7 +61,14 @@ export function GoNoGoForm({
           {members.map((m) => (
             <li key={m.userId}>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="participantIds" value={m.userId} className="size-4" />
+                <input
+                  type="checkbox"
+                  name="participantIds"
+                  value={m.userId}
+                  checked={participants.has(m.userId)}
+                  onChange={(e) => toggle(m.userId, e.target.checked)}
+                  className="size-4"
+                />
                 <span>
                   {m.name} <span className="text-muted-foreground">({t(`roles.${m.role}`)})</span>
                 </span>
@@ -65,7 +83,7 @@ export function GoNoGoForm({
         <div className="flex flex-wrap gap-4">
           {DECISIONS.map((d) => (
             <label key={d} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="decision" value={d} defaultChecked={d === proposed} className="size-4" />
+              <input type="radio" name="decision" value={d} checked={d === decision} onChange={() => setDecision(d)} className="size-4" />
               {t(`decisions.${d}`)}
             </label>
           ))}
@@ -73,7 +91,7 @@ export function GoNoGoForm({
       </fieldset>
       <div className="flex flex-col gap-1">
         <Label htmlFor="go-no-go-reason">{t('goNoGo.reason')}</Label>
-        <Textarea id="go-no-go-reason" name="reason" rows={3} maxLength={5_000} aria-describedby="go-no-go-reason-hint" />
+        <Textarea id="go-no-go-reason" name="reason" rows={3} maxLength={5_000} defaultValue={values.reason ?? ''} aria-describedby="go-no-go-reason-hint" />
         <p id="go-no-go-reason-hint" className="text-xs text-muted-foreground">
           {t('goNoGo.reasonHint', { proposed: t(`decisions.${proposed}`) })}
         </p>

@@ -161,7 +161,7 @@ describe('release readiness', () => {
     const record = (overrides: Record<string, unknown> = {}) =>
       recordGoNoGo({ projectKey: project.key, releaseId: release.id, decision: 'no_go', proposedDecision: 'no_go', reason: '', participantIds: [members.moa.id, members.amoe.id], ...overrides });
 
-    expect(await record()).toMatchObject({ ok: false, code: 'conflict', details: { open: 1 } });
+    expect(await record()).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('clôturez la recette') });
     await getDb().update(campaigns).set({ status: 'closed', closedAt: new Date() }).where(eq(campaigns.id, open.id));
     // A decision other than the proposal needs its reason; a proposal that moved meanwhile is a conflict.
     expect(await record({ decision: 'go_with_reservations' })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: [expect.any(String)] } });

@@ -69,6 +69,6 @@ export async function createGoNoGoRecordRow(
       recordedBy: recorder.id,
       recordedAt,
     })
-    .returning({ id: goNoGoRecords.id });
+    .returning({ id: goNoGoRecords.id, snapshotHash: goNoGoRecords.snapshotHash });
   return row!;
 }

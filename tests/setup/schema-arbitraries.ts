@@ -116,6 +116,7 @@ function stringValue(key: string, node: JsonSchema, hint: string): fc.Arbitrary<
   if (/^shownHash$/.test(key)) return poolValue(['contentHash']);
   if (/password|confirmation/i.test(key)) return fc.constantFrom(TEST_PASSWORD, NEW_PASSWORD).map(constant);
   if (/token/i.test(key)) return fc.constant<Recipe>((f) => f.token);
+  if (/hash/i.test(key)) return poolValue(['hash']);
   if (node.format === 'date') return fc.constantFrom('2026-03-02', '2026-03-13', '2026-02-30').map(constant);
   if (/url/i.test(key)) return fc.constantFrom('/projects', '/profile').map(constant);
   if (node.pattern) return fc.stringMatching(new RegExp(node.pattern), { maxLength: node.maxLength ?? 20 }).map(constant);

@@ -55,6 +55,8 @@ export interface Fixture extends World {
     contentVersion: string[];
     email: string[];
     projectKey: string[];
+    /** Content hashes a signer may have been shown (`seenHash`): the go / no-go record's. */
+    hash: string[];
   };
   /**
    * One object of the other project (or, for `user`, a member of the other project only) per pool kind: the id a
@@ -261,6 +263,7 @@ export async function createFixture(): Promise<Fixture> {
     foreignReqifUpload,
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
+  name(goNoGoRecord.snapshotHash, 'goNoGoRecord.hash');
   name(token, 'token');
   contentHashes.forEach((hash, i) => name(hash, `contentHash.${i}`));
   name(signature, 'signature.id');
@@ -298,6 +301,7 @@ export async function createFixture(): Promise<Fixture> {
       signature: [signature, foreignSignature],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
+      hash: [goNoGoRecord.snapshotHash],
     },
     foreign: {
       user: world.outsider.id,

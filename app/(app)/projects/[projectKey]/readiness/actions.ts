@@ -309,10 +309,10 @@ export const recordGoNoGo = projectAction({
     const { snapshot } = await releaseReadiness(tx, membership.projectId, release);
     if (snapshot.inputs.campaigns.total === 0) throw new ActionError('conflict', 'releaseWithoutCampaigns');
     if (snapshot.inputs.campaigns.open > 0) {
-      throw new ActionError('conflict', 'releaseCampaignsOpen', undefined, { open: snapshot.inputs.campaigns.open });
+      throw new ActionError('conflict', 'releaseCampaignsOpen');
     }
     if (snapshot.proposedDecision !== input.proposedDecision) {
-      throw new ActionError('conflict', 'proposalChanged', undefined, { proposedDecision: snapshot.proposedDecision });
+      throw new ActionError('conflict', 'proposalChanged');
     }
     const order = new Map(input.participantIds.map((id, i) => [id, i]));
     const participants: GoNoGoParticipant[] = members
@@ -373,7 +373,7 @@ export const signGoNoGo = projectAction({
     const given = await standingSignatureOf(tx, GO_NO_GO_SUBJECT, record.id, actor.id);
     if (given) {
       nothingChanged();
-      return { signatureId: given.id };
+      return { id: given.id };
     }
     const { signature, created } = await sign(tx, {
       actor,
@@ -387,7 +387,7 @@ export const signGoNoGo = projectAction({
       audit,
     });
     if (!created) nothingChanged();
-    return { signatureId: signature.id };
+    return { id: signature.id };
   },
   after(_data, input) {
     revalidateReadiness(input.projectKey);
