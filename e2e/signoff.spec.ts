@@ -62,7 +62,8 @@ test('the AMOE requests approval of a baseline; the MOA reviews its redline on a
   await expect(moa.page.getByText(s.review.noSignatures)).toBeVisible();
   await form.getByLabel(s.signature.password).fill(DEMO_PASSWORD);
   await form.getByRole('button', { name: s.decision.submit }).click();
-  await expect(moa.page.getByTestId('decision-done')).toBeVisible();
+  // Signed: the page, refreshed by the action, no longer offers the decision.
+  await expect(moa.page.getByTestId('decision-unavailable')).toHaveText(s.decision.alreadySigned);
   await moa.page.reload();
   await expect(moa.page.getByTestId('approval-status').first()).toHaveText(s.statuses.approved_with_reservations);
   const signature = moa.page.getByTestId('signatures').locator('li').first();
@@ -80,7 +81,7 @@ test('the AMOE requests approval of a baseline; the MOA reviews its redline on a
   await expect(viewer.page.getByTestId('signatures')).toContainText(DEMO_USERS.moa.name);
   await expect(viewer.page.getByTestId('reservations')).toContainText('Livrer le correctif');
   await expect(viewer.page.getByTestId('decision-form')).toHaveCount(0);
-  await expect(viewer.page.getByTestId('decision-unavailable')).toHaveText(s.decision.notApprover);
+  await expect(viewer.page.getByTestId('decision-unavailable')).toHaveText(s.decision.decided);
   await expect(viewer.page.getByLabel(s.signature.password)).toHaveCount(0);
   await viewer.page.goto(`${base}/baselines`);
   await expect(viewer.page.getByTestId('create-baseline')).toHaveCount(0);

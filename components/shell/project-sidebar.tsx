@@ -15,6 +15,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { PROJECT_SECTIONS, type ProjectSectionKey } from '@/lib/projects/sections';
@@ -47,30 +48,33 @@ export function ProjectSidebar({ projectKey, counts }: { projectKey: string; cou
         const href = slug ? `${base}/${slug}` : base;
         const active = slug ? pathname === href || pathname.startsWith(`${href}/`) : pathname === base;
         const Icon = ICONS[key];
-        // The link's name stays the section's; the count is its description.
+        // The link's name stays the section's; the count is its description, read from beside it.
         const count = counts?.[key] && counts[key].value > 0 ? counts[key] : null;
         return (
-          <Link
-            key={key}
-            href={href}
-            aria-current={active ? 'page' : undefined}
-            aria-describedby={count ? `section-count-${key}` : undefined}
-            className={cn(
-              'flex items-center gap-2 rounded-md px-3 py-2 text-sm',
-              active ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60 hover:text-foreground',
-            )}
-          >
-            <Icon className="size-4" />
-            {t(key)}
-            {count && (
-              <span className="ml-auto rounded-full bg-primary px-2 text-xs font-medium text-primary-foreground" data-testid={`section-count-${key}`}>
-                <span aria-hidden>{count.value}</span>
-                <span id={`section-count-${key}`} className="sr-only">
-                  {count.label}
+          <Fragment key={key}>
+            <Link
+              href={href}
+              aria-current={active ? 'page' : undefined}
+              aria-describedby={count ? `section-count-${key}` : undefined}
+              className={cn(
+                'flex items-center gap-2 rounded-md px-3 py-2 text-sm',
+                active ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60 hover:text-foreground',
+              )}
+            >
+              <Icon className="size-4" />
+              {t(key)}
+              {count && (
+                <span aria-hidden className="ml-auto rounded-full bg-primary px-2 text-xs font-medium text-primary-foreground" data-testid={`section-count-${key}`}>
+                  {count.value}
                 </span>
+              )}
+            </Link>
+            {count && (
+              <span id={`section-count-${key}`} className="sr-only">
+                {count.label}
               </span>
             )}
-          </Link>
+          </Fragment>
         );
       })}
     </nav>

@@ -42,7 +42,7 @@ export function ReservationList({
               <span className="font-medium">{t('ref', { number: r.number })}</span>
               <ReservationBadge state={r.status === 'lifted' ? 'lifted' : overdue ? 'overdue' : 'open'} />
               {showRequest && (
-                <Link href={`/projects/${projectKey}/approvals/${r.requestNumber}`} className="text-primary hover:underline">
+                <Link href={`/projects/${projectKey}/approvals/${r.requestNumber}`} className="text-primary underline">
                   {t('fromRequest', { number: r.requestNumber })}
                 </Link>
               )}
@@ -60,7 +60,7 @@ export function ReservationList({
                   const ref = formatRef('anomaly', a.number);
                   return (
                     <li key={a.id}>
-                      <Link href={`/projects/${projectKey}/anomalies/${ref}`} className="text-primary hover:underline">
+                      <Link href={`/projects/${projectKey}/anomalies/${ref}`} className="text-primary underline">
                         {ref}
                       </Link>{' '}
                       {a.title} ({anomalyT(a.status)})
