@@ -71,7 +71,7 @@ test('a project page in English: sidebar, role and empty states', async ({ page 
 
   await sidebar.getByRole('link', { name: en.sections.readiness }).click();
   await expect(page.getByRole('heading', { level: 1, name: en.sections.readiness })).toBeVisible();
-  await expect(page.getByText(en.placeholder.title)).toBeVisible();
+  await expect(page.getByTestId('release-row-1')).toBeVisible();
 
   await sidebar.getByRole('link', { name: en.sections.audit }).click();
   await expect(page.getByRole('heading', { level: 1, name: en.sections.audit })).toBeVisible();

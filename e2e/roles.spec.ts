@@ -41,11 +41,10 @@ for (const role of Object.keys(DEMO_USERS) as Role[]) {
     await expect(page.getByRole('heading', { level: 1, name: fr.sections.approvals })).toBeVisible();
     await expect(page.getByTestId('inbox')).toBeVisible();
 
-    // A section that is not built yet says so honestly, with no fake data.
+    // Every role reads the releases and their readiness (the demo has one release).
     await sidebar.getByRole('link', { name: fr.sections.readiness, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: fr.sections.readiness })).toBeVisible();
-    await expect(page.getByText(fr.placeholder.title)).toBeVisible();
-    await expect(page.getByText(fr.placeholder.readiness)).toBeVisible();
+    await expect(page.getByTestId('release-row-1')).toBeVisible();
 
     // Settings: only an owner manages the project and its members; the others read.
     await sidebar.getByRole('link', { name: fr.sections.settings, exact: true }).click();
