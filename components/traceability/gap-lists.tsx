@@ -77,7 +77,7 @@ export function UncoveredRequirementsList({ projectKey, rows, texts }: { project
         <span key="status">{tv(`requirements.statuses.${row.status}`)}</span>,
       ];
     },
-    [base, t],
+    [base, tv],
   );
   if (rows.length === 0) return <Empty>{texts?.empty ?? t('gaps.uncoveredEmpty')}</Empty>;
   return (
@@ -116,7 +116,7 @@ export function OrphanSpecificationsList({ projectKey, rows, texts }: { projectK
         <span key="status">{tv(`specifications.statuses.${row.status}`)}</span>,
       ];
     },
-    [base, t],
+    [base, tv],
   );
   if (rows.length === 0) return <Empty>{texts?.empty ?? t('gaps.orphansEmpty')}</Empty>;
   return (

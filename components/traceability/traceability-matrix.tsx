@@ -126,7 +126,7 @@ export function TraceabilityMatrix({
         [...TEST_RESULTS, 'none' as const].map((r) => [r, t(`matrix.testResults.${r}`)]),
       ) as Record<ExecutionResult | 'none', string>,
     }),
-    [t, tt],
+    [t, tt, tv],
   );
 
   const renderCells = useCallback(
