@@ -226,6 +226,7 @@ describe('.xlsx exports read back cell by cell', () => {
     campaignNumber = campaign.number;
   });
 
+  // CT-1's latest run passed (the campaign below), so EXF-1 reads « Vérifiée » as on the matrix page.
   test('the matrix: French headers, frozen header row, filters, values as the page shows them', async () => {
     await actAs(viewer);
     const { sheet } = await workbookOf(await download(project, 'what=matrix'));
@@ -234,7 +235,7 @@ describe('.xlsx exports read back cell by cell', () => {
     expect(sheet.autoFilter).toBe('A1:H1');
     expect(values(sheet)).toEqual([
       ['Réf', 'Titre', 'Priorité', 'Statut', 'Couverture', 'Spécifications liées', 'Spécifications à revoir (liens suspects)', 'Cas de test'],
-      ['EXF-1', '=Formule inerte', 'Doit', 'Validée', 'Couverte', 'STD-1', '', 'CT-1'],
+      ['EXF-1', '=Formule inerte', 'Doit', 'Validée', 'Vérifiée', 'STD-1', '', 'CT-1'],
     ]);
     expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.String);
   });
