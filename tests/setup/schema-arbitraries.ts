@@ -112,8 +112,9 @@ function stringValue(key: string, node: JsonSchema, hint: string): fc.Arbitrary<
   if (/email/i.test(key)) {
     return fc.oneof(poolValue(['email']), fc.constant<Recipe>((f) => `${f.fresh('new')}@example.test`));
   }
-  // The hash a signature carries back: one of those the fixture's review pages show.
-  if (/^shownHash$/.test(key)) return poolValue(['contentHash']);
+  // The hash a signature carries back: one of those the fixture's review pages show (the go / no-go record's for
+  // signGoNoGo, the request's or reservation's for the other signing actions).
+  if (/^shownHash$/.test(key)) return poolValue([/go.?no.?go/i.test(hint) ? 'hash' : 'contentHash']);
   if (/password|confirmation/i.test(key)) return fc.constantFrom(TEST_PASSWORD, NEW_PASSWORD).map(constant);
   if (/token/i.test(key)) return fc.constant<Recipe>((f) => f.token);
   if (/hash/i.test(key)) return poolValue(['hash']);

@@ -9,7 +9,6 @@ import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from 
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
-import { GO_NO_GO_VERSION } from '@/db/queries/readiness';
 import {
   createAnomalyRow,
   createAttachmentRow,
@@ -56,7 +55,7 @@ export interface Fixture extends World {
     contentVersion: string[];
     email: string[];
     projectKey: string[];
-    /** Content hashes a signer may have been shown (`seenHash`): the go / no-go record's. */
+    /** The hash signGoNoGo carries back (`shownHash`): the go / no-go record's. */
     hash: string[];
   };
   /**
@@ -173,12 +172,10 @@ export async function createFixture(): Promise<Fixture> {
   const shownReservation = (await listReservations(getDb(), world.project.id, decidedRequest.id))[0]!;
   const signature = await createSignatureRow(world.project, world.members.moa);
   const foreignSignature = await createSignatureRow(world.otherProject, world.outsider);
-  // What each signing page shows (the pending request, the open reservation, the go / no-go record), in one order.
-  const contentVersions = ['1', '1', String(GO_NO_GO_VERSION)];
+  const contentVersions = ['1', '1'];
   const contentHashes = [
     signable(await approvalSubject(getDb(), world.project.id, shownRequest)).hash,
     signable(reservationSubject(shownReservation)).hash,
-    goNoGoRecord.snapshotHash,
   ];
   // The RACI settings exist (revision 1, nobody assigned: the project roles apply), so a RACI save has a revision to name.
   await getDb().insert(raciSettings).values(DELIVERABLE_KINDS.map((deliverable) => ({ projectId: world.project.id, deliverable })));
