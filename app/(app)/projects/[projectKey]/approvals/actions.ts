@@ -87,18 +87,22 @@ export const setRaci = projectAction({
       if (!roleFits(role, a.raciRole)) throw new ActionError('invalid', 'invalid', { assignments: ['invalid'] });
     }
     const before = { quorum: setting.quorum, assignments: Object.fromEntries(raci.assignmentsOf(input.deliverable)) };
-    await tx.delete(raciAssignments).where(and(eq(raciAssignments.projectId, projectId), eq(raciAssignments.deliverable, input.deliverable)));
-    if (assignments.length > 0) {
-      await tx.insert(raciAssignments).values(assignments.map((a) => ({ projectId, deliverable: input.deliverable, ...a })));
-    }
+    // The revision is claimed in the write itself: of two saves from the same revision, the second waits on the
+    // row, then finds it moved on and is a conflict (the read above alone would let both through).
     const [saved] = await tx
       .insert(raciSettings)
       .values({ projectId, deliverable: input.deliverable, quorum: input.quorum })
       .onConflictDoUpdate({
         target: [raciSettings.projectId, raciSettings.deliverable],
         set: { quorum: input.quorum, revision: sql`${raciSettings.revision} + 1` },
+        setWhere: eq(raciSettings.revision, input.revision),
       })
       .returning({ revision: raciSettings.revision });
+    if (!saved) throw new ActionError('conflict', 'staleVersion');
+    await tx.delete(raciAssignments).where(and(eq(raciAssignments.projectId, projectId), eq(raciAssignments.deliverable, input.deliverable)));
+    if (assignments.length > 0) {
+      await tx.insert(raciAssignments).values(assignments.map((a) => ({ projectId, deliverable: input.deliverable, ...a })));
+    }
     await audit({
       entity: 'raci',
       entityId: input.deliverable,
@@ -106,7 +110,7 @@ export const setRaci = projectAction({
       before,
       after: { quorum: input.quorum, assignments: Object.fromEntries(assignments.map((a) => [a.userId, a.raciRole])) },
     });
-    return { revision: saved!.revision };
+    return { revision: saved.revision };
   },
   after: revalidateProject,
 });

@@ -189,10 +189,18 @@ export const updateReadinessThresholds = projectAction({
       return { revision: current.revision };
     }
     const revision = revisionNow + 1;
-    await tx
+    // Before the first save there is no row to lock: of two first saves, the second meets the first's row here and
+    // finds its revision moved on, so it is a conflict rather than an overwrite.
+    const saved = await tx
       .insert(readinessThresholds)
       .values({ projectId: membership.projectId, ...after, revision, updatedBy: actor.id })
-      .onConflictDoUpdate({ target: readinessThresholds.projectId, set: { ...after, revision, updatedBy: actor.id, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: readinessThresholds.projectId,
+        set: { ...after, revision, updatedBy: actor.id, updatedAt: new Date() },
+        setWhere: eq(readinessThresholds.revision, revisionNow),
+      })
+      .returning({ revision: readinessThresholds.revision });
+    if (saved.length === 0) throw new ActionError('conflict', 'staleVersion');
     await audit({
       entity: 'readiness_thresholds',
       entityId: membership.projectId,
