@@ -132,6 +132,11 @@ test('fail a step, paste a screenshot, raise the anomaly, à retester, the retes
   await proposals.getByRole('button', { name: r.retests.confirm }).click();
   await expect(page.getByTestId('runner-items')).not.toContainText(r.toRetest);
 
+  // The campaign's dashboard counts the item by its latest run: passed, no longer failed.
+  await page.goto(runner.replace(/\/run$/, ''));
+  await expect(page.getByTestId('progress-passed')).toHaveText('1');
+  await expect(page.getByTestId('progress-failed')).toHaveText('0');
+
   // The anomaly is closed, its history says so; in English too.
   await page.goto(anomalyUrl);
   await expect(page.getByTestId('anomaly-status')).toHaveText(ano.statuses.closed);
