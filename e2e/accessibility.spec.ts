@@ -38,9 +38,15 @@ async function open(browser: Browser, visit: PageVisit, variant: Variant): Promi
   const context = await contextFor(browser, visit.as, variant);
   const page = context.pages()[0] ?? (await context.newPage());
   const url = typeof visit.url === 'string' ? visit.url : await visit.url({ page, browser });
+  // An error thrown in the page (a hydration mismatch among them) fails the visit too: axe alone would pass it.
+  const thrown: string[] = [];
+  const onError = (error: Error) => thrown.push(error.message);
+  page.on('pageerror', onError);
   const response = await page.goto(url);
   expect(response!.status(), url).toBeLessThan(500);
   await page.waitForLoadState('networkidle');
+  page.off('pageerror', onError);
+  expect(thrown, `${url}: errors thrown in the page`).toEqual([]);
   return page;
 }
 

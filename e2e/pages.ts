@@ -134,6 +134,8 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/campaigns/[number]/results', url: `${p}/campaigns/1/results`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'moa', label: 'as a tester from the client', phone: true },
+  // The running non-régression campaign opens on the MOA's run in progress, whose duration ticks in the browser.
+  { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/4/run`, as: 'moa', label: 'a run in progress' },
   { route: '/projects/[projectKey]/campaigns/[number]/items/[itemId]', url: firstItemHistory, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/anomalies', url: `${p}/anomalies`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/anomalies/new', url: `${p}/anomalies/new`, as: 'moa', phone: true },

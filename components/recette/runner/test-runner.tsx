@@ -552,10 +552,17 @@ function FinishForm({
   const t = useTranslations('runner');
   const id = useId();
   const [choice, setChoice] = useState<'derived' | ExecutionResult>('derived');
-  const [elapsed, setElapsed] = useState(() => Date.now() - new Date(startedAt).getTime());
+  // Measured in the browser only: a first value computed on the server is a second off by hydration time, which
+  // React reports as a hydration mismatch and answers by re-rendering the whole runner.
+  const [elapsed, setElapsed] = useState<number | null>(null);
   useEffect(() => {
-    const timer = setInterval(() => setElapsed(Date.now() - new Date(startedAt).getTime()), 1000);
-    return () => clearInterval(timer);
+    const tick = () => setElapsed(Date.now() - new Date(startedAt).getTime());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [startedAt]);
   const overriding = choice !== 'derived' && choice !== derived;
   return (
@@ -580,7 +587,7 @@ function FinishForm({
         {t('derived', { status: t(`statuses.${derived}`) })}
       </p>
       <p className="text-sm text-muted-foreground" aria-live="off">
-        {t('duration', { duration: formatDuration(elapsed) })}
+        {elapsed !== null && t('duration', { duration: formatDuration(elapsed) })}
       </p>
       <label htmlFor={`${id}-status`} className="text-sm font-semibold">
         {t('result')}
