@@ -43,10 +43,15 @@ export function attachmentFile(id: string): string {
 }
 
 /** Limits of an archive upload: the results import's zip limits, with room for one entry per attachment. */
-export const ARCHIVE_LIMITS = { maxUploadBytes: 50 * 1024 * 1024, maxUnzippedBytes: 400 * 1024 * 1024, maxZipEntries: 10_000 } as const;
+export interface ArchiveLimits {
+  maxUploadBytes: number;
+  maxUnzippedBytes: number;
+  maxZipEntries: number;
+}
+export const ARCHIVE_LIMITS: ArchiveLimits = { maxUploadBytes: 50 * 1024 * 1024, maxUnzippedBytes: 400 * 1024 * 1024, maxZipEntries: 10_000 };
 
 const columnSchema = z.strictObject({
-  name: z.string().regex(/^[a-z_]+$/),
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
   kind: z.enum(COLUMN_KINDS),
   nullable: z.boolean(),
   enumValues: z.array(z.string()).optional(),
@@ -74,7 +79,7 @@ export const manifestSchema = z.strictObject({
   }),
   people: z.array(personSchema).max(100_000),
   tables: z.array(
-    z.strictObject({ name: z.string().regex(/^[a-z_]+$/), file: z.string(), rows: z.number().int().nonnegative(), columns: z.array(columnSchema) }),
+    z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9_]*$/), file: z.string(), rows: z.number().int().nonnegative(), columns: z.array(columnSchema) }),
   ),
   attachments: z.array(z.strictObject({ id: uuid, file: z.string(), byteSize: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 });

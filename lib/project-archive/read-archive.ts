@@ -10,6 +10,7 @@ import {
   rowSchema,
   sameTable,
   tableFile,
+  type ArchiveLimits,
   type ArchiveManifest,
   type TableDescriptor,
 } from './format';
@@ -57,12 +58,12 @@ function parseNdjson(text: string, table: TableDescriptor): Record<string, unkno
  * names (no traversal, nothing unexpected), the manifest through zod, the same format version and columns, every
  * row through its table's zod schema, row counts and attachment sizes and hashes. Throws ArchiveRefusal.
  */
-export function readArchive(bytes: Uint8Array, ours: readonly TableDescriptor[]): ReadArchive {
-  if (bytes.length > ARCHIVE_LIMITS.maxUploadBytes) throw new ArchiveRefusal('tooBig', String(ARCHIVE_LIMITS.maxUploadBytes));
+export function readArchive(bytes: Uint8Array, ours: readonly TableDescriptor[], limits: ArchiveLimits = ARCHIVE_LIMITS): ReadArchive {
+  if (bytes.length > limits.maxUploadBytes) throw new ArchiveRefusal('tooBig', String(limits.maxUploadBytes));
   let opened;
   try {
     // Unsafe names are never inflated: inflateZip lists them as ignored, and they refuse the archive below.
-    opened = inflateZip(bytes, ARCHIVE_LIMITS, (name) => !isUnsafeEntryName(name));
+    opened = inflateZip(bytes, limits, (name) => !isUnsafeEntryName(name));
   } catch (error) {
     if (error instanceof ZipRefusal) throw new ArchiveRefusal(error.reason, error.detail);
     throw error;

@@ -108,7 +108,9 @@ function describe(table: PgTable): ArchivedTable {
     else if (undeclared[c.name]) role = undeclared[c.name]!;
     roles[c.name] = role;
   }
-  const pkColumns = config.primaryKeys[0]?.columns ?? config.columns.filter((c) => c.primary);
+  // A composite key lists its columns as copies of their own: the table's columns carry the SQL types.
+  const pkNames = config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
+  const pkColumns = pkNames.map((name) => config.columns.find((c) => c.name === name)!);
   const hasProject = exported.some((c) => c.name === 'project_id');
   let scope: ArchivedTable['scope'];
   if (hasProject) scope = { column: 'project_id' };
