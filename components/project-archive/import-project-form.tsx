@@ -13,7 +13,7 @@ export interface ImportedProject {
   key: string;
   rows: number;
   attachments: number;
-  members: number;
+  membersAdded: number;
   unmatchedPeople: string[];
 }
 
@@ -51,7 +51,7 @@ export function ImportProjectForm({ importProject }: { importProject: FormAction
       </form>
       {data && (
         <div role="status" className="flex flex-col gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950" data-testid="import-project-done">
-          <p>{t('done', { key: data.key, rows: data.rows, attachments: data.attachments, members: data.members })}</p>
+          <p>{t('done', { key: data.key, rows: data.rows, attachments: data.attachments, members: data.membersAdded })}</p>
           {data.unmatchedPeople.length > 0 && <p>{t('unmatched', { names: data.unmatchedPeople.join(', ') })}</p>}
           <p>
             <Link href={`/projects/${data.key}`} className="text-primary underline underline-offset-4">

@@ -14,7 +14,7 @@ import { loadRouteModule, type RouteHandler } from '../setup/routes';
 import { loose } from '../setup/server-actions';
 
 const importProject = loose(importActions.importProject);
-type Result = { ok: boolean; code?: string; message?: string; details?: unknown; data?: { key: string; rows: number; attachments: number; members: number; unmatchedPeople: string[] } };
+type Result = { ok: boolean; code?: string; message?: string; details?: unknown; data?: { key: string; rows: number; attachments: number; membersAdded: number; unmatchedPeople: string[] } };
 
 let exportRoute: RouteHandler;
 let owner: { id: string };
@@ -96,7 +96,7 @@ describe('round trip of the demo project', () => {
     expect(result.ok, `${result.message} ${JSON.stringify(result.details)}`).toBe(true);
     expect(result.data!.key).toBe(key);
     expect(result.data!.rows).toBeGreaterThan(100);
-    expect(result.data!.members).toBe(DEMO_ACCOUNTS.length - 1);
+    expect(result.data!.membersAdded).toBe(DEMO_ACCOUNTS.length - 1);
     expect(result.data!.unmatchedPeople).toEqual([]);
   });
 
@@ -165,7 +165,7 @@ describe('round trip of the demo project', () => {
     const other = uniqueProjectKey('E');
     const done = (await importProject(form(other, zipSync(files)))) as Result;
     expect(done.ok, done.message).toBe(true);
-    expect(done.data!.members).toBe(0);
+    expect(done.data!.membersAdded).toBe(0);
     expect(done.data!.unmatchedPeople.length).toBeGreaterThan(0);
     const [p] = await getDb().select({ id: projects.id }).from(projects).where(eq(projects.key, other));
     const rows = (await getDb().execute(sql`select count(*)::int as n from signatures where project_id = ${p!.id} and signer_id is not null`)) as unknown;

@@ -137,7 +137,7 @@ export async function importProjectArchive(tx: Transaction, request: ProjectImpo
     });
     return {
       key: project.key,
-      members: members.length,
+      membersAdded: members.length,
       unmatchedPeople: people.filter((p) => p.mappedUserId === null).map((p) => p.name),
       rows: Object.values(counts).reduce((a, b) => a + b, 0),
       attachments: attachmentRows.length,
