@@ -1,7 +1,7 @@
 import 'server-only';
 import { rowsOf } from './raw-rows';
 import { randomUUID } from 'node:crypto';
-import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '@/db/client';
 import { reqifUploads } from '@/db/schema';
 import { ActionError } from '@/lib/actions/result';
