@@ -98,6 +98,7 @@ export const PAGES: PageVisit[] = [
   { route: '/set-password/[token]', url: '/set-password/not-a-valid-token', as: 'anonymous', label: 'invalid link' },
   { route: '/projects', url: '/projects', as: 'moa', phone: true },
   { route: '/projects/new', url: '/projects/new', as: 'owner' },
+  { route: '/projects/import', url: '/projects/import', as: 'owner' },
   { route: '/profile', url: '/profile', as: 'moa', phone: true },
   { route: '/admin/users', url: '/admin/users', as: 'owner' },
   { route: '/projects/[projectKey]', url: p, as: 'moa', phone: true },

@@ -1,5 +1,6 @@
 import enAnomalies from './en.anomalies.json';
 import enApi from './en.api.json';
+import enArchive from './en.archive.json';
 import enCampaigns from './en.campaigns.json';
 import enCore from './en.json';
 import enEvidence from './en.evidence.json';
@@ -15,6 +16,7 @@ import enSpreadsheets from './en.spreadsheets.json';
 import enTraceability from './en.traceability.json';
 import frAnomalies from './fr.anomalies.json';
 import frApi from './fr.api.json';
+import frArchive from './fr.archive.json';
 import frCampaigns from './fr.campaigns.json';
 import frCore from './fr.json';
 import frEvidence from './fr.evidence.json';
@@ -35,6 +37,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif, ...frSpreadsheets },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif, ...enSpreadsheets },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif, ...frSpreadsheets, ...frArchive },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif, ...enSpreadsheets, ...enArchive },
 } as const;

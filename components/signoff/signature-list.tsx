@@ -42,6 +42,11 @@ export function SignatureList({
               >
                 {s.intact ? t('signature.intact') : t('signature.altered')}
               </span>
+              {s.imported && (
+                <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-900" data-testid="signature-imported">
+                  {t('signature.imported')}
+                </span>
+              )}
               {state === 'obsolete' && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{t('signature.obsolete')}</span>}
               <span className="break-all font-mono text-xs">{s.contentHash}</span>
             </p>

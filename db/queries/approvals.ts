@@ -130,6 +130,8 @@ export async function standingDecisions(db: Executor, requestIds: string[]) {
     );
   const out = new Map<string, { userId: string; decision: ApprovalDecision }[]>();
   for (const row of rows) {
+    // An imported signature whose signer has no account here is history, not a standing decision of anyone here.
+    if (row.userId === null) continue;
     const list = out.get(row.subjectId) ?? [];
     list.push({ userId: row.userId, decision: row.meaning as ApprovalDecision });
     out.set(row.subjectId, list);

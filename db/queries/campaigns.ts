@@ -1,4 +1,5 @@
 import 'server-only';
+import { rowsOf } from './raw-rows';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor, Transaction } from '@/db/client';
 import { anomalies, campaignItemStates as itemStates, campaigns, projectMembers, testCases, users } from '@/db/schema';
@@ -34,11 +35,6 @@ export async function insertCampaign(tx: Transaction, projectId: string, created
   return { campaign: created!, fields };
 }
 
-/** Raw rows from either driver (PGlite answers `{ rows }`, postgres.js an array). */
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 export const CAMPAIGN_ITEM_PAGE_SIZE = 100;
 
 /** Items per state, for one campaign or (grouped by campaign) for the list: read from the one state view. */

@@ -1,17 +1,13 @@
 import 'server-only';
+import { rowsOf } from './raw-rows';
 import { randomUUID } from 'node:crypto';
-import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '@/db/client';
 import { reqifUploads } from '@/db/schema';
 import { ActionError } from '@/lib/actions/result';
 import type { ReqifDocument } from '@/lib/interop/reqif/model';
 import { planImport, resolve, type Decisions, type ImportPlan, type ImportedRequirement } from '@/lib/interop/reqif/plan';
 import { REF_PREFIXES } from '@/lib/traceability/refs';
-
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Rows travel as one jsonb parameter (jsonb_to_recordset), so a 5,000-row import is a handful of statements. */
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;

@@ -211,6 +211,7 @@ export async function listSignatures(db: Executor, projectId: string, kind: stri
         intact: contentHash(r.content) === r.contentHash,
         revokedAt: revocation?.signedAt ?? null,
         revocationReason: revocation?.reason ?? null,
+        imported: r.importId !== null,
       };
     });
 }

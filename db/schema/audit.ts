@@ -1,4 +1,5 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { projectImports } from './project-imports';
 import { projects } from './projects';
 import { users } from './users';
 
@@ -18,6 +19,8 @@ export const auditEvents = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set on a row of another instance's journal brought in by a whole-project import (its time and actor kept). */
+    importId: uuid('import_id').references(() => projectImports.id, { onDelete: 'no action' }),
   },
   (t) => [
     index('audit_events_project_idx').on(t.projectId, t.id),

@@ -3,6 +3,7 @@ import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, 
 import type { GoNoGoParticipant, ReadinessSnapshot } from '@/lib/signoff/readiness-snapshot';
 import { CHECKLIST_STATUSES, DECISIONS } from '@/lib/signoff/readiness-model';
 import { campaigns } from './campaigns';
+import { projectImports } from './project-imports';
 import { projects } from './projects';
 import { users } from './users';
 
@@ -109,6 +110,8 @@ export const goNoGoRecords = pgTable(
     snapshotHash: text('snapshot_hash').notNull(),
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'restrict' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set on a record brought in by a whole-project import: historical, its snapshot hash still verifiable. */
+    importId: uuid('import_id').references(() => projectImports.id, { onDelete: 'no action' }),
   },
   (t) => [
     index('go_no_go_records_release_idx').on(t.releaseId, t.recordedAt),

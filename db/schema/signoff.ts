@@ -1,8 +1,9 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { APPROVAL_STATUSES, DELIVERABLE_KINDS, RACI_ROLES, SIGNATURE_MEANINGS } from '@/lib/signoff/model';
 import { RESERVATION_STATUSES } from '@/lib/signoff/reservations';
 import { anomalies } from './anomalies';
+import { projectImports } from './project-imports';
 import { projects } from './projects';
 import { users } from './users';
 
@@ -26,9 +27,8 @@ export const signatures = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'no action' }),
-    signerId: uuid('signer_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'no action' }),
+    /** Null only on a signature imported from another instance whose signer has no account here (then `importId`). */
+    signerId: uuid('signer_id').references(() => users.id, { onDelete: 'no action' }),
     signerName: text('signer_name').notNull(),
     signerRole: text('signer_role').notNull(),
     /** Server time, UTC: the database's clock, never the client's. */
@@ -41,6 +41,8 @@ export const signatures = pgTable(
     content: jsonb('content').notNull(),
     contentHash: text('content_hash').notNull(),
     revokesId: uuid('revokes_id'),
+    /** Set on a signature brought in by a whole-project import: a historical record, its hash still verifiable. */
+    importId: uuid('import_id').references(() => projectImports.id, { onDelete: 'no action' }),
   },
   (t) => [
     index('signatures_subject_idx').on(t.projectId, t.subjectKind, t.subjectId, t.signedAt),
@@ -50,6 +52,7 @@ export const signatures = pgTable(
       .where(sql`${t.revokesId} is null`),
     // A signature is revoked at most once.
     uniqueIndex('signatures_revokes_key').on(t.revokesId).where(sql`${t.revokesId} is not null`),
+    check('signatures_signer_known', sql`${t.signerId} is not null or ${t.importId} is not null`),
   ],
 );
 

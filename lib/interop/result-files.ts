@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { inflateZip, ZipRefusal } from './bounded-unzip';
 import { ResultFileError } from './result-file-error';
 import { RESULT_UPLOAD_LIMITS, type ResultUploadLimits } from './upload-limits';
 
@@ -26,69 +26,16 @@ function baseName(path: string): string {
   return path.split('/').pop() ?? path;
 }
 
-/**
- * Inflates a zip member by member, counting the bytes as they come out: a "zip bomb" stops at the limit, whatever
- * its headers claim. Members of a kind the importer does not read (READMEs, folders, macOS resource forks) are left
- * compressed and listed as ignored.
- */
+/** A zip of results: its members of a kind the importer reads (lib/interop/bounded-unzip.ts keeps to the limits). */
 function unzip(zip: ResultFile, limits: ResultUploadLimits, budget: { bytes: number }) {
-  const members: ClassifiedFile[] = [];
-  const ignored: string[] = [];
-  let refusal: ResultFileError | null = null;
-  let entries = 0;
-  const unzipper = new Unzip((file: UnzipFile) => {
-    if (refusal) return;
-    entries += 1;
-    if (entries > limits.maxZipEntries) {
-      refusal = new ResultFileError('zipTooManyEntries', zip.name, String(limits.maxZipEntries));
-      return;
-    }
-    const kind = KIND_BY_EXTENSION[extensionOf(file.name)];
-    if (!kind || file.name.endsWith('/') || file.name.startsWith('__MACOSX/') || baseName(file.name).startsWith('._')) {
-      if (!file.name.endsWith('/')) ignored.push(file.name);
-      return;
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    file.ondata = (error, chunk, final) => {
-      if (refusal) return;
-      if (error) {
-        refusal = new ResultFileError('zipInvalid', zip.name, error.message);
-        return;
-      }
-      size += chunk.length;
-      budget.bytes += chunk.length;
-      if (budget.bytes > limits.maxUnzippedBytes) {
-        refusal = new ResultFileError('zipTooBig', zip.name, String(limits.maxUnzippedBytes));
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-      if (final) {
-        const bytes = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          bytes.set(c, at);
-          at += c.length;
-        }
-        members.push({ name: file.name, bytes, kind });
-      }
-    };
-    file.start();
-  });
-  unzipper.register(UnzipInflate);
-  // Pushed in slices so a refusal stops the work early instead of after the whole archive.
-  const SLICE = 16 * 1024;
+  const keep = (name: string) => Boolean(KIND_BY_EXTENSION[extensionOf(name)]) && !name.startsWith('__MACOSX/') && !baseName(name).startsWith('._');
   try {
-    for (let at = 0; at < zip.bytes.length && !refusal; at += SLICE) {
-      unzipper.push(zip.bytes.subarray(at, at + SLICE), at + SLICE >= zip.bytes.length);
-    }
+    const { members, ignored } = inflateZip(zip.bytes, limits, keep, budget);
+    return { members: members.map((m): ClassifiedFile => ({ ...m, kind: KIND_BY_EXTENSION[extensionOf(m.name)]! })), ignored };
   } catch (error) {
-    refusal ??= new ResultFileError('zipInvalid', zip.name, error instanceof Error ? error.message : '');
+    if (error instanceof ZipRefusal) throw new ResultFileError(error.reason, zip.name, error.detail);
+    throw error;
   }
-  if (refusal) throw refusal;
-  if (entries === 0) throw new ResultFileError('zipInvalid', zip.name);
-  return { members, ignored };
 }
 
 /**

@@ -5,7 +5,8 @@ import type { ReservationStatus } from './reservations';
 export interface ShownSignature {
   id: string;
   subjectId: string;
-  signerId: string;
+  /** Null for a signature imported from another instance whose signer has no account here. */
+  signerId: string | null;
   signerName: string;
   signerRole: string;
   signedAt: Date;
@@ -17,6 +18,8 @@ export interface ShownSignature {
   intact: boolean;
   revokedAt: Date | null;
   revocationReason: string | null;
+  /** Brought in by a whole-project import: a historical record of the source instance, not a signature made here. */
+  imported: boolean;
 }
 
 export interface ReservationView {

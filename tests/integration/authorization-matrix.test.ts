@@ -2,6 +2,8 @@ import { revalidatePath } from 'next/cache';
 import { describe, expect, test } from 'vitest';
 import { getDb } from '@/db/client';
 import { getInstancePolicy } from '@/db/queries/instance-policy';
+import { exportProjectArchive } from '@/db/queries/project-archive/export';
+import { getStorage } from '@/lib/storage/select-storage';
 import { anomalySpecifications } from '@/db/schema';
 import type { ActionErrorCode } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
@@ -90,6 +92,20 @@ const MATRIX: Record<string, MatrixEntry> = {
     // The default instance policy: administrators create projects, nobody else.
     only: ['admin'],
     input: () => ({ key: uniqueProjectKey('N'), name: 'Nouveau projet', client: 'Nouveau client' }),
+  },
+
+  // app/(app)/projects/import/actions.ts: importing makes a new project, under the same policy as creating one.
+  importProject: {
+    scope: 'user',
+    only: ['admin'],
+    input: async (world) => {
+      const archive = await new Response(exportProjectArchive(getDb(), getStorage(), world.project.id)).arrayBuffer();
+      const form = new FormData();
+      form.set('key', uniqueProjectKey('I'));
+      form.set('name', 'Projet importé');
+      form.set('archive', new File([archive], 'projet.zip', { type: 'application/zip' }));
+      return form;
+    },
   },
 
   // app/(app)/projects/[projectKey]/settings/actions.ts

@@ -73,6 +73,7 @@ const TEXT_TYPE = /^text\/plain/;
 const CSV_TYPE = /^text\/csv/;
 const PDF_TYPE = /^application\/pdf$/;
 const XML_TYPE = /^application\/xml/;
+const ZIP_TYPE = /^application\/zip$/;
 const XLSX_TYPE = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet$/;
 
 const ROUTES: Record<string, RouteEntry> = {
@@ -130,6 +131,11 @@ const ROUTES: Record<string, RouteEntry> = {
       contains: () => ['PK'],
       contentType: XLSX_TYPE,
     })),
+  },
+  // The whole-project archive: its rows are deflated (tests/integration/project-archive.test.ts reads them).
+  'app/api/projects/[projectKey]/archive/route.ts': {
+    roles: ['owner'],
+    requests: [{ query: '', contains: () => ['PK'], contentType: ZIP_TYPE }],
   },
   'app/api/projects/[projectKey]/executions/route.ts': {
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],

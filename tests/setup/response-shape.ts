@@ -10,6 +10,9 @@ export const ALLOWED_KEYS = new Set([
   'ok',
   'data',
   'code',
+  // a project import's summary: accounts added as members, and the names of the source's people with no account here
+  'membersAdded',
+  'unmatchedPeople',
   'message',
   'fieldErrors',
   'details',

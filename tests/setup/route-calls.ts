@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
 import { SMALL_REQIF } from './reqif-rows';
@@ -99,7 +100,35 @@ export async function callRoute(
   }
   const response = await route.handler(request, { params: Promise.resolve(paramsOf(route.file, fixture, overrides)) });
   const contentType = response.headers.get('content-type') ?? '';
-  return { status: response.status, contentType, body: contentType === XLSX_TYPE ? await spreadsheetText(response) : await response.text() };
+  const body = contentType === XLSX_TYPE ? await spreadsheetText(response) : contentType === ZIP_TYPE ? await archiveText(response) : await response.text();
+  return { status: response.status, contentType, body };
+}
+
+const ZIP_TYPE = 'application/zip';
+
+/** Keys of a project archive that hold the signed contents' own digests, shown on the pages with each signature. */
+const SIGNED_DIGEST = /^(content_hash|snapshot_hash|sha256|hash)$/;
+
+function withoutSignedDigests(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSignedDigests);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !SIGNED_DIGEST.test(k)).map(([k, v]) => [k, withoutSignedDigests(v)]));
+}
+
+/**
+ * A project archive as the text of its manifest and rows (attachments are the project's own files): what the suites
+ * check, not its deflated bytes, in which an e-mail or a digest would be found by chance.
+ */
+async function archiveText(response: Response): Promise<string> {
+  const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  const lines: string[] = [];
+  for (const [name, bytes] of Object.entries(files)) {
+    if (name.startsWith('attachments/')) continue;
+    const text = new TextDecoder().decode(bytes);
+    const values = name.endsWith('.ndjson') ? text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown) : [JSON.parse(text) as unknown];
+    for (const v of values) lines.push(JSON.stringify(withoutSignedDigests(v)));
+  }
+  return lines.join('\n');
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { z } from 'zod';
+import { strToU8, zipSync } from 'fflate';
+import { archiveCatalog } from '@/db/queries/project-archive/catalog';
+import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, tableFile } from '@/lib/project-archive/format';
 import { NEW_PASSWORD, TEST_PASSWORD, type Fixture, type PoolKind, type Recipe } from './security-fixture';
 
 /**
@@ -140,8 +143,29 @@ const uploadedFile: fc.Arbitrary<Recipe> = fc.constantFrom('passes', 'fails').ma
       }),
 );
 
+/**
+ * A project archive (`archive`): a well-formed one of an empty project, in this version's format, so an import
+ * is accepted; the refusals of damaged archives are tests/integration/project-archive.test.ts's.
+ */
+const emptyProjectArchive: fc.Arbitrary<Recipe> = fc.constant(() => {
+  const tables = archiveCatalog().map((t) => ({ name: t.name, file: tableFile(t.name), rows: 0, columns: t.columns }));
+  const manifest = {
+    format: ARCHIVE_FORMAT,
+    formatVersion: ARCHIVE_FORMAT_VERSION,
+    exportedAt: '2026-12-01T09:00:00.000Z',
+    project: { id: '6f1c1c1e-0000-4000-8000-000000000001', key: 'SRC', name: 'Projet source', client: 'Client', description: '' },
+    people: [],
+    tables,
+    attachments: [],
+  };
+  const files: Record<string, Uint8Array> = { 'manifest.json': strToU8(JSON.stringify(manifest)) };
+  for (const t of tables) files[t.file] = new Uint8Array(0);
+  return new File([zipSync(files) as BlobPart], 'projet.zip', { type: 'application/zip' });
+});
+
 /** A plausible value for one schema node: what a person filling the form in could send. */
 export function plausible(node: JsonSchema, key = '', hint = ''): fc.Arbitrary<Recipe> {
+  if (key === 'archive' && !node.type) return emptyProjectArchive;
   if (UPLOAD_KEY.test(key) && node.type !== 'array' && !node.anyOf && !node.oneOf) return uploadedFile;
   if (node.examples?.length) return fc.constantFrom(...node.examples).map(constant);
   const alternatives = node.anyOf ?? node.oneOf;

@@ -1,4 +1,4 @@
-import { Plus, Users } from 'lucide-react';
+import { Plus, Upload, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -20,6 +20,7 @@ export default async function ProjectsPage() {
   const user = await requireUser();
   const t = await getTranslations('projects');
   const tRoles = await getTranslations('roles');
+  const tArchive = await getTranslations('archive.import');
   const [projects, rights] = await Promise.all([listProjectsForUser(getDb(), user.id), findCreationRights(getDb(), user.id)]);
   // A courtesy: createProject checks the policy itself.
   const mayCreate = mayCreateProjects(rights.policy, { isAdmin: user.isAdmin, isProjectCreator: rights.isProjectCreator });
@@ -28,12 +29,20 @@ export default async function ProjectsPage() {
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         {mayCreate && (
-          <Button asChild>
-            <Link href="/projects/new">
-              <Plus />
-              {t('new')}
-            </Link>
-          </Button>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button asChild variant="outline">
+              <Link href="/projects/import" data-testid="import-project-link">
+                <Upload />
+                {tArchive('link')}
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link href="/projects/new">
+                <Plus />
+                {t('new')}
+              </Link>
+            </Button>
+          </div>
         )}
       </div>
       {projects.length === 0 ? (

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { Download } from 'lucide-react';
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { getTranslations } from 'next-intl/server';
 import { addMember, changeMemberRole, removeMember, updateProject } from './actions';
 import { AddMemberForm } from '@/components/members/add-member-form';
@@ -32,6 +34,7 @@ export default async function ProjectSettingsPage({ params }: Props) {
   const t = await getTranslations('settings');
   const tSections = await getTranslations('sections');
   const tApi = await getTranslations('api.tokens');
+  const tArchive = await getTranslations('archive.export');
   // Showing or hiding controls is a courtesy; the actions check the role themselves.
   const manages = can(membership.role, 'project.manage');
   return (
@@ -93,6 +96,23 @@ export default async function ProjectSettingsPage({ params }: Props) {
           )}
         </CardContent>
       </Card>
+      {manages && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{tArchive('title')}</CardTitle>
+            <CardDescription>{tArchive('hint')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Button asChild variant="outline">
+              {/* A plain download: the route streams the archive and checks the owner itself. */}
+              <a href={`/api/projects/${project!.key}/archive`} download data-testid="export-project-archive">
+                <Download />
+                {tArchive('button')}
+              </a>
+            </Button>
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }
