@@ -63,7 +63,8 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
     listSignatures(db, membership.projectId, RESERVATION_SUBJECT, reservations.map((r) => r.id)),
   ]);
   const comparison = compareBaselines(previousItems, items);
-  const pageSize = listPageSize(50);
+  // Fewer than the baseline page: each item carries its redline and its comment form (600 kB at 50 on the large lot).
+  const pageSize = listPageSize(20);
   const page = contentPage((await searchParams).page);
   const shown = pageOfComparison(comparison, page, pageSize);
   const current = await currentVersions(db, shownItems(shown));
