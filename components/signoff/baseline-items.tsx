@@ -1,7 +1,8 @@
 import { useTranslations } from 'next-intl';
+import { PageNav } from '@/components/ui/page-nav';
 import { Redline } from '@/components/versioning/redline';
 import type { BaselineComparison, BaselineItem } from '@/lib/signoff/baseline';
-import { BASELINE_FIELDS } from '@/lib/signoff/baseline';
+import { BASELINE_FIELDS, comparisonSize } from '@/lib/signoff/baseline';
 import { fieldText } from '@/lib/versioning/diff';
 import { formatRef } from '@/lib/traceability/refs';
 
@@ -103,6 +104,47 @@ export function BaselineItems({
           </div>
         </details>
       )}
+    </div>
+  );
+}
+
+/**
+ * One page of what a baseline holds (`shown`, cut from `comparison` by pageOfComparison), under the counts of the
+ * whole and above the page links: a lot of a thousand items would otherwise be megabytes in every response.
+ */
+export function PagedBaselineItems({
+  comparison,
+  shown,
+  page,
+  pageSize,
+  href,
+  current,
+  extra,
+}: {
+  comparison: BaselineComparison;
+  shown: BaselineComparison;
+  page: number;
+  pageSize: number;
+  href: (page: number) => string;
+  current: Map<string, number>;
+  extra?: (item: BaselineItem) => React.ReactNode;
+}) {
+  const t = useTranslations('signoff.baselines.pages');
+  const total = comparisonSize(comparison);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-muted-foreground" data-testid="baseline-summary">
+        {t('summary', {
+          total,
+          changed: comparison.changed.length,
+          added: comparison.added.length,
+          removed: comparison.removed.length,
+          unchanged: comparison.unchanged.length,
+        })}
+      </p>
+      <BaselineItems comparison={shown} current={current} extra={extra} />
+      <PageNav page={page} pages={pages} href={href} labels={{ nav: t('pagination'), pageOf: t('pageOf', { page, pages }), previous: t('previous'), next: t('next') }} />
     </div>
   );
 }

@@ -16,7 +16,7 @@ import {
   signatures,
   users,
 } from '@/db/schema';
-import { baselineApprovalContent } from '@/lib/signoff/baseline';
+import { baselineApprovalContent, type BaselineHeader, type BaselineItem } from '@/lib/signoff/baseline';
 import { APPROVAL_DECISIONS, type ApprovalDecision, type DeliverableKind, type RaciRole } from '@/lib/signoff/model';
 import { approvalOutcome, resolveRaci, type RaciResolution } from '@/lib/signoff/raci';
 import type { ReservationView } from '@/lib/signoff/views';
@@ -109,7 +109,15 @@ export async function listApprovalRequests(db: Executor, projectId: string) {
 export async function approvalSubject(db: Executor, projectId: string, request: Pick<ApprovalRequestRow, 'id' | 'number' | 'deliverable' | 'baselineId' | 'message'>): Promise<SignatureSubject> {
   const baseline = request.baselineId ? await findBaselineById(db, projectId, request.baselineId) : null;
   if (!baseline) throw new Error(`approval request ${request.id} has no baseline`);
-  const items = await listBaselineItems(db, baseline.id);
+  return approvalSubjectOf(request, baseline, await listBaselineItems(db, baseline.id));
+}
+
+/** The same subject from a baseline and its items already read (the review page reads them to show them). */
+export function approvalSubjectOf(
+  request: Pick<ApprovalRequestRow, 'id' | 'number' | 'deliverable' | 'message'>,
+  baseline: BaselineHeader,
+  items: readonly BaselineItem[],
+): SignatureSubject {
   // A baseline never changes: its approval request has one version.
   return { kind: APPROVAL_SUBJECT, id: request.id, version: 1, content: baselineApprovalContent(request, baseline, items) };
 }

@@ -4,7 +4,7 @@ import { freezeBaselineItems } from '@/db/baseline-freeze';
 import { anomalies, approvalComments, approvalRequests, baselineItems, baselines, raciAssignments, raciSettings, reservationAnomalies, reservations, signatures, specifications, users } from '@/db/schema';
 import { baselineApprovalContent } from '@/lib/signoff/baseline';
 import { canonicalJson, contentHash } from '@/lib/signoff/canonical';
-import { APPROVAL_NUMBER_SERIES, BASELINE_NUMBER_SERIES, RESERVATION_NUMBER_SERIES, type DeliverableKind, type RaciRole } from '@/lib/signoff/model';
+import { APPROVAL_NUMBER_SERIES, BASELINE_NUMBER_SERIES, RESERVATION_NUMBER_SERIES, type DeliverableKind, type RaciRole, type SignatureMeaning } from '@/lib/signoff/model';
 import { coverRefNumbers } from './demo-campaigns';
 
 type People = Record<'owner' | 'amoe' | 'amoa' | 'moa' | 'viewer', string>;
@@ -82,28 +82,7 @@ export async function seedDemoSignoff(tx: Transaction, projectId: string, people
     createdAt: new Date(now.getTime() - 1 * DAY + 3600 * 1000),
   });
 
-  // The MOA's signature of the first request, as the signing action records it (the content signed, in full).
-  const frozen = await tx
-    .select({ kind: baselineItems.kind, itemId: baselineItems.itemId, number: baselineItems.number, version: baselineItems.version, snapshot: baselineItems.snapshot })
-    .from(baselineItems)
-    .where(eq(baselineItems.baselineId, first!.id));
-  const items = frozen.map((i) => ({ ...i, snapshot: i.snapshot as Record<string, unknown> }));
-  const subject = { kind: 'approval_request', id: request1!.id, version: 1, content: baselineApprovalContent(request1!, first!, items) };
-  const [moa] = await tx.select({ name: users.name }).from(users).where(eq(users.id, people.moa));
-  await tx.insert(signatures).values({
-    projectId,
-    signerId: people.moa,
-    signerName: moa!.name,
-    signerRole: 'moa',
-    signedAt: new Date(now.getTime() - 18 * DAY),
-    meaning: 'approved_with_reservations',
-    reason: 'Validé, sous réserve de corriger l’anomalie ouverte sur le calcul avant la mise en production.',
-    subjectKind: subject.kind,
-    subjectId: subject.id,
-    subjectVersion: subject.version,
-    content: sql`${canonicalJson(subject.content)}::jsonb`,
-    contentHash: contentHash(subject.content),
-  });
+  await signSeededRequest(tx, { projectId, request: request1!, baseline: first!, signerId: people.moa, signerRole: 'moa', signedAt: new Date(now.getTime() - 18 * DAY), meaning: 'approved_with_reservations', reason: 'Validé, sous réserve de corriger l’anomalie ouverte sur le calcul avant la mise en production.' });
 
   const [open] = await tx
     .select({ id: anomalies.id })
@@ -125,4 +104,44 @@ export async function seedDemoSignoff(tx: Transaction, projectId: string, people
   if (open) await tx.insert(reservationAnomalies).values({ reservationId: reservation!.id, anomalyId: open.id });
   await coverRefNumbers(tx, projectId, RESERVATION_NUMBER_SERIES, 1);
   return { baselines: 2, approvalRequests: 2, signatures: 1, reservations: 1 };
+}
+
+/**
+ * An approver's signature of a seeded baseline request, as the signing action records it (the content signed, in
+ * full, and its hash); the seeds cannot go through the action, which asks for the password.
+ */
+export async function signSeededRequest(
+  tx: Transaction,
+  input: {
+    projectId: string;
+    request: { id: string; number: number; deliverable: string; message: string };
+    baseline: { id: string; number: number; name: string; createdAt: Date };
+    signerId: string;
+    signerRole: string;
+    signedAt: Date;
+    meaning: SignatureMeaning;
+    reason: string;
+  },
+) {
+  const frozen = await tx
+    .select({ kind: baselineItems.kind, itemId: baselineItems.itemId, number: baselineItems.number, version: baselineItems.version, snapshot: baselineItems.snapshot })
+    .from(baselineItems)
+    .where(eq(baselineItems.baselineId, input.baseline.id));
+  const items = frozen.map((i) => ({ ...i, snapshot: i.snapshot as Record<string, unknown> }));
+  const subject = { kind: 'approval_request', id: input.request.id, version: 1, content: baselineApprovalContent(input.request, input.baseline, items) };
+  const [signer] = await tx.select({ name: users.name }).from(users).where(eq(users.id, input.signerId));
+  await tx.insert(signatures).values({
+    projectId: input.projectId,
+    signerId: input.signerId,
+    signerName: signer!.name,
+    signerRole: input.signerRole,
+    signedAt: input.signedAt,
+    meaning: input.meaning,
+    reason: input.reason,
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    subjectVersion: subject.version,
+    content: sql`${canonicalJson(subject.content)}::jsonb`,
+    contentHash: contentHash(subject.content),
+  });
 }

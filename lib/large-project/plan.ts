@@ -6,6 +6,7 @@ export type { PlannedLink, PlannedPerson, PlannedRequirement, PlannedSpecificati
 import type { PlannedLink, PlannedPerson, PlannedRequirement, PlannedSpecification, RequirementFields, SpecificationFields } from './planned-items';
 import { planRelease, type PlannedRelease } from './readiness';
 import { planRecette, type RecettePlan, type RecetteShape } from './recette';
+import { planSignoff, type PlannedSignoff, type SignoffShape } from './signoff';
 import { planTestCases, type PlannedTestCase, type PlannedTestLink } from './test-cases';
 import { FIRST_NAMES, LAST_NAMES, MODULES, SOURCES, TAGS, requirementTitle, sectionTitle, sentence, specificationBody } from './text';
 
@@ -13,7 +14,7 @@ import { FIRST_NAMES, LAST_NAMES, MODULES, SOURCES, TAGS, requirementTitle, sect
  * The generated large project, planned in memory before anything is written: ids are drawn up front so rows can
  * point at each other (parents, links) and the database layer only has to insert them in bulk. Pure and seeded.
  */
-export interface LargeProjectShape extends RecetteShape {
+export interface LargeProjectShape extends RecetteShape, SignoffShape {
   /** Level 1 of the tree; each has `sections` level-2 children, each with `subsections` level-3 children. */
   chapters: number;
   sections: number;
@@ -44,6 +45,9 @@ export const LARGE_PROJECT_SHAPE: LargeProjectShape = {
   campaignItems: 2000,
   executions: 20_000,
   anomalies: 2000,
+  baselineSpecifications: 400,
+  reservations: 12,
+  commentsPerRequest: 6,
 };
 
 /** Dates are spread from here, one item every few minutes, so lists sorted by date are stable run to run. */
@@ -59,6 +63,7 @@ export interface LargeProjectPlan {
   testLinks: PlannedTestLink[];
   recette: RecettePlan;
   release: PlannedRelease;
+  signoff: PlannedSignoff;
 }
 
 /** One account per role first (known e-mails, printed by the seed), then members with generated names. */
@@ -219,7 +224,9 @@ export function planLargeProject(random: Random, shape: LargeProjectShape, domai
   // Drawn after the traceability, so adding them left the requirements, specifications and links as they were.
   const { testCases, testLinks } = planTestCases(random, shape.testCases, requirements, specifications, shape.suspectRatio);
   const recette = planRecette(random, shape, testCases, testLinks, specifications, people);
-  // Drawn last, so it leaves everything above as it was.
+  // Drawn after the recette, so it leaves everything above as it was.
   const release = planRelease(random, recette.campaigns, people);
-  return { people, requirements, specifications, links, testCases, testLinks, recette, release };
+  // Drawn after the release, so adding it left everything above as it was.
+  const signoff = planSignoff(random, shape, specifications, recette.anomalies, people);
+  return { people, requirements, specifications, links, testCases, testLinks, recette, release, signoff };
 }

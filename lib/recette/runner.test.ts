@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { awaitsRun, defaultRunnerItem, formatDuration, moveStep, nextRunnerItem, RUNNER_SHORTCUTS, STEP_STATUS_KEYS, stepAfterAnswer } from './runner';
+import { awaitsRun, defaultRunnerItem, formatDuration, moveStep, nextRunnerItem, RUNNER_SHORTCUTS, runnerListWindow, STEP_STATUS_KEYS, stepAfterAnswer } from './runner';
 
 const item = (id: string, assigneeId: string | null, lastStatus: 'passed' | 'failed' | 'in_progress' | null, notRun = false) => ({
   id,
@@ -60,5 +60,25 @@ describe('keyboard map and step cursor', () => {
     expect(formatDuration(0)).toBe('0:00');
     expect(formatDuration(65_400)).toBe('1:05');
     expect(formatDuration(3_725_000)).toBe('1:02:05');
+  });
+});
+
+describe('the window of the item list beside the runner', () => {
+  const items = Array.from({ length: 23 }, (_, i) => ({ id: `i${i + 1}` }));
+  const ids = (w: ReturnType<typeof runnerListWindow>) => w.items.map((i) => i.id);
+
+  test('opens on the page holding the current item', () => {
+    expect(runnerListWindow(items, 'i1', 10)).toMatchObject({ page: 1, pages: 3, from: 1, to: 10, total: 23 });
+    expect(ids(runnerListWindow(items, 'i10', 10))).toEqual(items.slice(0, 10).map((i) => i.id));
+    expect(runnerListWindow(items, 'i11', 10)).toMatchObject({ page: 2, from: 11, to: 20 });
+    expect(ids(runnerListWindow(items, 'i23', 10))).toEqual(['i21', 'i22', 'i23']);
+    expect(runnerListWindow(items, null, 10).page).toBe(1);
+  });
+
+  test('a page asked for is kept within the pages; an empty campaign has one empty page', () => {
+    expect(runnerListWindow(items, 'i1', 10, 3)).toMatchObject({ page: 3, from: 21, to: 23 });
+    expect(runnerListWindow(items, 'i1', 10, 99).page).toBe(3);
+    expect(runnerListWindow(items, 'i1', 10, 0).page).toBe(1);
+    expect(runnerListWindow([], null, 10)).toMatchObject({ items: [], page: 1, pages: 1, from: 0, to: 0, total: 0 });
   });
 });

@@ -33,6 +33,18 @@ export function nextRunnerItem<T extends RunnerItemChoice>(items: readonly T[], 
 }
 
 /**
+ * The part of a campaign's item list shown beside the runner: page `page` of `size` items, by default the page
+ * holding the current item. A campaign of 2,000 tests listed whole made the runner a multi-megabyte page.
+ */
+export function runnerListWindow<T extends { id: string }>(items: readonly T[], currentId: string | null, size: number, page?: number) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const at = currentId === null ? -1 : items.findIndex((item) => item.id === currentId);
+  const shown = Math.min(Math.max(page ?? (at === -1 ? 1 : Math.floor(at / size) + 1), 1), pages);
+  const start = (shown - 1) * size;
+  return { items: items.slice(start, start + size), page: shown, pages, from: items.length === 0 ? 0 : start + 1, to: Math.min(start + size, items.length), total: items.length };
+}
+
+/**
  * The runner's keyboard map: one letter per step status (réussi, échoué, bloqué, non applicable) and the moves.
  * Keys are react-hotkeys-hook combinations; the same table feeds the shortcuts and the help overlay.
  */

@@ -90,3 +90,34 @@ export function compareBaselines(before: readonly BaselineItem[], after: readonl
   result.removed = orderItems(before.filter((item) => !later.has(key(item))));
   return result;
 }
+
+/** How many entries a comparison shows in all: what its pages are counted from. */
+export function comparisonSize(comparison: BaselineComparison): number {
+  return comparison.changed.length + comparison.added.length + comparison.removed.length + comparison.unchanged.length;
+}
+
+/**
+ * Page `page` (from 1) of `pageSize` entries of a comparison, in the order it is shown: changed, added, removed,
+ * unchanged. A baseline of a real lot holds a thousand items or more: one page of them is what a response carries.
+ */
+export function pageOfComparison(comparison: BaselineComparison, page: number, pageSize: number): BaselineComparison {
+  const start = (page - 1) * pageSize;
+  let offset = 0;
+  const take = <T>(list: readonly T[]): T[] => {
+    const slice = list.slice(Math.max(0, start - offset), Math.max(0, start + pageSize - offset));
+    offset += list.length;
+    return slice;
+  };
+  return { changed: take(comparison.changed), added: take(comparison.added), removed: take(comparison.removed), unchanged: take(comparison.unchanged) };
+}
+
+/** The items a page of a comparison shows with a heading (removed ones are listed by ref only). */
+export function shownItems(comparison: BaselineComparison): BaselineItem[] {
+  return [...comparison.changed.map((c) => c.after), ...comparison.added, ...comparison.unchanged];
+}
+
+/** The `?page=` of a baseline's or a request's content: a whole number from 1, else the first page. */
+export function contentPage(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : 1;
+}

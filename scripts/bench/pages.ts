@@ -10,6 +10,9 @@ export interface BenchProject {
   /** A test case with steps and links, and an anomaly with events, for their pages. */
   testCaseRef: string;
   anomalyRef: string;
+  /** The pending approval request (its review page) and the baseline it asks about. */
+  approvalNumber: number;
+  baselineNumber: number;
 }
 
 /** What the benchmark opens on each seeded project (seed:large: CHARGE is large, PETIT is demo-sized). */
@@ -19,8 +22,18 @@ export const LARGE_BENCH_PROJECT: BenchProject = {
   specificationRef: 'STD-1000',
   testCaseRef: 'CT-1000',
   anomalyRef: 'ANO-1000',
+  approvalNumber: 3,
+  baselineNumber: 2,
 };
-export const SMALL_BENCH_PROJECT: BenchProject = { key: 'PETIT', requirementRef: 'EXF-5', specificationRef: 'STD-1', testCaseRef: 'CT-1', anomalyRef: 'ANO-1' };
+export const SMALL_BENCH_PROJECT: BenchProject = {
+  key: 'PETIT',
+  requirementRef: 'EXF-5',
+  specificationRef: 'STD-1',
+  testCaseRef: 'CT-1',
+  anomalyRef: 'ANO-1',
+  approvalNumber: 2,
+  baselineNumber: 2,
+};
 
 export interface BenchPage {
   name: string;
@@ -47,7 +60,6 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'test case detail', kind: 'heavy', path: (p) => project(p, `/test-cases/${p.testCaseRef}`) },
   { name: 'test case history', kind: 'heavy', path: (p) => project(p, `/test-cases/${p.testCaseRef}/history`) },
   { name: 'test case edit', kind: 'heavy', path: (p) => project(p, `/test-cases/${p.testCaseRef}/edit`) },
-  // Pages built on other branches: until they are merged these answer 404, which the scripts report as missing.
   { name: 'campaigns', kind: 'heavy', path: (p) => project(p, '/campaigns') },
   { name: 'campaign detail', kind: 'heavy', path: (p) => project(p, '/campaigns/1') },
   { name: 'campaign runner', kind: 'heavy', path: (p) => project(p, '/campaigns/1/run') },
@@ -56,10 +68,14 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'anomaly edit', kind: 'heavy', path: (p) => project(p, `/anomalies/${p.anomalyRef}/edit`) },
   { name: 'new anomaly', kind: 'heavy', path: (p) => project(p, '/anomalies/new') },
   { name: 'approvals ("À approuver")', kind: 'heavy', path: (p) => project(p, '/approvals') },
+  { name: 'approval review (pending request)', kind: 'heavy', path: (p) => project(p, `/approvals/${p.approvalNumber}`) },
   { name: 'baselines (freeze form)', kind: 'heavy', path: (p) => project(p, '/approvals/baselines') },
+  { name: 'baseline', kind: 'heavy', path: (p) => project(p, `/approvals/baselines/${p.baselineNumber}`) },
   { name: 'RACI', kind: 'heavy', path: (p) => project(p, '/approvals/raci') },
   { name: 'releases (go-live)', kind: 'heavy', path: (p) => project(p, '/readiness') },
   { name: 'release readiness (criteria, proposed decision)', kind: 'heavy', path: (p) => project(p, '/readiness/1') },
   { name: 'import requirements', kind: 'heavy', path: (p) => project(p, '/imports/requirements') },
   { name: 'import test cases', kind: 'heavy', path: (p) => project(p, '/imports/test-cases') },
+  // Not a project page: the same on both projects, measured once per run like the floor.
+  { name: 'API documentation', kind: 'heavy', path: () => '/api-docs' },
 ];

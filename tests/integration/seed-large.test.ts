@@ -1,15 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { getDb } from '@/db/client';
 import { listSuspectLinks } from '@/db/queries/trace-links';
 import { authenticateWithPassword } from '@/db/queries/sign-in';
-import { anomalies, anomalyEvents, campaignItems, campaigns, executions, projectMembers, projects, requirements, requirementVersions, specifications, testCases, traceLinks } from '@/db/schema';
+import { approvalSubject } from '@/db/queries/approvals';
+import { signable } from '@/db/queries/signatures';
+import { anomalies, anomalyEvents, approvalRequests, baselineItems, baselines, reservationAnomalies, reservations, signatures, campaignItems, campaigns, executions, projectMembers, projects, requirements, requirementVersions, specifications, testCases, traceLinks } from '@/db/schema';
 import { LARGE_ACCOUNT_PASSWORD, LARGE_PROJECT, LargeProjectExistsError, SMALL_PROJECT, seedLargeProject } from '@/db/seed/large';
 import { LARGE_PROJECT_SHAPE } from '@/lib/large-project/plan';
 
 // A tenth of the real shape keeps the file fast; the writing code is the same.
 const shape = { ...LARGE_PROJECT_SHAPE, chapters: 4, sections: 3, subsections: 3, requirements: 200, specifications: 400, links: 600, members: 12,
-  testCases: 300, campaigns: 3, campaignItems: 100, executions: 250, anomalies: 20 };
+  testCases: 300, campaigns: 3, campaignItems: 100, executions: 250, anomalies: 20, baselineSpecifications: 40 };
 
 describe('seed:large', () => {
   test('writes the large and the small project with their accounts, then refuses to run again', async () => {
@@ -44,6 +46,28 @@ describe('seed:large', () => {
       .where(and(eq(requirements.projectId, large!.id), eq(requirements.number, first!.requirementNumber)));
     const history = await db.select().from(requirementVersions).where(eq(requirementVersions.requirementId, revised!.id));
     expect(history.map((h) => h.version).sort()).toEqual(Array.from({ length: first!.requirementVersion }, (_, i) => i + 1));
+
+    // Sign-off on both projects: the benchmark opens the pending request and its baseline on each.
+    for (const [project, statuses] of [
+      [large!, ['approved_with_reservations', 'rejected', 'pending']],
+      [small!, ['approved_with_reservations', 'pending']],
+    ] as const) {
+      const requests = await db.select().from(approvalRequests).where(eq(approvalRequests.projectId, project.id)).orderBy(asc(approvalRequests.number));
+      expect(requests.map((r) => r.status)).toEqual(statuses);
+      expect(await db.$count(baselines, eq(baselines.projectId, project.id))).toBe(2);
+      // Each decided request's signature is of the content the review page shows, so it reads as intact and current.
+      for (const request of requests.filter((r) => r.status !== 'pending')) {
+        const [signature] = await db.select().from(signatures).where(eq(signatures.subjectId, request.id));
+        expect(signature!.contentHash).toBe(signable(await approvalSubject(db, project.id, request)).hash);
+      }
+    }
+    const [largeBaseline] = await db.select({ id: baselines.id }).from(baselines).where(and(eq(baselines.projectId, large!.id), eq(baselines.number, 2)));
+    expect(await db.$count(baselineItems, and(eq(baselineItems.baselineId, largeBaseline!.id), eq(baselineItems.kind, 'specification')))).toBe(40);
+    const largeReservations = await db.select({ id: reservations.id }).from(reservations).where(eq(reservations.projectId, large!.id));
+    expect(largeReservations.length).toBeGreaterThan(0);
+    const onAnomalies = await db.select({ status: anomalies.status }).from(reservationAnomalies).innerJoin(anomalies, eq(anomalies.id, reservationAnomalies.anomalyId)).where(inArray(reservationAnomalies.reservationId, largeReservations.map((r) => r.id)));
+    expect(onAnomalies.length).toBeGreaterThanOrEqual(largeReservations.length);
+    expect(onAnomalies.every((a) => a.status !== 'closed' && a.status !== 'rejected')).toBe(true);
 
     // The printed accounts sign in with the printed password.
     const owner = summary.accounts.find((a) => a.role === 'owner')!;

@@ -1,12 +1,29 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
+import { PageNav } from '@/components/ui/page-nav';
 import type { RunnerItem } from '@/lib/recette/execution-view';
 import { cn } from '@/lib/ui/cn';
 
-/** The campaign's tests beside the runner: state of the latest run, "à retester", and mine. */
-export function RunnerItemList({ items, currentId, base, me }: { items: RunnerItem[]; currentId: string | null; base: string; me: string }) {
+/**
+ * The campaign's tests beside the runner (one window of them, from runnerListWindow): state of the latest run,
+ * "à retester", and mine; the window's links keep the current test open.
+ */
+export function RunnerItemList({
+  items,
+  window,
+  currentId,
+  base,
+  me,
+}: {
+  items: RunnerItem[];
+  window: { page: number; pages: number; from: number; to: number; total: number };
+  currentId: string | null;
+  base: string;
+  me: string;
+}) {
   const t = useTranslations('runner');
+  const listHref = (page: number) => `${base}/run?${currentId ? `item=${currentId}&` : ''}list=${page}`;
   return (
     <nav aria-label={t('items')} className="rounded-md border">
       <h2 className="border-b px-3 py-2 text-sm font-semibold">{t('items')}</h2>
@@ -36,6 +53,14 @@ export function RunnerItemList({ items, currentId, base, me }: { items: RunnerIt
           );
         })}
       </ol>
+      <div className="border-t px-3 py-2 empty:hidden">
+        <PageNav
+          page={window.page}
+          pages={window.pages}
+          href={listHref}
+          labels={{ nav: t('listPages.pagination'), pageOf: t('listPages.pageOf', window), previous: t('listPages.previous'), next: t('listPages.next') }}
+        />
+      </div>
     </nav>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { BaselineItems } from '@/components/signoff/baseline-items';
+import { PagedBaselineItems } from '@/components/signoff/baseline-items';
 import { DecisionForm } from '@/components/signoff/decision-form';
 import { ReservationList } from '@/components/signoff/reservation-list';
 import { SignatureList } from '@/components/signoff/signature-list';
@@ -14,7 +14,7 @@ import { getDb } from '@/db/client';
 import {
   APPROVAL_SUBJECT,
   RESERVATION_SUBJECT,
-  approvalSubject,
+  approvalSubjectOf,
   listComments,
   listReservations,
   loadRaci,
@@ -22,15 +22,16 @@ import {
   reservationSubject,
 } from '@/db/queries/approvals';
 import { currentVersions, findBaselineById, lastApprovedBaselineBefore, listBaselineItems } from '@/db/queries/baselines';
+import { listPageSize } from '@/db/queries/page-size';
 import { listSignatures, signable } from '@/db/queries/signatures';
 import { can } from '@/lib/auth/roles';
-import { compareBaselines, type BaselineItem } from '@/lib/signoff/baseline';
+import { compareBaselines, contentPage, pageOfComparison, shownItems, type BaselineItem } from '@/lib/signoff/baseline';
 import { canLift, parisToday } from '@/lib/signoff/reservations';
 import { formatRef } from '@/lib/traceability/refs';
 import { commentOnApproval, decideApproval, liftReservation, revokeSignature } from '../actions';
 import { loadRequestPage } from '../load';
 
-type Props = { params: Promise<{ projectKey: string; number: string }> };
+type Props = { params: Promise<{ projectKey: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations('signoff');
@@ -42,26 +43,31 @@ function inThirtyDays(): string {
   return parisToday(new Date(Date.now() + 30 * 24 * 3600 * 1000));
 }
 
-export default async function ApprovalReviewPage({ params }: Props) {
+export default async function ApprovalReviewPage({ params, searchParams }: Props) {
   const { projectKey, number } = await params;
   const { user, membership, request } = await loadRequestPage(projectKey, number);
   const db = getDb();
   const baseline = (await findBaselineById(db, membership.projectId, request.baselineId!))!;
-  const [items, previous, raci, comments, signatures, reservations, subject] = await Promise.all([
+  const [items, previous, raci, comments, signatures, reservations] = await Promise.all([
     listBaselineItems(db, baseline.id),
     lastApprovedBaselineBefore(db, membership.projectId, baseline.number),
     loadRaci(db, membership.projectId),
     listComments(db, request.id),
     listSignatures(db, membership.projectId, APPROVAL_SUBJECT, [request.id]),
     listReservations(db, membership.projectId, request.id),
-    approvalSubject(db, membership.projectId, request),
   ]);
-  const [previousItems, current, liftSignatures] = await Promise.all([
+  // What is signed is the whole baseline (the hash below); the page shows it one page of items at a time.
+  const subject = approvalSubjectOf(request, baseline, items);
+  const [previousItems, liftSignatures] = await Promise.all([
     previous ? listBaselineItems(db, previous.id) : Promise.resolve([] as BaselineItem[]),
-    currentVersions(db, items),
     listSignatures(db, membership.projectId, RESERVATION_SUBJECT, reservations.map((r) => r.id)),
   ]);
   const comparison = compareBaselines(previousItems, items);
+  // Fewer than the baseline page: each item carries its redline and its comment form (600 kB at 50 on the large lot).
+  const pageSize = listPageSize(20);
+  const page = contentPage((await searchParams).page);
+  const shown = pageOfComparison(comparison, page, pageSize);
+  const current = await currentVersions(db, shownItems(shown));
   const seen = signable(subject);
   const resolution = raci.resolve(request.deliverable);
   const liftResolution = raci.resolve('reservation_lifting');
@@ -140,7 +146,15 @@ export default async function ApprovalReviewPage({ params }: Props) {
           {t('review.hash')} : <span className="break-all font-mono text-xs" data-testid="content-hash">{seen.hash}</span>
         </p>
         <p className="text-sm font-medium">{previous ? t('review.redlineAgainst', { number: previous.number }) : t('review.noPrevious')}</p>
-        <BaselineItems comparison={comparison} current={current} extra={itemComments} />
+        <PagedBaselineItems
+          comparison={comparison}
+          shown={shown}
+          page={page}
+          pageSize={pageSize}
+          href={(n) => `/projects/${membership.projectKey}/approvals/${request.number}${n > 1 ? `?page=${n}` : ''}`}
+          current={current}
+          extra={itemComments}
+        />
       </section>
 
       <section aria-labelledby="comments-title" className="flex flex-col gap-2">

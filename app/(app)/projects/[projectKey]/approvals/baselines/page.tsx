@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { BaselineItems } from '@/components/signoff/baseline-items';
+import { PagedBaselineItems } from '@/components/signoff/baseline-items';
 import { ApprovalStatusBadge } from '@/components/signoff/signoff-badges';
 import { SignoffForm } from '@/components/signoff/signoff-form';
 import { Button } from '@/components/ui/button';
@@ -11,9 +11,10 @@ import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { currentVersions, listBaselineCandidates, listBaselineItems, listBaselines } from '@/db/queries/baselines';
+import { listPageSize } from '@/db/queries/page-size';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { can } from '@/lib/auth/roles';
-import { compareBaselines } from '@/lib/signoff/baseline';
+import { compareBaselines, pageOfComparison, shownItems } from '@/lib/signoff/baseline';
 import type { ApprovalStatus } from '@/lib/signoff/model';
 import { requireUser } from '@/lib/session/current-user';
 import { formatRef } from '@/lib/traceability/refs';
@@ -25,7 +26,7 @@ type Props = {
 };
 
 const numberParam = z.coerce.number().int().positive().max(1_000_000_000).optional().catch(undefined);
-const searchSchema = z.object({ from: numberParam, to: numberParam });
+const searchSchema = z.object({ from: numberParam, to: numberParam, page: numberParam });
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signoff'))('baselines.title') };
@@ -45,7 +46,10 @@ export default async function BaselinesPage({ params, searchParams }: Props) {
   const to = baselines.find((b) => b.number === search.to);
   const comparison =
     from && to ? await Promise.all([listBaselineItems(db, from.id), listBaselineItems(db, to.id)]).then(([a, b]) => compareBaselines(a, b)) : null;
-  const current = comparison && to ? await currentVersions(db, [...comparison.added, ...comparison.unchanged, ...comparison.changed.map((c) => c.after)]) : new Map<string, number>();
+  const pageSize = listPageSize(50);
+  const page = search.page ?? 1;
+  const shown = comparison ? pageOfComparison(comparison, page, pageSize) : null;
+  const current = shown ? await currentVersions(db, shownItems(shown)) : new Map<string, number>();
   const t = await getTranslations('signoff');
   const format = await getFormatter();
   const base = `/projects/${membership.projectKey}/approvals/baselines`;
@@ -126,15 +130,14 @@ export default async function BaselinesPage({ params, searchParams }: Props) {
           </form>
           {comparison && (
             <div className="flex flex-col gap-3" data-testid="comparison">
-              <p className="text-sm font-medium">
-                {t('baselines.compare.summary', {
-                  added: comparison.added.length,
-                  removed: comparison.removed.length,
-                  changed: comparison.changed.length,
-                  unchanged: comparison.unchanged.length,
-                })}
-              </p>
-              <BaselineItems comparison={comparison} current={current} />
+              <PagedBaselineItems
+                comparison={comparison}
+                shown={shown!}
+                page={page}
+                pageSize={pageSize}
+                href={(n) => `${base}?from=${from!.number}&to=${to!.number}${n > 1 ? `&page=${n}` : ''}`}
+                current={current}
+              />
             </div>
           )}
         </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { BaselineItems } from '@/components/signoff/baseline-items';
+import { PagedBaselineItems } from '@/components/signoff/baseline-items';
 import { ApprovalStatusBadge } from '@/components/signoff/signoff-badges';
 import { SignoffForm } from '@/components/signoff/signoff-form';
 import { Button } from '@/components/ui/button';
@@ -10,19 +10,20 @@ import { Textarea } from '@/components/ui/input';
 import { getDb } from '@/db/client';
 import { listApprovalRequests, loadRaci } from '@/db/queries/approvals';
 import { currentVersions, listBaselineItems } from '@/db/queries/baselines';
+import { listPageSize } from '@/db/queries/page-size';
 import { can } from '@/lib/auth/roles';
-import { compareBaselines } from '@/lib/signoff/baseline';
+import { compareBaselines, contentPage, pageOfComparison, shownItems } from '@/lib/signoff/baseline';
 import { requestBaselineApproval } from '../../actions';
 import { loadBaselinePage } from '../../load';
 
-type Props = { params: Promise<{ projectKey: string; number: string }> };
+type Props = { params: Promise<{ projectKey: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations('signoff');
   return { title: `${t('baselines.title')} · ${t('baselines.ref', { number: (await params).number })}` };
 }
 
-export default async function BaselinePage({ params }: Props) {
+export default async function BaselinePage({ params, searchParams }: Props) {
   const { projectKey, number } = await params;
   const { user, membership, baseline } = await loadBaselinePage(projectKey, number);
   const db = getDb();
@@ -31,7 +32,11 @@ export default async function BaselinePage({ params }: Props) {
     listApprovalRequests(db, membership.projectId),
     loadRaci(db, membership.projectId),
   ]);
-  const current = await currentVersions(db, items);
+  const pageSize = listPageSize(50);
+  const page = contentPage((await searchParams).page);
+  const comparison = compareBaselines([], items);
+  const shown = pageOfComparison(comparison, page, pageSize);
+  const current = await currentVersions(db, shownItems(shown));
   const mine = requests.filter((r) => r.baselineId === baseline.id);
   const open = mine.find((r) => r.status !== 'rejected');
   const mayRequest = can(membership.role, 'approvals.request') && raci.resolve('baseline').requesters.includes(user.id);
@@ -87,7 +92,14 @@ export default async function BaselinePage({ params }: Props) {
         </section>
       )}
 
-      <BaselineItems comparison={compareBaselines([], items)} current={current} />
+      <PagedBaselineItems
+        comparison={comparison}
+        shown={shown}
+        page={page}
+        pageSize={pageSize}
+        href={(n) => `${base}/baselines/${baseline.number}${n > 1 ? `?page=${n}` : ''}`}
+        current={current}
+      />
     </div>
   );
 }

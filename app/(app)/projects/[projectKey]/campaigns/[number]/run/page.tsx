@@ -6,14 +6,15 @@ import { removeAttachment } from '../../../attachments/actions';
 import { RunnerItemList } from '@/components/recette/runner/runner-item-list';
 import { TestRunner } from '@/components/recette/runner/test-runner';
 import { getDb } from '@/db/client';
+import { listPageSize } from '@/db/queries/page-size';
 import { executionState, findRunnerItem, listRunnerItems, loadRunnerCampaign } from '@/db/queries/runner';
 import { can } from '@/lib/auth/roles';
-import { defaultRunnerItem, nextRunnerItem } from '@/lib/recette/runner';
+import { defaultRunnerItem, nextRunnerItem, runnerListWindow } from '@/lib/recette/runner';
 import { requireUser } from '@/lib/session/current-user';
 
 type Props = {
   params: Promise<{ projectKey: string; number: string }>;
-  searchParams: Promise<{ item?: string | string[] }>;
+  searchParams: Promise<{ item?: string | string[]; list?: string | string[] }>;
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,13 +28,15 @@ export default async function RunnerPage({ params, searchParams }: Props) {
   const t = await getTranslations('runner');
   const db = getDb();
   const items = await listRunnerItems(db, membership.projectId, campaign.id);
-  const asked = (await searchParams).item;
+  const { item: asked, list } = await searchParams;
   const askedId = typeof asked === 'string' ? asked : undefined;
+  const listPage = typeof list === 'string' && /^\d{1,6}$/.test(list) ? Number(list) : undefined;
   const current = items.find((item) => item.id === askedId) ?? defaultRunnerItem(items, user.id);
   const base = `/projects/${membership.projectKey}/campaigns/${campaign.number}`;
   const detail = current ? await findRunnerItem(db, membership.projectId, campaign.id, current.id) : null;
   const state = current?.lastExecutionId ? await executionState(db, membership.projectId, current.lastExecutionId) : null;
   const next = current ? nextRunnerItem(items, current.id) : null;
+  const { items: listed, ...window } = runnerListWindow(items, current?.id ?? null, listPageSize(50), listPage);
   // Showing or hiding controls is a courtesy; the actions check the role and the campaign themselves.
   const canExecute = can(membership.role, 'tests.execute') && campaign.status !== 'closed';
 
@@ -54,7 +57,7 @@ export default async function RunnerPage({ params, searchParams }: Props) {
         </p>
       )}
       <div className="grid gap-4 lg:grid-cols-[18rem_1fr] [&>*]:min-w-0">
-        <RunnerItemList items={items} currentId={current?.id ?? null} base={base} me={user.id} />
+        <RunnerItemList items={listed} window={window} currentId={current?.id ?? null} base={base} me={user.id} />
         {current && detail ? (
           <TestRunner
             key={`${current.id}:${state?.execution.id ?? 'none'}`}
