@@ -40,7 +40,8 @@ async function preparePostgresTemplate(project: TestProject, serverUrl: string) 
     // A template can only be copied while nobody is connected to it.
     await handle.close();
   }
-  project.provide('passerelleDatabase', { kind: 'postgres', serverUrl, templateName });
+  // The fault suites (project postgres) kill and restart the server: they keep commits synchronous.
+  project.provide('passerelleDatabase', { kind: 'postgres', serverUrl, templateName, asyncCommit: project.name === 'integration' });
   return () => dropDatabase(serverUrl, templateName);
 }
 
