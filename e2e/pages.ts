@@ -131,6 +131,8 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/campaigns', url: `${p}/campaigns`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/campaigns/new', url: `${p}/campaigns/new`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]', url: `${p}/campaigns/1`, as: 'moa', phone: true },
+  // The running campaign, with anomalies and verified requirements: their tables must scroll inside their cards.
+  { route: '/projects/[projectKey]/campaigns/[number]', url: `${p}/campaigns/4`, as: 'moa', label: 'running, with anomalies', phone: true },
   { route: '/projects/[projectKey]/campaigns/[number]/edit', url: `${p}/campaigns/1/edit`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/results', url: `${p}/campaigns/1/results`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'amoe' },

@@ -174,7 +174,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <p className="text-xs text-muted-foreground">{burnUp.some((d) => d.executed > 0) ? t('dashboard.burnUpIntro') : t('dashboard.burnUpEmpty')}</p>
           </CardContent>
         </Card>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Card>
             <CardHeader>
               <CardTitle>{t('dashboard.anomalies')}</CardTitle>
