@@ -157,7 +157,7 @@ const UPLOAD_ROUTES: Record<string, UploadEntry> = {
     table: 'attachments',
   },
   'app/api/projects/[projectKey]/reqif/uploads/route.ts': {
-    roles: ['owner', 'amoe', 'amoa'],
+    roles: ['owner', 'amoa'],
     fields: () => ({}),
     file: () => new File([SMALL_REQIF], 'petit.reqif'),
     accepted: { fileName: 'petit.reqif', preview: { objects: 2, counts: { new: 2, changed: 0, unchanged: 0, conflict: 0 } } },
