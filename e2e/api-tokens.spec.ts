@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -143,6 +143,50 @@ test('the README’s curl line pushes a CI job’s JUnit report into a campaign 
   expect(await results.json()).toMatchObject({ campaign: { status: 'in_progress' }, totals: { passed: 1 }, data: [{ state: 'passed', latestStatus: 'passed' }] });
 });
 
+/** The README's block that pushes into the campaign of a build and reads a release's readiness. */
+function readmeBuildPush(): string {
+  const readme = fs.readFileSync(path.join(process.cwd(), 'README.md'), 'utf8');
+  const block = /A job that does not know a campaign number[\s\S]*?```bash\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block, 'README.md has the build push block').toBeTruthy();
+  return block!;
+}
+
+test('the README’s build push creates the campaign of a build on its first push, reuses it after, and the readiness read gates', async ({ page, baseURL }) => {
+  await signIn(page, DEMO_USERS.owner.email);
+  await page.goto(`${p}/settings/api`);
+  await hydrated(page);
+  await page.getByLabel(t.name, { exact: true }).fill(`Charge ${unique()}`);
+  await page.getByLabel(t.scope).selectOption('write');
+  await page.getByRole('button', { name: t.create }).click();
+  const secret = await page.getByTestId('new-api-token').inputValue();
+
+  // A load test's JMeter XML results (tests/fixtures/jmeter: written after JMeter's documented format).
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-ci-'));
+  fs.copyFileSync(path.join(process.cwd(), 'tests/fixtures/jmeter/results-5.6.xml.jtl'), path.join(workspace, 'results.jtl'));
+  const build = `b${unique()}`;
+  const run = (release: number) =>
+    spawnSync('bash', ['-c', readmeBuildPush()], {
+      cwd: workspace,
+      env: { ...process.env, PASSERELLE_URL: baseURL!, PASSERELLE_TOKEN: secret, PASSERELLE_RELEASE: String(release), CI_COMMIT_SHORT_SHA: build },
+      encoding: 'utf8',
+    });
+  const first = run(1);
+  const again = run(1);
+  fs.rmSync(workspace, { recursive: true, force: true });
+  const pushed = (output: string) => JSON.parse(output.trim()) as { campaign: number; campaignCreated: boolean };
+  expect(pushed(first.stdout)).toMatchObject({ campaignCreated: true });
+  expect(pushed(again.stdout)).toMatchObject({ campaign: pushed(first.stdout).campaign, campaignCreated: false });
+
+  // The exit status follows the demo release's proposed decision, read the way the block reads it.
+  const client = await apiClient(baseURL);
+  const readiness = (await (await client.get(`/api/v1${p}/releases/1/readiness`, { headers: { authorization: `Bearer ${secret}` } })).json()) as { proposedDecision: string };
+  await client.dispose();
+  expect(first.status, first.stderr).toBe(readiness.proposedDecision === 'no_go' ? 1 : 0);
+
+  await page.goto(`${p}/campaigns/${pushed(first.stdout).campaign}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Charge nocturne');
+});
+
 test('other roles cannot see the token page, and the API reference is readable by a member', async ({ browser }) => {
   const viewer = await signedInContext(browser, DEMO_USERS.viewer.email);
   await viewer.page.goto(`${p}/settings`);
@@ -157,6 +201,8 @@ test('other roles cannot see the token page, and the API reference is readable b
   await amoe.page.goto('/api-docs');
   await expect(amoe.page.getByRole('heading', { level: 1, name: api.api.reference.title })).toBeVisible();
   await expect(amoe.page.locator('#createCampaign')).toContainText('/api/v1/projects/{projectKey}/campaigns');
+  await expect(amoe.page.locator('#pushResults')).toContainText('/api/v1/projects/{projectKey}/results');
+  await expect(amoe.page.locator('#getReleaseReadiness')).toContainText('/api/v1/projects/{projectKey}/releases/{number}/readiness');
   await expect(amoe.page.locator('#problem-unauthenticated')).toContainText('401');
   const openapi = await amoe.page.request.get('/api/v1/openapi.json');
   expect((await openapi.json()) as { openapi: string }).toMatchObject({ openapi: '3.1.0' });

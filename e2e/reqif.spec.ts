@@ -9,18 +9,19 @@ import { addMember, createProject, DEMO_PROJECT, DEMO_USERS, hydrated, signedInC
 const fr = { reqif: frReqif.reqif, requirements: frRequirements.requirements };
 
 /**
- * ReqIF in and out, as a consultant does it: the AMOE brings a Polarion export into a fresh project (preview first,
- * then the import), finds its hierarchy and custom fields, and exports the project back as ReqIF. A viewer cannot import.
+ * ReqIF in and out: the AMOA, who writes requirements (DESIGN.md §4), brings a Polarion export into a fresh project
+ * (preview first, then the import), finds its hierarchy and custom fields, and exports the project back as ReqIF.
+ * Those who do not write requirements (the AMOE, a viewer) cannot import, as for the spreadsheet import.
  */
 const POLARION = fixturesDir('reqif', 'polarion_test_export.reqif');
 
-test('the AMOE imports a Polarion export: preview, import, hierarchy and fields; then exports as ReqIF', async ({ browser }) => {
+test('the AMOA imports a Polarion export: preview, import, hierarchy and fields; then exports as ReqIF', async ({ browser }) => {
   const owner = await signedInContext(browser, DEMO_USERS.owner.email);
   const project = await createProject(owner.page);
-  await addMember(owner.page, project.key, { email: DEMO_USERS.amoe.email, name: DEMO_USERS.amoe.name, role: 'amoe' });
+  await addMember(owner.page, project.key, { email: DEMO_USERS.amoa.email, name: DEMO_USERS.amoa.name, role: 'amoa' });
   await owner.context.close();
 
-  const { context, page } = await signedInContext(browser, DEMO_USERS.amoe.email);
+  const { context, page } = await signedInContext(browser, DEMO_USERS.amoa.email);
   await page.goto(`/projects/${project.key}/requirements`);
   await page.getByRole('link', { name: fr.reqif.importAction }).click();
   await expect(page.getByRole('heading', { level: 1, name: fr.reqif.title })).toBeVisible();
@@ -63,8 +64,8 @@ test('the AMOE imports a Polarion export: preview, import, hierarchy and fields;
   await context.close();
 });
 
-test('a viewer sees no import and cannot upload', async ({ browser }) => {
-  const { context, page } = await signedInContext(browser, DEMO_USERS.viewer.email);
+for (const role of ['amoe', 'viewer'] as const) test(`the ${role} sees no import and cannot upload`, async ({ browser }) => {
+  const { context, page } = await signedInContext(browser, DEMO_USERS[role].email);
   await page.goto(`/projects/${DEMO_PROJECT.key}/requirements`);
   await expect(page.getByRole('link', { name: fr.reqif.exportAction })).toBeVisible();
   await expect(page.getByRole('link', { name: fr.reqif.importAction })).toHaveCount(0);

@@ -1,11 +1,13 @@
 import 'server-only';
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { campaignStateCounts } from './campaigns';
-import { campaignItemStates, campaigns, requirements, specifications, testCases, traceLinkStates } from '@/db/schema';
+import { findRelease, findThresholds, readinessInputs, releaseCampaignResults } from './readiness';
+import { campaignItemStates, campaigns, goNoGoRecords, requirements, specifications, testCases, traceLinkStates } from '@/db/schema';
 import { pageOf } from '@/lib/api/cursor';
 import { ITEM_STATES, type ItemState } from '@/lib/recette/campaign-item-state';
+import { proposeDecision } from '@/lib/signoff/decision';
 
 /**
  * The REST API's reads: one statement per page, keyset-paged on a unique, stable order (ref number, link id, item
@@ -243,5 +245,37 @@ export async function apiCampaignResultsPage(db: Executor, projectId: string, nu
       notRunReason: rest.notRunReason,
     })),
     nextCursor,
+  };
+}
+
+/**
+ * A release's readiness as the release page computes it (readiness.ts: the inputs in one statement, the campaigns'
+ * results in one), with the latest recorded decision; null when the project has no such release.
+ */
+export async function apiReleaseReadiness(db: Executor, projectId: string, number: number) {
+  const release = await findRelease(db, projectId, number);
+  if (!release) return null;
+  const { inputs } = await readinessInputs(db, projectId, release.id, await findThresholds(db, projectId));
+  const campaignRows = await releaseCampaignResults(db, release.id);
+  const [recorded] = await db
+    .select({ decision: goNoGoRecords.decision, recordedAt: goNoGoRecords.recordedAt })
+    .from(goNoGoRecords)
+    .where(eq(goNoGoRecords.releaseId, release.id))
+    .orderBy(desc(goNoGoRecords.recordedAt))
+    .limit(1);
+  const { decision, criteria } = proposeDecision(inputs);
+  return {
+    release: { number: release.number, name: release.name, version: release.version, targetDate: release.targetDate },
+    proposedDecision: decision,
+    criteria,
+    inputs,
+    campaigns: campaignRows.map((c) => ({
+      number: c.number,
+      name: c.name,
+      status: c.status,
+      build: c.build,
+      results: { total: c.total, passed: c.passed, failed: c.failed, blocked: c.blocked, notRun: c.notRun, pending: c.total - c.passed - c.failed - c.blocked - c.notRun },
+    })),
+    recordedDecision: recorded ? { decision: recorded.decision, recordedAt: recorded.recordedAt.toISOString() } : null,
   };
 }

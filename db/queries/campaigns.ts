@@ -35,6 +35,29 @@ export async function insertCampaign(tx: Transaction, projectId: string, created
   return { campaign: created!, fields };
 }
 
+/**
+ * The campaign a CI job's results of one build go to, by name and build: the latest such campaign of the project,
+ * or a new planned one (insertCampaign) when there is none, so pushing the same build again, or from parallel jobs,
+ * lands in one campaign. The lock serialises concurrent pushes of the same name and build until the transaction ends.
+ */
+export async function findOrCreateBuildCampaign(
+  tx: Transaction,
+  projectId: string,
+  createdBy: string | null,
+  input: Pick<CampaignFields, 'name' | 'type' | 'build' | 'environment'>,
+) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`build-campaign:${JSON.stringify([projectId, input.name, input.build])}`}, 0))`);
+  const [found] = await tx
+    .select({ id: campaigns.id, number: campaigns.number, build: campaigns.build, environment: campaigns.environment })
+    .from(campaigns)
+    .where(and(eq(campaigns.projectId, projectId), eq(campaigns.name, input.name), eq(campaigns.build, input.build)))
+    .orderBy(desc(campaigns.number))
+    .limit(1);
+  if (found) return { campaign: found, created: null };
+  const created = await insertCampaign(tx, projectId, createdBy, { ...input, description: '', plannedStart: null, plannedEnd: null });
+  return { campaign: created.campaign, created };
+}
+
 export const CAMPAIGN_ITEM_PAGE_SIZE = 100;
 
 /** Items per state, for one campaign or (grouped by campaign) for the list: read from the one state view. */

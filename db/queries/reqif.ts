@@ -12,8 +12,14 @@ import { REF_PREFIXES } from '@/lib/traceability/refs';
 /** Rows travel as one jsonb parameter (jsonb_to_recordset), so a 5,000-row import is a handful of statements. */
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
-/** The project's imported requirements by ReqIF identifier, locked when read inside the import's transaction. */
-export async function loadImportedRequirements(db: Executor, projectId: string, lock = false): Promise<Map<string, ImportedRequirement>> {
+/**
+ * Every requirement of the project by the ReqIF identifier an import matches on: the one it was imported with, or,
+ * for a requirement written here, the one the export gives it (`_` and its id), so a file exported from this project
+ * and brought back updates its requirements instead of duplicating them. Locked (with the tree lock the import takes
+ * first, which also serialises writes of the sources) when read inside the import's transaction. Also the
+ * identifiers the export gives the project's specifications.
+ */
+export async function loadImportedRequirements(db: Executor, projectId: string, lock = false) {
   const rows = await rowsOf<{
     identifier: string;
     requirement_id: string;
@@ -24,18 +30,23 @@ export async function loadImportedRequirements(db: Executor, projectId: string, 
     statement: string;
     parent_id: string | null;
     parent_identifier: string | null;
+    parent_imported: boolean;
     fields: Record<string, string>;
+    tracked: boolean;
   }>(
     db,
-    sql`select s.identifier, r.id as requirement_id, r.number, r.version, s.imported_version, r.title, r.statement,
-          r.parent_id, ps.identifier as parent_identifier, s.fields
-        from requirement_reqif_sources s
-        join requirements r on r.id = s.requirement_id
+    sql`select coalesce(s.identifier, '_' || r.id::text) as identifier, r.id as requirement_id, r.number, r.version,
+          coalesce(s.imported_version, r.version) as imported_version, r.title, r.statement, r.parent_id,
+          case when r.parent_id is not null then coalesce(ps.identifier, '_' || r.parent_id::text) end as parent_identifier,
+          ps.identifier is not null as parent_imported, coalesce(s.fields, '{}'::jsonb) as fields, s.identifier is not null as tracked
+        from requirements r
+        left join requirement_reqif_sources s on s.requirement_id = r.id
         left join requirement_reqif_sources ps on ps.requirement_id = r.parent_id
-        where s.project_id = ${projectId}
-        ${lock ? sql`for update of r, s` : sql``}`,
+        where r.project_id = ${projectId}
+        ${lock ? sql`for update of r` : sql``}`,
   );
-  return new Map(
+  const specifications = await rowsOf<{ identifier: string }>(db, sql`select '_' || id::text as identifier from specifications where project_id = ${projectId}`);
+  const requirements = new Map<string, ImportedRequirement>(
     rows.map((r) => [
       r.identifier,
       {
@@ -46,11 +57,15 @@ export async function loadImportedRequirements(db: Executor, projectId: string, 
         title: r.title,
         statement: r.statement,
         parentIdentifier: r.parent_identifier,
-        parentIsLocal: r.parent_id !== null && r.parent_identifier === null,
+        // An imported requirement filed by hand under one written here stays there; one written here is matched
+        // against its exported place.
+        parentIsLocal: r.tracked && r.parent_id !== null && !r.parent_imported,
         fields: r.fields,
+        tracked: r.tracked,
       },
     ]),
   );
+  return { requirements, ownSpecifications: new Set(specifications.map((s) => s.identifier)) };
 }
 
 export async function storeReqifUpload(tx: Transaction, projectId: string, actorId: string, fileName: string, content: Buffer, sha256: string) {
@@ -104,8 +119,8 @@ export async function applyReqifImport(
 ): Promise<{ plan: ImportPlan; summary: ImportSummary }> {
   const { projectId, actorId, doc, decisions } = args;
   await lockRequirementTree(tx, projectId);
-  const existing = await loadImportedRequirements(tx, projectId, true);
-  const plan = planImport(doc, existing);
+  const { requirements: existing, ownSpecifications } = await loadImportedRequirements(tx, projectId, true);
+  const plan = planImport(doc, existing, ownSpecifications);
 
   const idOf = new Map<string, string>();
   for (const [identifier, current] of existing) idOf.set(identifier, current.requirementId);
@@ -183,6 +198,7 @@ export async function applyReqifImport(
   if (updates.length) {
     const rows = updates.map((item) => ({
       id: item.existing!.requirementId,
+      identifier: item.incoming.identifier,
       title: item.incoming.title,
       statement: item.incoming.statement,
       keep_parent: item.existing!.parentIsLocal,
@@ -197,10 +213,13 @@ export async function applyReqifImport(
         version = r.version + 1, revision = r.revision + 1, updated_by = ${actorId}, updated_at = now()
       from jsonb_to_recordset(${json(rows)}) as v(id uuid, title text, statement text, keep_parent boolean, parent_id uuid)
       where r.id = v.id and r.project_id = ${projectId}`);
-    await tx.execute(sql`update requirement_reqif_sources s set imported_version = r.version, fields = v.fields,
-        type_name = v.type_name, specification = v.specification, imported_at = now()
-      from jsonb_to_recordset(${json(rows)}) as v(id uuid, fields jsonb, type_name text, specification text), requirements r
-      where s.requirement_id = v.id and r.id = v.id`);
+    // A requirement written here is tracked from its first update by the import, under its exported identifier.
+    await tx.execute(sql`insert into requirement_reqif_sources (requirement_id, project_id, identifier, imported_version, type_name, specification, fields)
+      select v.id, ${projectId}, v.identifier, r.version, v.type_name, v.specification, v.fields
+      from jsonb_to_recordset(${json(rows)}) as v(id uuid, identifier text, fields jsonb, type_name text, specification text)
+      join requirements r on r.id = v.id
+      on conflict (requirement_id) do update set imported_version = excluded.imported_version, fields = excluded.fields,
+        type_name = excluded.type_name, specification = excluded.specification, imported_at = now()`);
     await tx.execute(sql`insert into requirement_versions (requirement_id, version, snapshot, changed_by)
       select r.id, r.version, ${SNAPSHOT}, ${actorId} from requirements r
       left join requirement_reqif_sources s on s.requirement_id = r.id

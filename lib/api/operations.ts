@@ -12,6 +12,10 @@ import {
   importResultsQuery,
   importSummarySchema,
   projectPathSchema,
+  pushResultsQuery,
+  pushSummarySchema,
+  releasePathSchema,
+  releaseReadinessSchema,
   requirementPage,
   resultsUploadBody,
   specificationPage,
@@ -155,6 +159,38 @@ export const importResultsOperation = operation({
   files: { maxBytes: RESULT_UPLOAD_LIMITS.maxUploadBytes, schema: resultsUploadBody },
 });
 
+export const pushResultsOperation = operation({
+  name: 'pushResults',
+  method: 'POST',
+  path: '/projects/{projectKey}/results',
+  scope: 'write',
+  summary: 'Push results into the campaign of a build',
+  description:
+    'The same files and matching as `POST /campaigns/{number}/results`, into the campaign named by `campaign` and `build`: the ' +
+    'latest campaign of that name and build, or a new one (of `type`, planned, started by the import) on the first push of the ' +
+    'build. Pushing again for the same build, or from parallel jobs, lands in that one campaign. A closed campaign answers 409.',
+  params: projectPathSchema,
+  query: pushResultsQuery,
+  response: pushSummarySchema,
+  status: 200,
+  files: { maxBytes: RESULT_UPLOAD_LIMITS.maxUploadBytes, schema: resultsUploadBody },
+});
+
+export const getReleaseReadinessOperation = operation({
+  name: 'getReleaseReadiness',
+  method: 'GET',
+  path: '/projects/{projectKey}/releases/{number}/readiness',
+  scope: 'read',
+  summary: 'A release’s readiness',
+  description:
+    'The proposed go / no-go of the release, computed now as on the release page: each criterion with its verdict, the counts ' +
+    'behind them, the release’s campaigns with their results, and the latest decision recorded. A CI job can gate a deployment on ' +
+    '`proposedDecision`.',
+  params: releasePathSchema,
+  response: releaseReadinessSchema,
+  status: 200,
+});
+
 export const API_OPERATIONS: readonly ApiOperation[] = [
   listRequirementsOperation,
   listSpecificationsOperation,
@@ -164,4 +200,6 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   createCampaignOperation,
   listCampaignResultsOperation,
   importResultsOperation,
+  pushResultsOperation,
+  getReleaseReadinessOperation,
 ];

@@ -6,6 +6,8 @@ import { ITEM_STATES } from '@/lib/recette/campaign-item-state';
 import { TEST_CASE_PRIORITIES, TEST_CASE_TYPES, THRESHOLD_DIRECTIONS } from '@/lib/recette/model';
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
 import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specifications/model';
+import { CRITERION_KEYS, VERDICTS } from '@/lib/signoff/decision';
+import { DECISIONS } from '@/lib/signoff/readiness-model';
 import { decodeCursor, type CursorPart } from './cursor';
 import { versionedLine } from '@/lib/versioning/text';
 import { PROBLEM_CODES } from './problem';
@@ -27,6 +29,10 @@ export const projectPathSchema = z.object({
 
 export const campaignPathSchema = projectPathSchema.extend({
   number: z.coerce.number().int().positive().max(2_147_483_647).meta({ param: { description: 'The campaign number, as in /campaigns/3' }, example: 3 }),
+});
+
+export const releasePathSchema = projectPathSchema.extend({
+  number: z.coerce.number().int().positive().max(2_147_483_647).meta({ param: { description: 'The release number, as in /releases/2' }, example: 2 }),
 });
 
 export const MAX_PAGE_SIZE = 200;
@@ -177,6 +183,41 @@ export const campaignResultPage = z
   })
   .meta({ id: 'CampaignResultPage' });
 
+const count = z.number().int();
+
+export const releaseReadinessSchema = z
+  .object({
+    release: z.object({ number: z.number().int(), name: z.string(), version: z.string(), targetDate: z.iso.date().nullable() }),
+    proposedDecision: z.enum(DECISIONS).meta({ description: 'The worst verdict decides: a blocking criterion → no_go, a reservation → go_with_reservations, else go' }),
+    criteria: z
+      .array(z.object({ key: z.enum(CRITERION_KEYS), verdict: z.enum(VERDICTS) }))
+      .meta({ description: 'Every go / no-go criterion (DESIGN.md §3), in a fixed order, with its verdict now' }),
+    inputs: z
+      .object({
+        thresholds: z.object({ maxBlocking: count, maxMajor: count }).meta({ description: 'Open anomalies the project tolerates at go-live' }),
+        openAnomalies: z.object({ blocking: count, major: count, minor: count }),
+        mustHave: z.object({ total: count, uncovered: count, unverified: count }).meta({ description: 'Must-have requirements: not covered, covered but not all passed in the release’s campaigns' }),
+        suspectLinks: count,
+        campaigns: z.object({ total: count, open: count }),
+        checklist: z.object({ total: count, unsettled: count }),
+      })
+      .meta({ description: 'What the criteria were computed from' }),
+    campaigns: z.array(
+      z.object({
+        number: z.number().int(),
+        name: z.string(),
+        status: z.enum(CAMPAIGN_STATUSES),
+        build: z.string(),
+        results: z.object({ total: count, passed: count, failed: count, blocked: count, notRun: count, pending: count }),
+      }),
+    ),
+    recordedDecision: z
+      .object({ decision: z.enum(DECISIONS), recordedAt: timestamp })
+      .nullable()
+      .meta({ description: 'The latest go / no-go the committee recorded for this release, if any (the proposal above is computed now)' }),
+  })
+  .meta({ id: 'ReleaseReadiness' });
+
 /** The campaign form's own fields (lib/recette/campaign-schema.ts): the API accepts what the page does. */
 export const createCampaignBody = z.object(campaignShape).strict().meta({ id: 'CampaignInput' });
 
@@ -197,6 +238,18 @@ export const importResultsQuery = z.object({
     .meta({ description: 'Name of a raw (non-multipart) body, whose extension says its format; by default from its Content-Type' }),
 });
 
+/** A push that names its campaign by name and build (created on the first push of that build). */
+export const pushResultsQuery = importResultsQuery.extend({
+  campaign: versionedLine(200)
+    .pipe(z.string().min(1, { message: 'required' }))
+    .meta({ description: 'The campaign’s name. With `build`, it picks the campaign: the latest one of that name and build, or a new one' }),
+  type: z.enum(CAMPAIGN_TYPES).default('non_regression').meta({ description: 'The type of a campaign created by this push' }),
+  build: versionedLine(200)
+    .pipe(z.string().min(1, { message: 'required' }))
+    .meta({ description: 'The build the results are for: pushing the same build again goes to the same campaign' }),
+  environment: versionedLine(200).optional().meta({ description: 'The environment they ran in; for a new campaign, its environment' }),
+});
+
 export const resultsUploadBody = z
   .object({ file: z.array(z.string().meta({ format: 'binary' })).meta({ description: 'JUnit XML, JMeter .jtl/.csv, k6 summary .json or .zip files' }) })
   .meta({ id: 'ResultsUpload' });
@@ -213,6 +266,10 @@ export const importSummarySchema = z
     campaignStarted: z.boolean(),
   })
   .meta({ id: 'ResultsImportSummary' });
+
+export const pushSummarySchema = importSummarySchema
+  .extend({ campaignCreated: z.boolean().meta({ description: 'This push created the campaign (the first push of its name and build)' }) })
+  .meta({ id: 'ResultsPushSummary' });
 
 export const problemSchema = z
   .object({

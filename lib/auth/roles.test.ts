@@ -6,8 +6,6 @@ const DESIGN_TABLE: Record<Permission, string> = {
   'project.read': '✓ ✓ ✓ ✓ ✓',
   'project.comment': '✓ ✓ ✓ ✓ ✓',
   'requirements.write': '✓ – ✓ – –',
-  // Not in DESIGN.md §4's table: issue 10 (ReqIF import by the AMOE consultant and by those who write requirements).
-  'requirements.import': '✓ ✓ ✓ – –',
   'specifications.write': '✓ ✓ – – –',
   'tests.write': '✓ ✓ – – –',
   'tests.execute': '✓ ✓ ✓ ✓ –',

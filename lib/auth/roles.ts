@@ -6,7 +6,6 @@ export const PERMISSIONS = [
   'project.read',
   'project.comment',
   'requirements.write',
-  'requirements.import',
   'specifications.write',
   'tests.write',
   'tests.execute',
@@ -19,12 +18,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Permission, readonly ProjectRole[]> = {
   'project.read': PROJECT_ROLES,
   'project.comment': PROJECT_ROLES,
+  /** Requirements by hand and every way in (ReqIF, spreadsheets): one permission, so the import paths cannot drift apart. */
   'requirements.write': ['owner', 'amoa'],
-  /**
-   * ReqIF in: AMOE consultants arrive with the client's requirements from DOORS or Polarion (issue 10), and those who
-   * write requirements may bring them in too.
-   */
-  'requirements.import': ['owner', 'amoe', 'amoa'],
   'specifications.write': ['owner', 'amoe'],
   /** Test cases and their trace links (DESIGN.md §4: "specs, test cases, campaigns, trace links: write"). */
   'tests.write': ['owner', 'amoe'],

@@ -9,7 +9,8 @@ import type { Decision, Thresholds } from './readiness-model';
  * reservations) join it as two more evaluators when their data exists.
  */
 
-export type Verdict = 'met' | 'reservation' | 'blocking';
+export const VERDICTS = ['met', 'reservation', 'blocking'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export interface ReadinessInputs {
   thresholds: Thresholds;

@@ -13,6 +13,8 @@ import {
   campaignSchema,
   importSummarySchema,
   problemSchema,
+  pushSummarySchema,
+  releaseReadinessSchema,
   requirementPage,
   specificationPage,
   testCasePage,
@@ -23,6 +25,8 @@ import { createApiTokenRow } from '../setup/api-tokens';
 import { auditRowsSince, countRows, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
 import { loose } from '../setup/server-actions';
 import { createCampaignRow, createExecutionRow, createItemRow } from '../setup/recette-rows';
+import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
+import { findRelease, releaseReadiness } from '@/db/queries/readiness';
 import { loadRouteModule } from '../setup/routes';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
 
@@ -42,6 +46,8 @@ const ROUTES = {
   traceLinks: 'app/api/v1/projects/[projectKey]/trace-links/route.ts',
   campaigns: 'app/api/v1/projects/[projectKey]/campaigns/route.ts',
   results: 'app/api/v1/projects/[projectKey]/campaigns/[number]/results/route.ts',
+  readiness: 'app/api/v1/projects/[projectKey]/releases/[number]/readiness/route.ts',
+  buildResults: 'app/api/v1/projects/[projectKey]/results/route.ts',
   openapi: 'app/api/v1/openapi.json/route.ts',
 } as const;
 
@@ -294,6 +300,36 @@ describe('reads', () => {
     expect(results.data[0]!.finishedAt).not.toBeNull();
   });
 
+  test('a release’s readiness: the proposed go / no-go and its criteria as the release page computes them, then the recorded decision', async () => {
+    const s = await seededProject();
+    const auth = { token: s.read.secret, projectKey: s.project.key };
+    const release = await createReleaseRow(s.project, [s.campaign], { name: 'Mise en production paie' });
+    await createChecklistItemRow(s.project, release);
+    const readiness = parsed(releaseReadinessSchema, await api('readiness', { ...auth, number: String(release.number) }));
+    // The campaign still runs (blocking), a link is suspect and the checklist item is not done (reservations).
+    expect(readiness).toMatchObject({
+      release: { number: release.number, name: 'Mise en production paie', targetDate: null },
+      proposedDecision: 'no_go',
+      campaigns: [{ number: s.campaign.number, name: 'VABF lot 1', status: 'in_progress', results: { total: 2, passed: 1, pending: 1 } }],
+      recordedDecision: null,
+    });
+    expect(Object.fromEntries(readiness.criteria.map((c) => [c.key, c.verdict]))).toMatchObject({ campaignsClosed: 'blocking', suspectLinks: 'reservation', checklist: 'reservation', blockingAnomalies: 'met' });
+    const page = await releaseReadiness(getDb(), s.project.id, (await findRelease(getDb(), s.project.id, release.number))!);
+    expect(readiness.inputs).toEqual(page.snapshot.inputs);
+    expect(readiness.criteria).toEqual(page.snapshot.criteria);
+
+    await createGoNoGoRecordRow(s.project, release, s.members.moa);
+    const after = parsed(releaseReadinessSchema, await api('readiness', { ...auth, number: String(release.number) }));
+    expect(after.recordedDecision).toEqual({ decision: 'go_with_reservations', recordedAt: '2026-04-01T08:30:00.000Z' });
+    expect(after.proposedDecision).toBe('no_go');
+
+    expectProblem(await api('readiness', { ...auth, number: String(release.number + 1) }), 404, 'not_found');
+    const other = await createProjectWithMembers();
+    const foreign = await createReleaseRow(other.project);
+    expect(foreign.number).toBe(1);
+    expectProblem(await api('readiness', { ...auth, projectKey: other.project.key, number: '1' }), 404, 'not_found');
+  });
+
   test('cursor paging walks every row once in a stable order; a bad cursor or limit is a 400 problem', async () => {
     const { project, members } = await createProjectWithMembers();
     for (let i = 0; i < 7; i++) await createRequirementRow(project, { title: `Exigence ${i}` });
@@ -507,13 +543,80 @@ describe('pushing results into a campaign', () => {
   });
 });
 
+describe('pushing results into the campaign of a build (created on the fly)', () => {
+  const junit = (name: string, outcome = '') => `<testsuite name="ci"><testcase classname="paie" name="${name}" time="0.1">${outcome}</testcase></testsuite>`;
+  const xml = { 'content-type': 'application/xml' };
+  const pushBuild = (s: { project: { key: string }; write: { secret: string } }, query: string, body = junit('CT-1 net'), token = s.write.secret) =>
+    api('buildResults', { method: 'POST', token, projectKey: s.project.key, query, body, headers: xml });
+  const campaignsNamed = (projectId: string, name: string) =>
+    queryRows<{ number: number; type: string; build: string; environment: string; status: string }>(
+      sql`select number, type, build, environment, status from campaigns where project_id = ${projectId} and name = ${name} order by number`,
+    );
+
+  test('the first push of a build creates its campaign, the next ones of that build land in it, another build gets its own', async () => {
+    const s = await seededProject();
+    const audit = await maxAuditId();
+    const first = await pushBuild(s, 'campaign=Nightly&type=performance&build=2.5.0%2B42&environment=CI');
+    expect(first.status, first.text).toBe(200);
+    const created = pushSummarySchema.parse(first.json);
+    expect(created).toMatchObject({ executions: 1, passed: 1, campaignCreated: true, campaignStarted: true, addedToScope: 1 });
+    expect(await campaignsNamed(s.project.id, 'Nightly')).toEqual([{ number: created.campaign, type: 'performance', build: '2.5.0+42', environment: 'CI', status: 'in_progress' }]);
+    const journal = await queryRows<{ entity: string; action: string; after: { apiToken: unknown } }>(sql`select entity, action, after from audit_events where id > ${audit} order by id`);
+    expect(journal.map((j) => [j.entity, j.action, j.after.apiToken])).toEqual([
+      ['campaign', 'create', { id: s.write.id, prefix: s.write.prefix }],
+      ['campaign', 'results_import', { id: s.write.id, prefix: s.write.prefix }],
+    ]);
+
+    const again = pushSummarySchema.parse((await pushBuild(s, 'campaign=Nightly&build=2.5.0%2B42', junit('CT-1 net', '<failure message="écart"/>'))).json);
+    expect(again).toMatchObject({ campaign: created.campaign, campaignCreated: false, executions: 1, failed: 1, addedToScope: 0 });
+    const other = pushSummarySchema.parse((await pushBuild(s, 'campaign=Nightly&build=2.5.1')).json);
+    expect(other).toMatchObject({ campaignCreated: true });
+    expect(other.campaign).toBeGreaterThan(created.campaign);
+    expect((await campaignsNamed(s.project.id, 'Nightly')).map((c) => [c.build, c.type])).toEqual([
+      ['2.5.0+42', 'performance'],
+      ['2.5.1', 'non_regression'],
+    ]);
+    const runs = await queryRows<{ campaign_id: string }>(sql`select distinct campaign_id from executions e join campaigns c on c.id = e.campaign_id where c.name = 'Nightly'`);
+    expect(runs).toHaveLength(2);
+  });
+
+  test('parallel pushes of one build create one campaign', async () => {
+    const s = await seededProject();
+    const answers = await Promise.all([1, 2, 3].map(() => pushBuild(s, 'campaign=Parall%C3%A8le&build=7')));
+    for (const a of answers) expect(a.status, a.text).toBe(200);
+    expect(answers.filter((a) => a.json!.campaignCreated)).toHaveLength(1);
+    expect(await campaignsNamed(s.project.id, 'Parallèle')).toHaveLength(1);
+    expect(await countRows('executions', sql`campaign_id in (select id from campaigns where name = 'Parallèle')`)).toBe(3);
+  });
+
+  test('refusals write nothing: no campaign name or build, a bad type, a read token, a refused file, a closed campaign', async () => {
+    const s = await seededProject();
+    const tables = ['executions', 'campaign_items', 'test_cases', 'audit_events', 'campaigns'];
+    const before = await snapshotTables(tables);
+    const missing = expectProblem(await pushBuild(s, 'build=1'), 400, 'invalid');
+    expect(Object.keys(missing.errors ?? {})).toEqual(['campaign']);
+    expect(Object.keys(expectProblem(await pushBuild(s, 'campaign=CI'), 400, 'invalid').errors ?? {})).toEqual(['build']);
+    expectProblem(await pushBuild(s, 'campaign=CI&build=1&type=weekly'), 400, 'invalid');
+    expectProblem(await pushBuild(s, 'campaign=CI&build=1', junit('CT-1'), s.read.secret), 403, 'forbidden');
+    // A refused file rolls back the campaign the push would have created too.
+    expectProblem(await pushBuild(s, 'campaign=CI&build=1', '<testsuite><testcase'), 400, 'invalid');
+    expect(await snapshotTables(tables)).toEqual(before);
+
+    await getDb().update(campaigns).set({ status: 'closed', closedAt: new Date() }).where(eq(campaigns.id, s.campaign.id));
+    const closedBefore = await snapshotTables(tables);
+    const [seeded] = await queryRows<{ name: string; build: string }>(sql`select name, build from campaigns where id = ${s.campaign.id}`);
+    expectProblem(await pushBuild(s, `campaign=${encodeURIComponent(seeded!.name)}&build=${encodeURIComponent(seeded!.build)}`), 409, 'conflict');
+    expect(await snapshotTables(tables)).toEqual(closedBefore);
+  });
+});
+
 describe('the OpenAPI document route', () => {
   test('is public JSON describing every endpoint, with no project data', async () => {
     const s = await seededProject();
     const answer = await api('openapi', { projectKey: s.project.key });
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ openapi: '3.1.0', info: { title: 'Passerelle REST API' } });
-    expect(Object.keys((answer.json as { paths: object }).paths)).toHaveLength(6);
+    expect(Object.keys((answer.json as { paths: object }).paths)).toHaveLength(8);
     expect(answer.text).not.toContain(s.project.key);
   });
 });

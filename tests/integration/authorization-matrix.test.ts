@@ -170,10 +170,10 @@ const MATRIX: Record<string, MatrixEntry> = {
     },
   },
 
-  // app/(app)/projects/[projectKey]/requirements/reqif-actions.ts — requirements.import: owner, amoe and amoa
+  // app/(app)/projects/[projectKey]/requirements/reqif-actions.ts — requirements.write (DESIGN.md §4), like the spreadsheet import
   importReqif: {
     scope: 'project',
-    roles: ['owner', 'amoe', 'amoa'],
+    roles: ['owner', 'amoa'],
     input: async (world) => {
       const upload = await createReqifUploadRow(world.project, world.members.owner.id);
       return { projectKey: world.project.key, uploadId: upload.id, decisions: [] };

@@ -14,7 +14,7 @@ import { actAs, createProjectWithMembers } from '../setup/actors';
 import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
 import { validateReqif } from '../setup/reqif-schema';
 import { loose } from '../setup/server-actions';
-import { createLink, createSpecificationRow } from '../setup/trace-items';
+import { createLink, createRequirementRow, createSpecificationRow } from '../setup/trace-items';
 
 const importReqif = loose(reqifActions.importReqif);
 const updateRequirement = loose(requirementActions.updateRequirement);
@@ -69,7 +69,7 @@ function newerExport(): Uint8Array {
 describe('ReqIF import', () => {
   test('preview first (nothing imported), then one import: hierarchy, custom fields, relations, journal', async () => {
     const { project, members } = await createProjectWithMembers();
-    await actAs(members.amoe);
+    await actAs(members.amoa);
     const uploaded = await upload(project.key, fixtureBytes('reqif_studio_anonymized_137_objects_14_relations.reqif'), 'studio.reqif');
     expect(uploaded.status).toBe(201);
     const { preview } = uploaded.body;
@@ -238,11 +238,11 @@ describe('ReqIF import', () => {
     expect(await importReqif({ projectKey: project.key, uploadId: uploaded.body.uploadId, decisions: [] })).toMatchObject({ ok: true, data: { created: 2, relations: 1 } });
   });
 
-  test('roles: a viewer or MOA cannot upload or import; a non-member gets not found', async () => {
+  test('roles: an AMOE, a viewer or MOA cannot upload or import (requirements.write); a non-member gets not found', async () => {
     const { project, members } = await createProjectWithMembers();
     await actAs(members.owner);
     const uploaded = await upload(project.key, fixtureBytes('polarion_test_export.reqif'), 'p.reqif');
-    for (const role of ['viewer', 'moa'] as const) {
+    for (const role of ['amoe', 'viewer', 'moa'] as const) {
       await actAs(members[role]);
       expect((await upload(project.key, fixtureBytes('polarion_test_export.reqif'), 'p.reqif')).status).toBe(403);
       expect(await importReqif({ projectKey: project.key, uploadId: uploaded.body.uploadId, decisions: [] })).toMatchObject({ ok: false, code: 'forbidden' });
@@ -291,6 +291,50 @@ describe('ReqIF export', () => {
       }));
     };
     expect(shape(reimported)).toEqual(shape(original));
+  }, 60_000);
+
+  test('round trip into the same project: requirements written here and imported ones are updated by their exported identifier, never duplicated', async () => {
+    const { project, members } = await createProjectWithMembers();
+    await actAs(members.amoa);
+    await importFile(project.key, fixtureBytes('rmf_ifr_TC1100_system_attributes_hierarchy.reqif'), 'tc1100.reqif');
+    const chapter = await createRequirementRow(project, { title: 'Paie', statement: 'Le calcul de la paie.' });
+    const net = await createRequirementRow(project, { title: 'Calcul du net', statement: 'Le net est le brut moins les cotisations.', parentId: chapter.id });
+    const spec = await createSpecificationRow(project, { title: 'Moteur de calcul', body: 'Calcul **mensuel**.' });
+    await createLink(project, { id: net.id, version: net.version }, spec);
+    const before = await requirementsOf(project.id);
+    expect(before).toHaveLength(7);
+
+    const exported = async () => {
+      const response = await exportRoute(new Request(`http://localhost/api/projects/${project.key}/reqif/export`), { params: Promise.resolve({ projectKey: project.key }) });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const xml = await exported();
+    expect(xml).toContain(`IDENTIFIER="_${net.id}"`);
+    // Edited elsewhere: the one written here and one imported from the RMF file.
+    const edited = xml.replace('THE-VALUE="Calcul du net"', 'THE-VALUE="Calcul du net (revu)"').replace('THE-VALUE="Obj1.1"', 'THE-VALUE="Obj1.1 revu"');
+    expect(edited.match(/revu/g)).toHaveLength(2);
+    const { preview, result } = await importFile(project.key, new TextEncoder().encode(edited), 'retour.reqif');
+    expect(preview.counts).toEqual({ new: 0, changed: 2, unchanged: 5, conflict: 0 });
+    // The specification exported beside them is this project's own: left out, and said so.
+    expect(preview.warnings).toEqual([{ code: 'ownSpecification', count: 1, examples: [{ identifier: `_${spec.id}`, detail: 'Moteur de calcul' }] }]);
+    expect(result).toMatchObject({ created: 0, updated: 2, unchanged: 5 });
+
+    const after = await requirementsOf(project.id);
+    expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    const netAfter = after.find((r) => r.id === net.id)!;
+    expect(netAfter).toMatchObject({ title: 'Calcul du net (revu)', statement: 'Le net est le brut moins les cotisations.', parent_id: chapter.id, version: 2, identifier: `_${net.id}`, fields: {} });
+    expect(after.find((r) => r.id === chapter.id)).toMatchObject({ version: 1, identifier: null });
+    expect(after.find((r) => r.title === 'Obj1.1 revu')).toMatchObject({ version: 2 });
+    expect((await listVersions(getDb(), 'requirement', net.id)).map((v) => (v.snapshot as { title: string }).title)).toEqual(['Calcul du net (revu)', 'Calcul du net']);
+    const [state] = await queryRows<{ suspect: boolean }>(sql`select suspect from trace_link_states where upstream_id = ${net.id}`);
+    expect(state!.suspect).toBe(true);
+    expect(await queryRows(sql`select id from specifications where project_id = ${project.id}`)).toHaveLength(1);
+
+    // Exported again and brought back as is: nothing to do, the identifiers hold.
+    const again = await importFile(project.key, new TextEncoder().encode(await exported()), 'retour-2.reqif');
+    expect(again.preview.counts).toEqual({ new: 0, changed: 0, unchanged: 7, conflict: 0 });
+    expect((await requirementsOf(project.id)).map((r) => [r.id, r.version])).toEqual(after.map((r) => [r.id, r.version]));
   }, 60_000);
 
   test('a non-member gets not found', async () => {

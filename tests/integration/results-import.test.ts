@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { and, eq, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
@@ -245,6 +246,24 @@ describe('import', () => {
     expect(k).toMatchObject({ status: 'failed', measurements: [{ metric: 'p(95)', value: 620 }, { metric: 'http_reqs débit', value: 15 }] });
     const open = rows.find((r) => r.testCaseId === openCase.id)!;
     expect(open).toMatchObject({ status: 'in_progress', finishedAt: null, measurements: [{ metric: 'Durée totale', value: null }, { metric: 'moyenne', value: 800 }] });
+  });
+
+  test('performance: a JMeter XML .jtl (hand-written after the documented format) fills a test case by its label', async () => {
+    const { project, members } = await createProjectWithMembers();
+    const db = getDb();
+    const search = await createTestCaseRow(project, { title: 'Recherche', type: 'performance', steps: [] });
+    await db
+      .update(testCases)
+      .set({ automationKey: 'Recherche dossier', criteria: [{ metric: 'p95', unit: 's', threshold: 2, direction: 'at_most' }, { metric: 'Taux d’erreur', unit: '%', threshold: 60, direction: 'at_most' }] })
+      .where(eq(testCases.id, search.id));
+    const campaign = await createCampaignRow(project, { status: 'in_progress' });
+    await createItemRow(campaign, project, { id: search.id, version: 1 });
+    await actAs(members.amoe);
+    const jtl = readFileSync(path.resolve(process.cwd(), 'tests/fixtures/jmeter/results-5.6.xml.jtl'));
+    const result = (await importFiles({ projectKey: project.key, campaignId: campaign.id, files: [new File([jtl], 'results.jtl')] })) as Result;
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { executions: 1, failed: 1 } });
+    const [row] = await db.select().from(executions).where(eq(executions.campaignId, campaign.id));
+    expect(row).toMatchObject({ status: 'failed', measurements: [{ metric: 'p95', value: 2.31 }, { metric: 'Taux d’erreur', value: 50 }] });
   });
 });
 

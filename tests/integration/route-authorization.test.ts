@@ -163,7 +163,7 @@ const UPLOAD_ROUTES: Record<string, UploadEntry> = {
     table: 'attachments',
   },
   'app/api/projects/[projectKey]/reqif/uploads/route.ts': {
-    roles: ['owner', 'amoe', 'amoa'],
+    roles: ['owner', 'amoa'],
     fields: () => ({}),
     file: () => new File([SMALL_REQIF], 'petit.reqif'),
     accepted: { fileName: 'petit.reqif', preview: { objects: 2, counts: { new: 2, changed: 0, unchanged: 0, conflict: 0 } } },
@@ -200,6 +200,7 @@ interface TokenSeeded {
   secretRequirement: string;
   campaignNumber: number;
   secretCampaignNumber: number;
+  releaseNumber: number;
 }
 
 const TOKEN_ROUTES: Record<string, Partial<Record<'GET' | 'POST', TokenRequest>>> = {
@@ -222,6 +223,20 @@ const TOKEN_ROUTES: Record<string, Partial<Record<'GET' | 'POST', TokenRequest>>
       contains: () => ['"executions":1', '"passed":1'],
       writes: 'executions',
     },
+  },
+  // Into the seeded campaign by its name and build (a push that creates one is in api-v1.test.ts).
+  'app/api/v1/projects/[projectKey]/results/route.ts': {
+    POST: {
+      scope: 'write',
+      status: 200,
+      query: `campaign=${encodeURIComponent('Recette VABF lot 1')}&build=1.4.2`,
+      raw: { type: 'application/xml', data: '<testsuite name="ci"><testcase classname="paie" name="CT-1 visible" time="0.1"/></testsuite>' },
+      contains: () => ['"executions":1', '"campaignCreated":false'],
+      writes: 'executions',
+    },
+  },
+  'app/api/v1/projects/[projectKey]/releases/[number]/readiness/route.ts': {
+    GET: { scope: 'read', status: 200, params: (s) => ({ number: String(s.releaseNumber) }), contains: () => ['"proposedDecision":"no_go"', '"key":"campaignsClosed"'] },
   },
 };
 
@@ -496,7 +511,7 @@ describe('upload route authorization matrix', () => {
 
 describe('API token matrix (/api/v1)', () => {
   async function seedTokens(world: World) {
-    const seeded: TokenSeeded = { visibleRequirement: 'Exigence visible du projet', secretRequirement: 'Exigence secrète ailleurs', campaignNumber: 0, secretCampaignNumber: 0 };
+    const seeded: TokenSeeded = { visibleRequirement: 'Exigence visible du projet', secretRequirement: 'Exigence secrète ailleurs', campaignNumber: 0, secretCampaignNumber: 0, releaseNumber: 0 };
     const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
     const specification = await createSpecificationRow(world.project, { title: 'Spécification visible', status: 'approved' });
     await createLink(world.project, requirement, specification, { reviewedVersion: 1 });
@@ -504,6 +519,9 @@ describe('API token matrix (/api/v1)', () => {
     const campaign = await createCampaignRow(world.project, { status: 'in_progress' });
     await createItemRow(campaign, world.project, testCase);
     seeded.campaignNumber = campaign.number;
+    seeded.releaseNumber = (await createReleaseRow(world.project, [campaign])).number;
+    // Another project's release under the same number, with a name that must never show.
+    await createReleaseRow(world.otherProject, [], { name: 'Version secrète ailleurs' });
     const secret = await createRequirementRow(world.otherProject, { title: seeded.secretRequirement });
     const secretSpec = await createSpecificationRow(world.otherProject, { title: 'Spécification secrète ailleurs' });
     await createLink(world.otherProject, secret, secretSpec);

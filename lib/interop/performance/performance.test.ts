@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultFileError } from '../result-file-error';
 import { parseJMeterJtl } from './jmeter-jtl';
@@ -30,6 +32,50 @@ describe('JMeter .jtl', () => {
   it('takes nearest-rank percentiles', () => {
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
+  });
+});
+
+/** Hand-written after JMeter's documented formats (tests/fixtures/jmeter/README.md): the same samples in both. */
+const jmeterFixture = (name: string) => new Uint8Array(readFileSync(path.resolve(process.cwd(), 'tests/fixtures/jmeter', name)));
+
+describe('JMeter XML .jtl', () => {
+  it('reads the XML format: top-level samples only, assertions, entities, and the same statistics as the CSV', () => {
+    const xml = parseJMeterJtl(jmeterFixture('results-5.6.xml.jtl'), 'results.xml.jtl');
+    const csv = parseJMeterJtl(jmeterFixture('results-5.6.csv.jtl'), 'results.csv.jtl');
+    const total = xml.samples.find((s) => s.label === 'TOTAL')!;
+    expect(total.stats).toMatchObject({ count: 9, min: 45, max: 2310 });
+    expect(total.stats.error_rate).toBeCloseTo(100 / 3);
+    expect(total.stats.throughput).toBeCloseTo(9 / 6.41);
+    expect(xml.samples.map((s) => s.label).sort()).toEqual(
+      ['Accueil', 'Connexion & session', 'Recherche dossier', 'SQL – lecture dossiers', 'TOTAL', 'Transaction – dépôt'].sort(),
+    );
+    expect(xml.samples.find((s) => s.label === 'Connexion & session')!.stats).toMatchObject({ count: 2, error_rate: 50, max: 1012 });
+    const byLabel = (r: PerformanceReport) => Object.fromEntries(r.samples.map((s) => [s.label, s.stats]));
+    expect(byLabel(xml)).toEqual(byLabel(csv));
+  });
+
+  it('without the s attribute, decides success from the assertion results', () => {
+    const jtl = (assertion: string) =>
+      bytes(`<testResults version="1.2"><sample t="10" ts="1" lb="a"><assertionResult><name>x</name>${assertion}</assertionResult></sample></testResults>`);
+    expect(parseJMeterJtl(jtl('<failure>true</failure><error>false</error>'), 'a.jtl').samples[0]!.stats.error_rate).toBe(100);
+    expect(parseJMeterJtl(jtl('<failure>false</failure><error>true</error>'), 'a.jtl').samples[0]!.stats.error_rate).toBe(100);
+    expect(parseJMeterJtl(jtl('<failure>false</failure><error>false</error>'), 'a.jtl').samples[0]!.stats.error_rate).toBe(0);
+  });
+
+  it('refuses malformed XML, a DOCTYPE, another root, a sample without elapsed time, and an empty result', () => {
+    const refusal = (xml: string) => {
+      try {
+        parseJMeterJtl(bytes(xml), 'r.jtl');
+      } catch (error) {
+        return error instanceof ResultFileError ? error.reason : 'other';
+      }
+      return 'accepted';
+    };
+    expect(refusal('<testResults><sample t="1" lb="a"></testResults>')).toBe('malformed');
+    expect(refusal('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><testResults/>')).toBe('doctype');
+    expect(refusal('<testsuite name="x"/>')).toBe('performanceInvalid');
+    expect(refusal('<testResults><httpSample lb="a" s="true"/></testResults>')).toBe('performanceInvalid');
+    expect(refusal('<testResults version="1.2"></testResults>')).toBe('performanceInvalid');
   });
 });
 

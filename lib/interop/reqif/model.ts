@@ -14,7 +14,9 @@ export type WarningCode =
   | 'severalPlaces'
   | 'missingNamespace'
   | 'textTooLong'
-  | 'titleMissing';
+  | 'titleMissing'
+  /** A specification of this very project, exported from here: an import writes requirements only. */
+  | 'ownSpecification';
 
 export interface ReqifWarning {
   code: WarningCode;

@@ -26,6 +26,11 @@ export interface ImportedRequirement {
   /** The parent is a requirement that was not imported (filed there by hand): a re-import leaves it there. */
   parentIsLocal: boolean;
   fields: Record<string, string>;
+  /**
+   * False for a requirement written here and never imported: it is matched by the identifier the export gave it
+   * (`_` and its id), and the import that first changes it starts tracking it under that identifier.
+   */
+  tracked: boolean;
 }
 
 export interface IncomingRequirement {
@@ -73,11 +78,32 @@ function sameFields(a: Record<string, string>, b: Record<string, string>): boole
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 }
 
-export function planImport(doc: ReqifDocument, existing: ReadonlyMap<string, ImportedRequirement>): ImportPlan {
+/** The attribute the export writes each requirement's own ref in (EXF-12): the project's, not a field to keep. */
+const FOREIGN_ID = 'ReqIF.ForeignID';
+
+/**
+ * `ownSpecifications`: the identifiers the export gives the project's specifications. Brought back into the same
+ * project they are the specifications themselves, which an import never writes: left out, with a warning.
+ */
+export function planImport(
+  doc: ReqifDocument,
+  existing: ReadonlyMap<string, ImportedRequirement>,
+  ownSpecifications: ReadonlySet<string> = new Set(),
+): ImportPlan {
   const counts: Record<PlanStatus, number> = { new: 0, changed: 0, unchanged: 0, conflict: 0 };
-  const items = doc.objects.map((object): PlannedItem => {
+  const warnings = [...doc.warnings];
+  const objects = doc.objects.filter((object) => {
+    if (!ownSpecifications.has(object.identifier)) return true;
+    warnings.push({ code: 'ownSpecification', identifier: object.identifier, detail: object.title });
+    return false;
+  });
+  const items = objects.map((object): PlannedItem => {
     const incoming = incomingOf(object);
     const current = existing.get(incoming.identifier) ?? null;
+    if (current && incoming.fields[FOREIGN_ID] === `EXF-${current.number}`) {
+      const { [FOREIGN_ID]: _own, ...fields } = incoming.fields;
+      incoming.fields = fields;
+    }
     let status: PlanStatus = 'new';
     const changedFields: PlannedItem['changedFields'] = [];
     if (current) {
@@ -90,7 +116,7 @@ export function planImport(doc: ReqifDocument, existing: ReadonlyMap<string, Imp
     counts[status] += 1;
     return { incoming, status, existing: current, changedFields };
   });
-  return { items, counts, relations: doc.relations.length, warnings: doc.warnings };
+  return { items, counts, relations: doc.relations.length, warnings };
 }
 
 export type Decisions = ReadonlyMap<string, ConflictChoice>;

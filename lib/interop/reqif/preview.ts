@@ -49,7 +49,7 @@ export function buildPreview(doc: ReqifDocument, plan: ImportPlan): ImportPrevie
     else if (samples[p.status].length < PREVIEW_SAMPLE) samples[p.status].push(item(p));
   }
   const grouped = new Map<WarningCode, ImportPreview['warnings'][number]>();
-  for (const w of doc.warnings) {
+  for (const w of plan.warnings) {
     const group = grouped.get(w.code) ?? { code: w.code, count: 0, examples: [] };
     group.count += 1;
     if (group.examples.length < WARNING_EXAMPLES) group.examples.push({ identifier: w.identifier, ...(w.detail !== undefined && { detail: w.detail }) });

@@ -94,7 +94,7 @@ export default async function RequirementsPage({ params, searchParams }: Props) 
               {tReqif('exportAction')}
             </a>
           </Button>
-          {can(membership.role, 'requirements.import') && (
+          {can(membership.role, 'requirements.write') && (
             <Button asChild variant="outline">
               <Link href={`${basePath}/reqif`}>
                 <Upload />

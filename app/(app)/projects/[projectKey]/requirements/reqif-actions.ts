@@ -28,7 +28,7 @@ const importInput = z.object({
  */
 export const importReqif = projectAction({
   name: 'importReqif',
-  permission: 'requirements.import',
+  permission: 'requirements.write',
   input: importInput,
   async handler({ tx, actor, input, membership, audit }) {
     const upload = await findPendingUpload(tx, membership.projectId, input.uploadId);

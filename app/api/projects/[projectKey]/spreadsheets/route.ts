@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { findCampaign } from '@/db/queries/campaigns';
 import { projectRoute } from '@/lib/actions/define-route';
 import { ActionError } from '@/lib/actions/result';
-import { xlsxDownload, xlsxWorkbook, type XlsxSheet } from '@/lib/export/xlsx';
+import { xlsxDownload, xlsxStream, type XlsxSheet } from '@/lib/export/xlsx';
 import { TIME_ZONE } from '@/lib/i18n/locales';
-import { EXPORTS, campaignSheet, projectSheet, translators } from './sheets';
+import { EXPORTS, campaignSheet, projectSheet } from './sheets';
+import { translators } from './translators';
 
 const parisDate = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
 
@@ -31,7 +32,6 @@ export const GET = projectRoute({
       sheet = await campaignSheet(db, projectId, campaign.id, tr);
       suffix = `-${campaign.number}`;
     } else sheet = await projectSheet(db, projectId, what, tr);
-    const body = await xlsxWorkbook([sheet], locale);
-    return xlsxDownload(body, `${membership.projectKey}-${tr.t(`files.${what}`)}${suffix}-${parisDate(new Date())}.xlsx`);
+    return xlsxDownload(xlsxStream([sheet], locale), `${membership.projectKey}-${tr.t(`files.${what}`)}${suffix}-${parisDate(new Date())}.xlsx`);
   },
 });

@@ -1,25 +1,14 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
 import { listTraceabilityMatrix } from '@/db/queries/traceability-pages';
 import { campaignResultsForExport, requirementsForExport, testCasesForExport } from '@/db/queries/xlsx-exports';
 import type { XlsxCell, XlsxSheet } from '@/lib/export/xlsx';
-import { TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import { formatRef } from '@/lib/traceability/refs';
-import { catalogues } from '@/messages/catalogues';
 import type { Executor } from '@/db/client';
+import type { Translators } from './translators';
 
 export const EXPORTS = ['requirements', 'testCases', 'matrix', 'campaign'] as const;
 export type Export = (typeof EXPORTS)[number];
 
-export function translators(locale: Locale) {
-  const messages = catalogues[locale];
-  return {
-    t: createTranslator({ locale, messages, namespace: 'spreadsheets.export', timeZone: TIME_ZONE }),
-    all: createTranslator({ locale, messages, timeZone: TIME_ZONE }),
-  };
-}
-
-export type Translators = ReturnType<typeof translators>;
 
 const refs = (kind: 'specification' | 'testCase', numbers: number[]) => numbers.map((n) => formatRef(kind, n)).join(', ');
 

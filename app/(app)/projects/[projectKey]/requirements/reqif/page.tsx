@@ -27,7 +27,7 @@ export default async function ReqifImportPage({ params }: Props) {
       </Link>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="max-w-prose text-sm text-muted-foreground">{t('intro')}</p>
-      {can(membership.role, 'requirements.import') ? (
+      {can(membership.role, 'requirements.write') ? (
         <ClientMessages namespaces={['reqif']}>
           <ReqifImport projectKey={membership.projectKey} basePath={basePath} importReqif={importReqif} />
         </ClientMessages>

@@ -16,7 +16,7 @@ import { cleanFileName } from '@/lib/recette/evidence-content';
  */
 export const POST = projectUploadRoute({
   name: 'previewReqifImport',
-  permission: 'requirements.import',
+  permission: 'requirements.write',
   fields: z.object({}),
   maxFileBytes: UPLOAD_LIMITS.fileBytes,
   tooBigKey: 'reqifTooBig',
@@ -39,7 +39,8 @@ export const POST = projectUploadRoute({
       await audit({ entity: 'reqifUpload', entityId: id, action: 'upload', after: { fileName, byteSize: bytes.length, sha256 } });
       return id;
     });
-    const preview = buildPreview(doc, planImport(doc, await loadImportedRequirements(db, membership.projectId)));
+    const { requirements, ownSpecifications } = await loadImportedRequirements(db, membership.projectId);
+    const preview = buildPreview(doc, planImport(doc, requirements, ownSpecifications));
     return { uploadId, fileName, preview };
   },
 });
