@@ -37,7 +37,7 @@ test('the AMOE creates a release with a campaign, reads its criteria and proposa
   const banner = page.getByTestId('decision-banner');
   await expect(banner).toHaveAttribute('data-decision', 'no_go');
   await expect(banner).toContainText(r.decisions.no_go);
-  await expect(page.getByTestId('criteria').getByRole('listitem')).toHaveCount(7);
+  await expect(page.getByTestId('criteria').getByRole('listitem')).toHaveCount(9);
   await expect(page.getByTestId('criterion-blockingAnomalies')).toHaveAttribute('data-verdict', 'blocking');
   await expect(page.getByTestId('criterion-campaignsClosed')).toHaveAttribute('data-verdict', 'met');
   await expect(page.getByTestId('criterion-checklist')).toContainText('0 sur 6');

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import {
   anomalies,
+  approvalRequests,
+  baselines,
   campaignItemStates as itemStates,
   campaigns,
   goNoGoRecords,
@@ -12,11 +14,14 @@ import {
   releaseChecklistItems,
   releases,
   requirements,
+  reservations,
   users,
 } from '@/db/schema';
 import { OPEN_ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
+import type { ApprovalStatus } from '@/lib/signoff/model';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/lib/signoff/readiness-model';
+import { parisToday } from '@/lib/signoff/reservations';
 import type { GoNoGoContent, ReadinessSnapshot, SnapshotRequirement } from '@/lib/signoff/readiness-snapshot';
 import { coverageCase, requirementCoverageCte, requirementTestsCte } from './coverage';
 import { listPageSize } from './page-size';
@@ -194,6 +199,8 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
     where ${latest.state} is distinct from 'passed')`;
   const gap = sql`case when not (${covered}) then 'uncovered' when ${notAllPassed} then 'unverified' end`;
   const open = openAnomalyOfRelease(projectId, releaseId);
+  const latestBaseline = sql`(select max(${baselines.number}) from ${baselines} where ${baselines.projectId} = ${projectId})`;
+  const today = parisToday(new Date());
   const severityCount = (severity: string) =>
     sql<number>`(select count(*)::int from ${anomalies} where ${open} and ${anomalies.severity} = ${severity})`;
   const [row] = await db
@@ -214,6 +221,16 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
       checklist: sql<number>`(select count(*)::int from ${releaseChecklistItems} where ${releaseChecklistItems.releaseId} = ${releaseId})`,
       unsettled: sql<number>`(select count(*)::int from ${releaseChecklistItems} where ${releaseChecklistItems.releaseId} = ${releaseId}
         and ${releaseChecklistItems.status} not in ('done', 'not_applicable'))`,
+      baselineNumber: sql<number | null>`${latestBaseline}`,
+      // The latest request on the latest baseline decides: a rejection followed by a new, approved request is approved.
+      baselineApproval: sql<ApprovalStatus | null>`(select ${approvalRequests.status}::text from ${approvalRequests}
+        join ${baselines} on ${baselines.id} = ${approvalRequests.baselineId}
+        where ${baselines.projectId} = ${projectId} and ${baselines.number} = ${latestBaseline}
+        order by ${approvalRequests.number} desc limit 1)`,
+      openReservations: sql<number>`(select count(*)::int from ${reservations} where ${reservations.projectId} = ${projectId}
+        and ${reservations.status} = 'open')`,
+      overdueReservations: sql<number>`(select count(*)::int from ${reservations} where ${reservations.projectId} = ${projectId}
+        and ${reservations.status} = 'open' and ${reservations.dueDate} < ${today})`,
     })
     .from(requirements)
     .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
@@ -227,6 +244,8 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
     suspectLinks: r.suspectLinks,
     campaigns: { total: r.campaigns, open: r.openCampaigns },
     checklist: { total: r.checklist, unsettled: r.unsettled },
+    baseline: { number: r.baselineNumber, approval: r.baselineApproval ?? 'none' },
+    reservations: { open: r.openReservations, overdue: r.overdueReservations },
   };
   const gaps: SnapshotRequirement[] = (r.gaps ?? []).map(([number, title, g]) => ({ number, title, gap: g }));
   return { inputs, gaps };

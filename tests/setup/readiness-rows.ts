@@ -39,6 +39,8 @@ export async function createGoNoGoRecordRow(
     suspectLinks: 0,
     campaigns: { total: 1, open: 0 },
     checklist: { total: 1, unsettled: 0 },
+    baseline: { number: 1, approval: 'approved' },
+    reservations: { open: 0, overdue: 0 },
   };
   const { decision, criteria } = proposeDecision(inputs);
   const snapshot: ReadinessSnapshot = {

@@ -47,6 +47,8 @@ export default async function ReleasePage({ params }: Props) {
     suspectLinks: `${project}/traceability/review`,
     campaignsClosed: `${base}#campaigns`,
     checklist: `${base}#checklist`,
+    ...(inputs.baseline.number !== null && { baselineApproved: `${project}/approvals/baselines/${inputs.baseline.number}` }),
+    openReservations: `${project}/approvals#reservations-title`,
   };
 
   return (
