@@ -18,8 +18,9 @@ export async function latestGoNoGo(db: Executor, releaseId: string): Promise<{ i
     .select({
       id: goNoGoRecords.id,
       decision: goNoGoRecords.decision,
+      // Qualified by hand: inside the subquery a bare "id" would be the signature's.
       signed: sql<boolean>`exists (select 1 from ${signatures} s where s.subject_kind = ${GO_NO_GO_SUBJECT}
-        and s.subject_id = ${goNoGoRecords.id}::text and s.meaning = 'go'
+        and s.subject_id = go_no_go_records.id::text and s.meaning = 'go'
         and not exists (select 1 from ${signatures} r where r.revokes_id = s.id))`,
     })
     .from(goNoGoRecords)
@@ -105,4 +106,23 @@ export async function vsrContent(db: Executor, projectId: string, release: Relea
     period: { number: state.number, start: state.period.start.toISOString(), end: state.period.end.toISOString(), days: state.period.days },
     productionAnomalies: rows.map((a) => ({ number: a.number, title: a.title, severity: a.severity, status: a.status, raisedAt: a.createdAt.toISOString() })),
   };
+}
+
+/** One decision of the project with the content signed, for its PV. */
+export async function findFinalAcceptance(db: Executor, projectId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: finalAcceptanceRecords.id,
+      goLiveId: finalAcceptanceRecords.goLiveId,
+      period: finalAcceptanceRecords.period,
+      decision: finalAcceptanceRecords.decision,
+      reason: finalAcceptanceRecords.reason,
+      newPeriodDays: finalAcceptanceRecords.newPeriodDays,
+      content: finalAcceptanceRecords.content,
+      contentHash: finalAcceptanceRecords.contentHash,
+      recordedAt: finalAcceptanceRecords.recordedAt,
+    })
+    .from(finalAcceptanceRecords)
+    .where(and(eq(finalAcceptanceRecords.id, id), eq(finalAcceptanceRecords.projectId, projectId)));
+  return row ?? null;
 }

@@ -1,6 +1,6 @@
 import { getDb, type Executor } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
-import { goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases } from '@/db/schema';
+import { goLiveRecords, goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases, signatures } from '@/db/schema';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
 import { RELEASE_NUMBER_SERIES } from '@/lib/signoff/readiness-model';
 import { contentHash } from '@/lib/signoff/canonical';
@@ -73,4 +73,47 @@ export async function createGoNoGoRecordRow(
     })
     .returning({ id: goNoGoRecords.id, snapshotHash: goNoGoRecords.snapshotHash });
   return row!;
+}
+
+/**
+ * A release that went live `daysAgo` days ago after a GO record (signed directly by `signer`, as signGoNoGo leaves
+ * it), with a VSR of `vsrDays`: the state the recette définitive starts from.
+ */
+export async function createGoLiveRow(
+  project: { id: string; key: string },
+  signer: { id: string; name: string },
+  options: { daysAgo?: number; vsrDays?: number } = {},
+  db: Executor = getDb(),
+) {
+  const release = await createReleaseRow(project, [], {}, db);
+  const record = await createGoNoGoRecordRow(project, release, signer, db);
+  const content = { signed: record.snapshotHash };
+  await db.insert(signatures).values({
+    projectId: project.id,
+    signerId: signer.id,
+    signerName: signer.name,
+    signerRole: 'moa',
+    meaning: 'go',
+    subjectKind: 'go_no_go',
+    subjectId: record.id,
+    subjectVersion: 1,
+    content,
+    contentHash: contentHash(content),
+  });
+  const deployedAt = new Date(Date.now() - (options.daysAgo ?? 40) * 86_400_000);
+  const [row] = await db
+    .insert(goLiveRecords)
+    .values({
+      projectId: project.id,
+      releaseId: release.id,
+      goNoGoRecordId: record.id,
+      deployedAt,
+      versionDeployed: '1.0.0',
+      deployedBy: 'Équipe d’exploitation',
+      runbook: [{ label: 'Déploiement de la version', doneAt: deployedAt.toISOString() }],
+      vsrDays: options.vsrDays ?? 30,
+      recordedBy: signer.id,
+    })
+    .returning({ id: goLiveRecords.id });
+  return { release, goNoGoRecord: record, goLive: row!, deployedAt };
 }
