@@ -33,9 +33,7 @@ import { listPageSize } from './page-size';
  */
 
 export const RELEASE_PAGE_SIZE = 50;
-/** What signatures of a go / no-go record name (db/queries/signatures.ts): a record never changes, so one version. */
-export const GO_NO_GO_SUBJECT = 'go_no_go';
-export const GO_NO_GO_VERSION = 1;
+export { GO_NO_GO_SUBJECT, GO_NO_GO_VERSION } from '@/lib/signoff/readiness-model';
 /** How many items each evidence list shows (its total is always given). */
 export const EVIDENCE_LIMIT = 50;
 

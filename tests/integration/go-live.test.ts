@@ -5,14 +5,12 @@ import * as goLiveActions from '@/app/(app)/projects/[projectKey]/readiness/[num
 import * as readinessActions from '@/app/(app)/projects/[projectKey]/readiness/actions';
 import { GET as downloadFinalPv } from '@/app/api/projects/[projectKey]/final-acceptance/[id]/pv/route';
 import { getDb } from '@/db/client';
-import { FINAL_ACCEPTANCE_SUBJECT, findGoLive, listFinalDecisions, vsrContent, vsrState } from '@/db/queries/go-live';
-import { findGoNoGoRecord, findRelease } from '@/db/queries/readiness';
+import { FINAL_ACCEPTANCE_SUBJECT, findGoLive } from '@/db/queries/go-live';
+import { findGoNoGoRecord } from '@/db/queries/readiness';
 import { listSignatures } from '@/db/queries/signatures';
 import { finalAcceptanceRecords, goLiveRecords } from '@/db/schema';
-import { instantToParisLocal } from '@/lib/i18n/paris-time';
-import { contentHash } from '@/lib/signoff/canonical';
 import { TEST_PASSWORD, actAs, createProjectWithMembers } from '../setup/actors';
-import { createGoLiveRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
+import { createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, vsrShown } from '../setup/readiness-rows';
 import { createAnomalyRow } from '../setup/recette-rows';
 import { loose } from '../setup/server-actions';
 
@@ -37,15 +35,6 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
     return parts.join(' / ');
   }
   throw new Error('the statement was accepted');
-}
-
-/** What the go-live page shows the MOA to sign: the VSR content's period number and hash, computed now. */
-async function shown(project: { id: string }, releaseNumber: number) {
-  const release = (await findRelease(getDb(), project.id, releaseNumber))!;
-  const goLive = (await findGoLive(getDb(), project.id, release.id))!;
-  const state = vsrState(goLive, await listFinalDecisions(getDb(), goLive.id));
-  const content = await vsrContent(getDb(), project.id, release, goLive, state);
-  return { shownVersion: state.number, shownHash: contentHash(content), content };
 }
 
 describe('mise en production', () => {
@@ -101,7 +90,7 @@ describe('VSR and recette définitive', () => {
     const { project, members } = await createProjectWithMembers();
     const running = await createGoLiveRow(project, members.moa, { daysAgo: 3 });
     await actAs(members.moa);
-    const early = await shown(project, running.release.number);
+    const early = await vsrShown(project, running.release.number);
     expect(await decide({ projectKey: project.key, releaseId: running.release.id, decision: 'accepted', password: TEST_PASSWORD, ...early })).toMatchObject({
       ok: false,
       code: 'conflict',
@@ -113,7 +102,7 @@ describe('VSR and recette définitive', () => {
     const prod = await createAnomalyRow(project, { title: 'Bulletins en double', severity: 'major', production: true });
     await createAnomalyRow(project, { title: 'Libellé tronqué en recette' });
     await getDb().execute(sql`update anomalies set created_at = ${new Date(deployedAt.getTime() + 86_400_000)} where id = ${prod.id}`);
-    const first = await shown(project, release.number);
+    const first = await vsrShown(project, release.number);
     expect(first.content.productionAnomalies.map((a) => a.title)).toEqual(['Bulletins en double']);
     const deciding = (overrides: Record<string, unknown> = {}) =>
       decide({ projectKey: project.key, releaseId: release.id, decision: 'adjourned', reason: 'Une majeure de production ouverte.', newPeriodDays: '15', password: TEST_PASSWORD, ...first, ...overrides });
@@ -127,7 +116,7 @@ describe('VSR and recette définitive', () => {
     const { id: adjourned } = await expectOk(deciding());
     // The ajournement opens a new 15-day period: nothing more to decide until it ends; a replay is refused.
     expect(await deciding()).toMatchObject({ ok: false, code: 'conflict' });
-    const after = await shown(project, release.number);
+    const after = await vsrShown(project, release.number);
     expect(after.shownVersion).toBe(2);
     expect(after.content.period.days).toBe(15);
     const goLive = (await findGoLive(getDb(), project.id, release.id))!;
@@ -145,7 +134,7 @@ describe('VSR and recette définitive', () => {
     const prod = await createAnomalyRow(project, { title: 'Écran de connexion lent', severity: 'minor', status: 'closed', production: true });
     await getDb().execute(sql`update anomalies set created_at = ${new Date(deployedAt.getTime() + 3_600_000)} where id = ${prod.id}`);
     await actAs(members.moa);
-    const seen = await shown(project, release.number);
+    const seen = await vsrShown(project, release.number);
     const accepting = () => decide({ projectKey: project.key, releaseId: release.id, decision: 'accepted', reason: '', password: TEST_PASSWORD, ...seen });
     const { id } = await expectOk(accepting());
     expect(await accepting()).toMatchObject({ ok: false, code: 'conflict' });

@@ -1,4 +1,6 @@
 import { getDb, type Executor } from '@/db/client';
+import { findGoLive, listFinalDecisions, vsrContent, vsrState } from '@/db/queries/go-live';
+import { findRelease } from '@/db/queries/readiness';
 import { nextRefNumber } from '@/db/queries/refs';
 import { goLiveRecords, goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases, signatures } from '@/db/schema';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
@@ -75,16 +77,8 @@ export async function createGoNoGoRecordRow(
   return row!;
 }
 
-/**
- * A release that went live `daysAgo` days ago after a GO record (signed directly by `signer`, as signGoNoGo leaves
- * it), with a VSR of `vsrDays`: the state the recette définitive starts from.
- */
-export async function createGoLiveRow(
-  project: { id: string; key: string },
-  signer: { id: string; name: string },
-  options: { daysAgo?: number; vsrDays?: number } = {},
-  db: Executor = getDb(),
-) {
+/** A release decided GO by a record `signer` signed (written directly, as signGoNoGo leaves it): ready to go live. */
+export async function createSignedGoRow(project: { id: string; key: string }, signer: { id: string; name: string }, db: Executor = getDb()) {
   const release = await createReleaseRow(project, [], {}, db);
   const record = await createGoNoGoRecordRow(project, release, signer, db);
   const content = { signed: record.snapshotHash };
@@ -100,6 +94,20 @@ export async function createGoLiveRow(
     content,
     contentHash: contentHash(content),
   });
+  return { release, goNoGoRecord: record };
+}
+
+/**
+ * A release that went live `daysAgo` days ago after a signed GO, with a VSR of `vsrDays`: the state the recette
+ * définitive starts from.
+ */
+export async function createGoLiveRow(
+  project: { id: string; key: string },
+  signer: { id: string; name: string },
+  options: { daysAgo?: number; vsrDays?: number } = {},
+  db: Executor = getDb(),
+) {
+  const { release, goNoGoRecord: record } = await createSignedGoRow(project, signer, db);
   const deployedAt = new Date(Date.now() - (options.daysAgo ?? 40) * 86_400_000);
   const [row] = await db
     .insert(goLiveRecords)
@@ -116,4 +124,13 @@ export async function createGoLiveRow(
     })
     .returning({ id: goLiveRecords.id });
   return { release, goNoGoRecord: record, goLive: row!, deployedAt };
+}
+
+/** What the go-live page shows the MOA to sign: the VSR content with its period number and hash, computed now. */
+export async function vsrShown(project: { id: string }, releaseNumber: number, db: Executor = getDb()) {
+  const release = (await findRelease(db, project.id, releaseNumber))!;
+  const goLive = (await findGoLive(db, project.id, release.id))!;
+  const state = vsrState(goLive, await listFinalDecisions(db, goLive.id));
+  const content = await vsrContent(db, project.id, release, goLive, state);
+  return { shownVersion: state.number, shownHash: contentHash(content), content };
 }
