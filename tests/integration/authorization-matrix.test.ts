@@ -658,13 +658,14 @@ const MATRIX: Record<string, MatrixEntry> = {
       return { projectKey: world.project.key, releaseId: release.id, decision: 'accepted', password: TEST_PASSWORD, shownVersion, shownHash };
     },
   },
-  // Over one closed campaign with nothing else in the project, every criterion is met: the proposal is GO.
+  // Over one closed campaign with nothing else in the project, every criterion is met but the baseline (none yet):
+  // the proposal is GO avec réserves.
   recordGoNoGo: {
     scope: 'project',
     roles: ['owner', 'amoe'],
     input: async (world) => {
       const release = await createReleaseRow(world.project, [await createCampaignRow(world.project, { status: 'closed' })]);
-      return { projectKey: world.project.key, releaseId: release.id, decision: 'go', proposedDecision: 'go', participantIds: [world.members.moa.id] };
+      return { projectKey: world.project.key, releaseId: release.id, decision: 'go_with_reservations', proposedDecision: 'go_with_reservations', participantIds: [world.members.moa.id] };
     },
   },
 };
