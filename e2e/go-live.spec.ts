@@ -101,7 +101,7 @@ test('after the MOA signs a GO, the AMOE records the go-live with its runbook; t
   await form.getByLabel(g.deployedAt).fill('2026-03-14T21:30');
   await form.getByLabel(g.deployedBy).fill('Équipe d’exploitation');
   await form.getByLabel(g.stepDoneAt.replace('{n}', '2')).fill('2026-03-14T21:45');
-  await form.getByLabel(g.stepLabel.replace('{n}', '5')).fill('');
+  await form.getByLabel(g.stepLabel.replace('{n}', '5'), { exact: true }).fill('');
   await form.getByRole('button', { name: g.submit }).click();
   await expect(page.getByTestId('go-live-record')).toContainText('1.6.0');
   await expect(page.getByTestId('go-live-record')).toContainText('14 mars 2026');
