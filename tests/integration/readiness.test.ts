@@ -232,7 +232,8 @@ describe('release readiness', () => {
     expect(await refusal(() => getDb().execute(sql`update go_no_go_records set decision = 'go' where id = ${id}`))).toMatch(/append-only: UPDATE refused/);
     expect(await refusal(() => getDb().execute(sql`update go_no_go_records set snapshot = '{}'::jsonb`))).toMatch(/append-only: UPDATE refused/);
     expect(await refusal(() => getDb().execute(sql`delete from go_no_go_records where id = ${id}`))).toMatch(/append-only: DELETE refused/);
-    expect(await refusal(() => getDb().execute(sql`truncate go_no_go_records`))).toMatch(/append-only: TRUNCATE refused/);
+    // Cascade: go_live_records refers to the records (without it the foreign key, not the trigger, refuses).
+    expect(await refusal(() => getDb().execute(sql`truncate go_no_go_records cascade`))).toMatch(/append-only: TRUNCATE refused/);
     const [still] = await getDb().select({ decision: goNoGoRecords.decision }).from(goNoGoRecords).where(eq(goNoGoRecords.id, id as string));
     expect(still!.decision).toBe('no_go');
   });
