@@ -42,14 +42,14 @@ export async function migrateDatabase(handle: DatabaseHandle, options: { ownerUr
 /**
  * What the running app may do as a non-owner role: read and write rows (no DDL, no TRUNCATE, no triggers: only the
  * owner can alter a table or disable its triggers), and on the append-only tables — every table the append-only
- * trigger of migration 0001 guards — only read and insert, so the database refuses a rewrite by privilege before
+ * triggers of migrations 0001 and golive_sql guard — only read and insert, so the database refuses a rewrite by privilege before
  * any trigger runs. The role itself (LOGIN, password) is created by whoever runs the server (README).
  */
 export async function grantApplicationRole(db: Database, role: string): Promise<void> {
   const who = sql.identifier(role);
   const guarded = (await db.execute(sql`
     select distinct c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
-    where t.tgfoid = 'passerelle_refuse_audit_change'::regproc`)) as unknown as { name: string }[];
+    where t.tgfoid in ('passerelle_refuse_audit_change'::regproc, 'passerelle_refuse_go_live_change'::regproc)`)) as unknown as { name: string }[];
   await db.transaction(async (tx) => {
     await tx.execute(sql`grant usage on schema public to ${who}`);
     await tx.execute(sql`grant select, insert, update, delete on all tables in schema public to ${who}`);

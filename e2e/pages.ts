@@ -163,6 +163,9 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/readiness/[number]', url: `${p}/readiness/1`, as: 'amoe', label: 'with the checklist editor' },
   { route: '/projects/[projectKey]/readiness/[number]/edit', url: `${p}/readiness/1/edit`, as: 'amoe' },
   { route: '/projects/[projectKey]/readiness/[number]/go-no-go/[recordId]', url: goNoGoRecord, as: 'moa', phone: true },
+  // The demo's release 2 is in production, its VSR over: the MOA is asked for the recette définitive.
+  { route: '/projects/[projectKey]/readiness/[number]/go-live', url: `${p}/readiness/2/go-live`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/readiness/[number]/go-live', url: `${p}/readiness/1/go-live`, as: 'amoe', label: 'before a signed GO' },
   { route: '/projects/[projectKey]/audit', url: `${p}/audit`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'owner' },
   { route: '/projects/[projectKey]/settings', url: `${p}/settings`, as: 'moa', label: 'read only', phone: true },

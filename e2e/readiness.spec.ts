@@ -37,7 +37,7 @@ test('the AMOE creates a release with a campaign, reads its criteria and proposa
   const banner = page.getByTestId('decision-banner');
   await expect(banner).toHaveAttribute('data-decision', 'no_go');
   await expect(banner).toContainText(r.decisions.no_go);
-  await expect(page.getByTestId('criteria').getByRole('listitem')).toHaveCount(7);
+  await expect(page.getByTestId('criteria').getByRole('listitem')).toHaveCount(9);
   await expect(page.getByTestId('criterion-blockingAnomalies')).toHaveAttribute('data-verdict', 'blocking');
   await expect(page.getByTestId('criterion-campaignsClosed')).toHaveAttribute('data-verdict', 'met');
   await expect(page.getByTestId('criterion-checklist')).toContainText('0 sur 6');
@@ -57,9 +57,12 @@ test('the AMOE creates a release with a campaign, reads its criteria and proposa
   await form.getByRole('radio', { name: r.decisions.go_with_reservations }).check();
   await form.getByRole('button', { name: r.goNoGo.record }).click();
   await expect(page.getByTestId('reason-error')).toHaveText(fr.validation.readiness.reasonRequired);
-  await form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.moa.name) }).check();
-  await form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.amoe.name) }).check();
-  await form.getByRole('radio', { name: r.decisions.go_with_reservations }).check();
+  // The refused record keeps what was chosen: the participants ticked, the decision, nobody else.
+  await expect(form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.moa.name) })).toBeChecked();
+  await expect(form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.amoe.name) })).toBeChecked();
+  await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(2);
+  await expect(form.getByRole('radio', { name: r.decisions.go_with_reservations })).toBeChecked();
+  await expect(form.getByRole('radio', { name: r.decisions.no_go })).not.toBeChecked();
   await form.getByLabel(r.goNoGo.reason).fill('Bloquantes contournées, correctif planifié en 1.5.2.');
   await form.getByRole('button', { name: r.goNoGo.record }).click();
   await page.waitForURL(/\/go-no-go\/[0-9a-f-]{36}$/);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { startTransition, useActionState, type FormEvent } from 'react';
 import type { ActionFailure, ActionResult } from '@/lib/actions/result';
 
 interface FormState<T> {
@@ -38,5 +38,15 @@ export function useActionForm<T>(
     },
     { failure: null, data: null, warning: null, values: options.initialValues ?? {} },
   );
-  return { ...state, formAction, pending };
+  /**
+   * For `onSubmit`, on forms whose choices live in React state (checkboxes, radios): React resets a form passed to
+   * `action` after every submission, which unticks controlled inputs without a re-render, so a refused submission
+   * would show choices other than those held. Submitting from here skips that reset; `action` stays for no-JS.
+   */
+  const submitWithoutReset = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(form));
+  };
+  return { ...state, formAction, submitWithoutReset, pending };
 }

@@ -26,5 +26,11 @@ export function criterionFinding(t: CriteriaTexts, key: CriterionKey, inputs: Re
       return t('campaignsClosed.evidence', { closed: campaigns.total - campaigns.open, total: campaigns.total });
     case 'checklist':
       return t('checklist.evidence', { settled: checklist.total - checklist.unsettled, total: checklist.total });
+    case 'baselineApproved':
+      return inputs.baseline.number === null
+        ? t('baselineApproved.none')
+        : t(`baselineApproved.${inputs.baseline.approval === 'none' ? 'notRequested' : inputs.baseline.approval}`, { number: inputs.baseline.number });
+    case 'openReservations':
+      return t('openReservations.evidence', { count: inputs.reservations.open, overdue: inputs.reservations.overdue });
   }
 }

@@ -38,8 +38,8 @@ export function GoNoGoForm({
 }) {
   const t = useTranslations('readiness');
   const router = useRouter();
-  const { failure, values, formAction, pending } = useActionForm(record, { onSuccess: (data) => router.push(`${recordPath}/${data.id}`) });
-  // Held here, not in the DOM: React resets a form after each submission, and a refused one must keep the choices.
+  const { failure, values, formAction, submitWithoutReset, pending } = useActionForm(record, { onSuccess: (data) => router.push(`${recordPath}/${data.id}`) });
+  // Held here, not in the DOM, and submitted without React's form reset: a refused record keeps every choice.
   const [participants, setParticipants] = useState<ReadonlySet<string>>(new Set());
   const [decision, setDecision] = useState<Decision>(proposed);
   const toggle = (userId: string, on: boolean) =>
@@ -50,7 +50,7 @@ export function GoNoGoForm({
       return next;
     });
   return (
-    <form action={formAction} className="flex flex-col gap-4" data-testid="go-no-go-form">
+    <form action={formAction} onSubmit={submitWithoutReset} className="flex flex-col gap-4" data-testid="go-no-go-form">
       <FormError failure={failure} />
       <input type="hidden" name="projectKey" value={projectKey} />
       <input type="hidden" name="releaseId" value={releaseId} />

@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import { TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import type { GoNoGoContent } from '@/lib/signoff/readiness-snapshot';
 import { catalogues } from '@/messages/catalogues';
+import { FinalAcceptancePv, type FinalAcceptanceDocument } from './final-acceptance-pv';
 import { GoNoGoPv, type PvSignature, type PvTexts } from './pv-document';
 
 export type { PvSignature };
@@ -23,8 +24,16 @@ function textsFor(locale: Locale): PvTexts {
   };
 }
 
+async function pdfBytes(element: ReturnType<typeof createElement>): Promise<Uint8Array> {
+  return new Uint8Array(await renderToBuffer(element as Parameters<typeof renderToBuffer>[0]));
+}
+
 /** The PV of a go / no-go record as PDF bytes, in French or English, with the signatures given so far. */
 export async function renderGoNoGoPv(content: GoNoGoContent, hash: string, signatures: PvSignature[], locale: Locale): Promise<Uint8Array> {
-  const buffer = await renderToBuffer(createElement(GoNoGoPv, { content, hash, signatures, texts: textsFor(locale) }) as Parameters<typeof renderToBuffer>[0]);
-  return new Uint8Array(buffer);
+  return pdfBytes(createElement(GoNoGoPv, { content, hash, signatures, texts: textsFor(locale) }));
+}
+
+/** The PV of a recette définitive (or ajournement) decision as PDF bytes, with its signature. */
+export async function renderFinalAcceptancePv(record: FinalAcceptanceDocument, hash: string, signatures: PvSignature[], locale: Locale): Promise<Uint8Array> {
+  return pdfBytes(createElement(FinalAcceptancePv, { record, hash, signatures, texts: textsFor(locale) }));
 }

@@ -8,7 +8,8 @@ import type { FormAction } from '@/lib/actions/result';
 
 /**
  * A small sign-off form (comment, request, baseline, lifting, revocation) bound to its server action: the fields
- * come from the server page as children, the failure is announced, a success clears what was typed and says so.
+ * come from the server page as children, the failure is announced and keeps what was typed (choices included), a
+ * success clears it and says so.
  */
 export function SignoffForm({
   action,
@@ -29,9 +30,9 @@ export function SignoffForm({
   done?: string;
 }) {
   const ref = useRef<HTMLFormElement>(null);
-  const { failure, data, formAction } = useActionForm(action, { onSuccess: () => ref.current?.reset() });
+  const { failure, data, formAction, submitWithoutReset } = useActionForm(action, { onSuccess: () => ref.current?.reset() });
   return (
-    <form ref={ref} action={formAction} className={className ?? 'flex flex-col gap-3'} data-testid={testId}>
+    <form ref={ref} action={formAction} onSubmit={submitWithoutReset} className={className ?? 'flex flex-col gap-3'} data-testid={testId}>
       <FormError failure={failure} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import {
   anomalies,
+  approvalRequests,
+  baselines,
   campaignItemStates as itemStates,
   campaigns,
   goNoGoRecords,
@@ -12,11 +14,14 @@ import {
   releaseChecklistItems,
   releases,
   requirements,
+  reservations,
   users,
 } from '@/db/schema';
 import { OPEN_ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
+import type { ApprovalStatus } from '@/lib/signoff/model';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/lib/signoff/readiness-model';
+import { parisToday } from '@/lib/signoff/reservations';
 import type { GoNoGoContent, ReadinessSnapshot, SnapshotRequirement } from '@/lib/signoff/readiness-snapshot';
 import { coverageCase, requirementCoverageCte, requirementTestsCte } from './coverage';
 import { listPageSize } from './page-size';
@@ -28,9 +33,7 @@ import { listPageSize } from './page-size';
  */
 
 export const RELEASE_PAGE_SIZE = 50;
-/** What signatures of a go / no-go record name (db/queries/signatures.ts): a record never changes, so one version. */
-export const GO_NO_GO_SUBJECT = 'go_no_go';
-export const GO_NO_GO_VERSION = 1;
+export { GO_NO_GO_SUBJECT, GO_NO_GO_VERSION } from '@/lib/signoff/readiness-model';
 /** How many items each evidence list shows (its total is always given). */
 export const EVIDENCE_LIMIT = 50;
 
@@ -204,6 +207,8 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
   const notAllPassed = sql`coalesce(not ${verified.allPassed}, false)`;
   const gap = sql`case when not (${covered}) then 'uncovered' when ${notAllPassed} then 'unverified' end`;
   const open = openAnomalyOfRelease(projectId, releaseId);
+  const latestBaseline = sql`(select max(${baselines.number}) from ${baselines} where ${baselines.projectId} = ${projectId})`;
+  const today = parisToday(new Date());
   const severityCount = (severity: string) =>
     sql<number>`(select count(*)::int from ${anomalies} where ${open} and ${anomalies.severity} = ${severity})`;
   const [row] = await db
@@ -224,6 +229,16 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
       checklist: sql<number>`(select count(*)::int from ${releaseChecklistItems} where ${releaseChecklistItems.releaseId} = ${releaseId})`,
       unsettled: sql<number>`(select count(*)::int from ${releaseChecklistItems} where ${releaseChecklistItems.releaseId} = ${releaseId}
         and ${releaseChecklistItems.status} not in ('done', 'not_applicable'))`,
+      baselineNumber: sql<number | null>`${latestBaseline}`,
+      // The latest request on the latest baseline decides: a rejection followed by a new, approved request is approved.
+      baselineApproval: sql<ApprovalStatus | null>`(select ${approvalRequests.status}::text from ${approvalRequests}
+        join ${baselines} on ${baselines.id} = ${approvalRequests.baselineId}
+        where ${baselines.projectId} = ${projectId} and ${baselines.number} = ${latestBaseline}
+        order by ${approvalRequests.number} desc limit 1)`,
+      openReservations: sql<number>`(select count(*)::int from ${reservations} where ${reservations.projectId} = ${projectId}
+        and ${reservations.status} = 'open')`,
+      overdueReservations: sql<number>`(select count(*)::int from ${reservations} where ${reservations.projectId} = ${projectId}
+        and ${reservations.status} = 'open' and ${reservations.dueDate} < ${today})`,
     })
     .from(requirements)
     .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
@@ -238,6 +253,8 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
     suspectLinks: r.suspectLinks,
     campaigns: { total: r.campaigns, open: r.openCampaigns },
     checklist: { total: r.checklist, unsettled: r.unsettled },
+    baseline: { number: r.baselineNumber, approval: r.baselineApproval ?? 'none' },
+    reservations: { open: r.openReservations, overdue: r.overdueReservations },
   };
   const gaps: SnapshotRequirement[] = (r.gaps ?? []).map(([number, title, g]) => ({ number, title, gap: g }));
   return { inputs, gaps };

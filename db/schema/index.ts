@@ -15,3 +15,4 @@ export * from './signoff';
 export * from './api-tokens';
 export * from './reqif';
 export * from './project-imports';
+export * from './go-live';

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from './demo-accounts';
 import { getStorage } from '@/lib/storage/select-storage';
 import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoEvidence } from './demo-evidence';
-import { seedDemoReadiness } from './demo-readiness';
+import { seedDemoGoLive, seedDemoReadiness } from './demo-readiness';
 import { seedDemoRecette } from './demo-recette';
 import { seedDemoRunner } from './demo-runner';
 import { seedDemoSignoff } from './demo-signoff';
@@ -56,10 +56,11 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       { owner: ownerId, amoe, amoa: roleId('amoa'), moa: roleId('moa'), viewer: roleId('viewer') },
       new Date(),
     );
+    const goLive = await seedDemoGoLive(tx, project!.id, { owner: ownerId, amoe, amoa: roleId('amoa'), moa: roleId('moa') });
     await tx.insert(auditEvents).values([
       { actorId: null, projectId: null, entity: 'instance', entityId: 'demo', action: 'seed', after: { accounts: DEMO_ACCOUNTS.length } },
       { actorId: ownerId, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'create', after: DEMO_PROJECT },
-      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: { ...traceability, ...recette, ...signoff, ...readiness } },
+      { actorId: null, projectId: project!.id, entity: 'project', entityId: project!.id, action: 'seed', after: { ...traceability, ...recette, ...signoff, ...readiness, ...goLive } },
       ...DEMO_ACCOUNTS.map((a) => ({
         actorId: ownerId,
         projectId: project!.id,

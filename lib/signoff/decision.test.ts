@@ -10,6 +10,8 @@ const ready: ReadinessInputs = {
   suspectLinks: 0,
   campaigns: { total: 2, open: 0 },
   checklist: { total: 5, unsettled: 0 },
+  baseline: { number: 2, approval: 'approved' },
+  reservations: { open: 0, overdue: 0 },
 };
 
 function withInputs(patch: Partial<ReadinessInputs>): ReadinessInputs {
@@ -71,6 +73,21 @@ describe('proposeDecision (DESIGN.md §3)', () => {
     expect(proposeDecision(withInputs({ campaigns: { total: 0, open: 0 } })).decision).toBe('no_go');
   });
 
+  it('the latest baseline approved (with or without reservations) is met; rejected → NO-GO; pending or none → GO avec réserves', () => {
+    expect(verdictOf(withInputs({ baseline: { number: 2, approval: 'approved_with_reservations' } }), 'baselineApproved')).toBe('met');
+    expect(proposeDecision(withInputs({ baseline: { number: 2, approval: 'rejected' } })).decision).toBe('no_go');
+    expect(verdictOf(withInputs({ baseline: { number: 2, approval: 'rejected' } }), 'baselineApproved')).toBe('blocking');
+    expect(proposeDecision(withInputs({ baseline: { number: 2, approval: 'pending' } })).decision).toBe('go_with_reservations');
+    expect(proposeDecision(withInputs({ baseline: { number: 2, approval: 'none' } })).decision).toBe('go_with_reservations');
+    expect(proposeDecision(withInputs({ baseline: { number: null, approval: 'none' } })).decision).toBe('go_with_reservations');
+  });
+
+  it('an open reservation, overdue or not → GO avec réserves; none → met', () => {
+    expect(proposeDecision(withInputs({ reservations: { open: 1, overdue: 0 } })).decision).toBe('go_with_reservations');
+    expect(proposeDecision(withInputs({ reservations: { open: 2, overdue: 2 } })).decision).toBe('go_with_reservations');
+    expect(verdictOf(withInputs({ reservations: { open: 0, overdue: 0 } }), 'openReservations')).toBe('met');
+  });
+
   it('gives a verdict for every criterion, in a fixed order', () => {
     expect(evaluateCriteria(ready).map((c) => c.key)).toEqual([
       'blockingAnomalies',
@@ -80,6 +97,8 @@ describe('proposeDecision (DESIGN.md §3)', () => {
       'suspectLinks',
       'campaignsClosed',
       'checklist',
+      'baselineApproved',
+      'openReservations',
     ]);
   });
 });
@@ -92,6 +111,11 @@ const inputsArb: fc.Arbitrary<ReadinessInputs> = fc.record({
   suspectLinks: count,
   campaigns: fc.record({ total: count, open: count }),
   checklist: fc.record({ total: count, unsettled: count }),
+  baseline: fc.record({
+    number: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+    approval: fc.constantFrom('none' as const, 'pending' as const, 'approved' as const, 'approved_with_reservations' as const, 'rejected' as const),
+  }),
+  reservations: fc.record({ open: count, overdue: count }),
 });
 
 describe('proposeDecision properties', () => {

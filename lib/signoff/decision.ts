@@ -1,3 +1,4 @@
+import type { ApprovalStatus } from './model';
 import type { Decision, Thresholds } from './readiness-model';
 
 /**
@@ -5,8 +6,8 @@ import type { Decision, Thresholds } from './readiness-model';
  * page computes the inputs live in one query, the go / no-go record freezes them with their verdicts.
  *
  * Each criterion gives a verdict: met, a reservation (GO avec réserves at best) or blocking (NO-GO); the proposal
- * is the worst verdict. Criteria are a list keyed by name, so the sign-off criteria (baseline approved, open
- * reservations) join it as two more evaluators when their data exists.
+ * is the worst verdict. Criteria are a list keyed by name: one evaluator each, the sign-off ones (baseline approved,
+ * open reservations) like the recette ones.
  */
 
 export const VERDICTS = ['met', 'reservation', 'blocking'] as const;
@@ -24,6 +25,10 @@ export interface ReadinessInputs {
   campaigns: { total: number; open: number };
   /** The manual checklist and how many items are neither done nor "sans objet". */
   checklist: { total: number; unsettled: number };
+  /** The project's latest baseline (null: none yet) and the status of its latest approval request ('none': never asked). */
+  baseline: { number: number | null; approval: ApprovalStatus | 'none' };
+  /** The project's reservations still open, and how many of them are past their due date. */
+  reservations: { open: number; overdue: number };
 }
 
 export const CRITERION_KEYS = [
@@ -34,6 +39,8 @@ export const CRITERION_KEYS = [
   'suspectLinks',
   'campaignsClosed',
   'checklist',
+  'baselineApproved',
+  'openReservations',
 ] as const;
 export type CriterionKey = (typeof CRITERION_KEYS)[number];
 
@@ -55,6 +62,16 @@ const EVALUATORS: Record<CriterionKey, (i: ReadinessInputs) => Verdict> = {
   // Nothing tested, or a campaign still running: the recette is not over, there is nothing to decide on yet.
   campaignsClosed: ({ campaigns }) => (campaigns.total === 0 || campaigns.open > 0 ? 'blocking' : 'met'),
   checklist: ({ checklist }) => (checklist.unsettled > 0 ? 'reservation' : 'met'),
+  // The MOA refused the specification → NO-GO; not signed yet (or no baseline at all) → GO avec réserves at best.
+  // Approved with reservations counts as approved: those reservations are the next criterion's.
+  baselineApproved: ({ baseline }) =>
+    baseline.approval === 'approved' || baseline.approval === 'approved_with_reservations'
+      ? 'met'
+      : baseline.approval === 'rejected'
+        ? 'blocking'
+        : 'reservation',
+  // An open reservation is, by definition, a GO avec réserves (overdue ones only stand out in the finding).
+  openReservations: ({ reservations }) => (reservations.open > 0 ? 'reservation' : 'met'),
 };
 
 const RANK: Record<Verdict, number> = { met: 0, reservation: 1, blocking: 2 };

@@ -25,3 +25,7 @@ export interface Thresholds {
   maxBlocking: number;
   maxMajor: number;
 }
+
+/** What signatures of a go / no-go record name (db/queries/signatures.ts): a record never changes, so one version. */
+export const GO_NO_GO_SUBJECT = 'go_no_go';
+export const GO_NO_GO_VERSION = 1;

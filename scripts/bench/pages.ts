@@ -74,6 +74,7 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'RACI', kind: 'heavy', path: (p) => project(p, '/approvals/raci') },
   { name: 'releases (go-live)', kind: 'heavy', path: (p) => project(p, '/readiness') },
   { name: 'release readiness (criteria, proposed decision)', kind: 'heavy', path: (p) => project(p, '/readiness/1') },
+  { name: 'release go-live and VSR', kind: 'heavy', path: (p) => project(p, '/readiness/1/go-live') },
   { name: 'import requirements', kind: 'heavy', path: (p) => project(p, '/imports/requirements') },
   { name: 'import test cases', kind: 'heavy', path: (p) => project(p, '/imports/test-cases') },
   // Not a project page: the same on both projects, measured once per run like the floor.

@@ -23,7 +23,7 @@ import {
   createRunInNewCampaign,
 } from '../setup/recette-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
-import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
+import { createChecklistItemRow, createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, createSignedGoRow, vsrShown } from '../setup/readiness-rows';
 import { findGoNoGoRecord } from '@/db/queries/readiness';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from '../setup/server-actions';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
@@ -656,13 +656,32 @@ const MATRIX: Record<string, MatrixEntry> = {
       return { projectKey: world.project.key, goNoGoRecordId: record.id, password: TEST_PASSWORD, shownVersion: 1, shownHash: record.snapshotHash };
     },
   },
-  // Over one closed campaign with nothing else in the project, every criterion is met: the proposal is GO.
+  recordGoLive: {
+    scope: 'project',
+    roles: ['owner', 'amoe'],
+    input: async (world) => {
+      const { release } = await createSignedGoRow(world.project, world.members.moa);
+      return { projectKey: world.project.key, releaseId: release.id, deployedAt: '2026-03-14T21:30', versionDeployed: '1.0.0', deployedBy: 'Exploitation', runbookLabels: ['Déploiement'], runbookDoneAt: ['2026-03-14T21:00'] };
+    },
+  },
+  // The MOA is the go / no-go's approver under the default RACI; the go-live's VSR is over.
+  decideFinalAcceptance: {
+    scope: 'project',
+    roles: ['moa'],
+    input: async (world) => {
+      const { release } = await createGoLiveRow(world.project, world.members.moa, { daysAgo: 40 });
+      const { shownVersion, shownHash } = await vsrShown(world.project, release.number);
+      return { projectKey: world.project.key, releaseId: release.id, decision: 'accepted', password: TEST_PASSWORD, shownVersion, shownHash };
+    },
+  },
+  // Over one closed campaign with nothing else in the project, every criterion is met but the baseline (none yet):
+  // the proposal is GO avec réserves.
   recordGoNoGo: {
     scope: 'project',
     roles: ['owner', 'amoe'],
     input: async (world) => {
       const release = await createReleaseRow(world.project, [await createCampaignRow(world.project, { status: 'closed' })]);
-      return { projectKey: world.project.key, releaseId: release.id, decision: 'go', proposedDecision: 'go', participantIds: [world.members.moa.id] };
+      return { projectKey: world.project.key, releaseId: release.id, decision: 'go_with_reservations', proposedDecision: 'go_with_reservations', participantIds: [world.members.moa.id] };
     },
   },
 };

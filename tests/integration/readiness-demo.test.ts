@@ -29,6 +29,10 @@ test('the demo release computes its criteria from the demo campaigns and anomali
   expect(inputs.checklist).toEqual({ total: 6, unsettled: 4 });
   expect(inputs.mustHave.total).toBeGreaterThan(0);
   expect(inputs.suspectLinks).toBeGreaterThan(0);
+  // The demo's second baseline awaits the MOA, and its first approval left one reservation open.
+  expect(inputs.baseline).toEqual({ number: 2, approval: 'pending' });
+  expect(inputs.reservations.open).toBe(1);
+  expect(snapshot.criteria.filter((c) => c.key === 'baselineApproved' || c.key === 'openReservations').map((c) => c.verdict)).toEqual(['reservation', 'reservation']);
   expect(snapshot.proposedDecision).toBe('no_go');
   expect(snapshot.criteria.filter((c) => c.verdict === 'blocking').map((c) => c.key)).toEqual(expect.arrayContaining(['blockingAnomalies', 'campaignsClosed']));
 });

@@ -6,10 +6,11 @@ import { GET as downloadPv } from '@/app/api/projects/[projectKey]/go-no-go/[id]
 import { getDb } from '@/db/client';
 import { findGoNoGoRecord, findRelease, GO_NO_GO_SUBJECT, readinessInputs, recordContent, releaseReadiness } from '@/db/queries/readiness';
 import { listSignatures } from '@/db/queries/signatures';
-import { anomalies, campaigns, goNoGoRecords, releaseChecklistItems } from '@/db/schema';
+import { anomalies, campaigns, goNoGoRecords, releaseChecklistItems, reservations } from '@/db/schema';
 import { contentHash } from '@/lib/signoff/canonical';
 import { TEST_PASSWORD, actAs, createProjectWithMembers } from '../setup/actors';
 import { createAnomalyRow, createCampaignRow, createExecutionRow, createItemRow } from '../setup/recette-rows';
+import { createApprovalRequestRow, createBaselineRow, createReservationRow } from '../setup/signoff-rows';
 import { loose } from '../setup/server-actions';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
 
@@ -100,6 +101,35 @@ async function pdfText(response: Response): Promise<string> {
 }
 
 describe('release readiness', () => {
+  test('the sign-off criteria read the latest baseline\'s latest request and the open reservations of the project', async () => {
+    const { project, members, closed } = await readinessProject();
+    await actAs(members.amoe);
+    const { number } = await expectOk(createRelease(releaseForm(project.key, [closed.id])));
+    const release = (await findRelease(getDb(), project.id, number as number))!;
+    const inputsNow = async () => (await readinessInputs(getDb(), project.id, release.id, { maxBlocking: 0, maxMajor: 3 })).inputs;
+    const verdicts = async () => {
+      const { snapshot } = await releaseReadiness(getDb(), project.id, release);
+      return Object.fromEntries(snapshot.criteria.filter((c) => c.key === 'baselineApproved' || c.key === 'openReservations').map((c) => [c.key, c.verdict]));
+    };
+    expect(await verdicts()).toEqual({ baselineApproved: 'reservation', openReservations: 'met' });
+    // The first baseline approved with one reservation, one overdue and one lifted; then a second baseline, rejected once, then asked again.
+    const first = await createBaselineRow(project, []);
+    const approval = await createApprovalRequestRow(project, first, { status: 'approved_with_reservations' });
+    await createReservationRow(project, approval, { dueDate: '2000-01-01' });
+    await createReservationRow(project, approval, { dueDate: '2999-12-31' });
+    const lifted = await createReservationRow(project, approval);
+    await getDb().update(reservations).set({ status: 'lifted', liftedAt: new Date() }).where(eq(reservations.id, lifted.id));
+    expect(await inputsNow()).toMatchObject({ baseline: { number: first.number, approval: 'approved_with_reservations' }, reservations: { open: 2, overdue: 1 } });
+    expect(await verdicts()).toEqual({ baselineApproved: 'met', openReservations: 'reservation' });
+    const second = await createBaselineRow(project, []);
+    expect((await inputsNow()).baseline).toEqual({ number: second.number, approval: 'none' });
+    await createApprovalRequestRow(project, second, { status: 'rejected' });
+    expect(await verdicts()).toMatchObject({ baselineApproved: 'blocking' });
+    await createApprovalRequestRow(project, second, { status: 'pending' });
+    expect((await inputsNow()).baseline).toEqual({ number: second.number, approval: 'pending' });
+    expect(await verdicts()).toMatchObject({ baselineApproved: 'reservation' });
+  });
+
   test('computes every criterion in one statement on the project data', async () => {
     const { project, members, closed } = await readinessProject();
     await actAs(members.amoe);
@@ -113,6 +143,8 @@ describe('release readiness', () => {
       suspectLinks: 0,
       campaigns: { total: 1, open: 0 },
       checklist: { total: 6, unsettled: 6 },
+      baseline: { number: null, approval: 'none' },
+      reservations: { open: 0, overdue: 0 },
     });
     expect(gaps.map((g) => [g.title, g.gap])).toEqual([
       ['Bulletin dématérialisé', 'unverified'],
@@ -200,7 +232,8 @@ describe('release readiness', () => {
     expect(await refusal(() => getDb().execute(sql`update go_no_go_records set decision = 'go' where id = ${id}`))).toMatch(/append-only: UPDATE refused/);
     expect(await refusal(() => getDb().execute(sql`update go_no_go_records set snapshot = '{}'::jsonb`))).toMatch(/append-only: UPDATE refused/);
     expect(await refusal(() => getDb().execute(sql`delete from go_no_go_records where id = ${id}`))).toMatch(/append-only: DELETE refused/);
-    expect(await refusal(() => getDb().execute(sql`truncate go_no_go_records`))).toMatch(/append-only: TRUNCATE refused/);
+    // Cascade: go_live_records refers to the records (without it the foreign key, not the trigger, refuses).
+    expect(await refusal(() => getDb().execute(sql`truncate go_no_go_records cascade`))).toMatch(/append-only: TRUNCATE refused/);
     const [still] = await getDb().select({ decision: goNoGoRecords.decision }).from(goNoGoRecords).where(eq(goNoGoRecords.id, id as string));
     expect(still!.decision).toBe('no_go');
   });

@@ -1,6 +1,8 @@
 import { getDb, type Executor } from '@/db/client';
+import { findGoLive, listFinalDecisions, vsrContent, vsrState } from '@/db/queries/go-live';
+import { findRelease } from '@/db/queries/readiness';
 import { nextRefNumber } from '@/db/queries/refs';
-import { goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases } from '@/db/schema';
+import { goLiveRecords, goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases, signatures } from '@/db/schema';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
 import { RELEASE_NUMBER_SERIES } from '@/lib/signoff/readiness-model';
 import { contentHash } from '@/lib/signoff/canonical';
@@ -39,6 +41,8 @@ export async function createGoNoGoRecordRow(
     suspectLinks: 0,
     campaigns: { total: 1, open: 0 },
     checklist: { total: 1, unsettled: 0 },
+    baseline: { number: 1, approval: 'approved' },
+    reservations: { open: 0, overdue: 0 },
   };
   const { decision, criteria } = proposeDecision(inputs);
   const snapshot: ReadinessSnapshot = {
@@ -71,4 +75,62 @@ export async function createGoNoGoRecordRow(
     })
     .returning({ id: goNoGoRecords.id, snapshotHash: goNoGoRecords.snapshotHash });
   return row!;
+}
+
+/** A release decided GO by a record `signer` signed (written directly, as signGoNoGo leaves it): ready to go live. */
+export async function createSignedGoRow(project: { id: string; key: string }, signer: { id: string; name: string }, db: Executor = getDb()) {
+  const release = await createReleaseRow(project, [], {}, db);
+  const record = await createGoNoGoRecordRow(project, release, signer, db);
+  const content = { signed: record.snapshotHash };
+  await db.insert(signatures).values({
+    projectId: project.id,
+    signerId: signer.id,
+    signerName: signer.name,
+    signerRole: 'moa',
+    meaning: 'go',
+    subjectKind: 'go_no_go',
+    subjectId: record.id,
+    subjectVersion: 1,
+    content,
+    contentHash: contentHash(content),
+  });
+  return { release, goNoGoRecord: record };
+}
+
+/**
+ * A release that went live `daysAgo` days ago after a signed GO, with a VSR of `vsrDays`: the state the recette
+ * définitive starts from.
+ */
+export async function createGoLiveRow(
+  project: { id: string; key: string },
+  signer: { id: string; name: string },
+  options: { daysAgo?: number; vsrDays?: number } = {},
+  db: Executor = getDb(),
+) {
+  const { release, goNoGoRecord: record } = await createSignedGoRow(project, signer, db);
+  const deployedAt = new Date(Date.now() - (options.daysAgo ?? 40) * 86_400_000);
+  const [row] = await db
+    .insert(goLiveRecords)
+    .values({
+      projectId: project.id,
+      releaseId: release.id,
+      goNoGoRecordId: record.id,
+      deployedAt,
+      versionDeployed: '1.0.0',
+      deployedBy: 'Équipe d’exploitation',
+      runbook: [{ label: 'Déploiement de la version', doneAt: deployedAt.toISOString() }],
+      vsrDays: options.vsrDays ?? 30,
+      recordedBy: signer.id,
+    })
+    .returning({ id: goLiveRecords.id });
+  return { release, goNoGoRecord: record, goLive: row!, deployedAt };
+}
+
+/** What the go-live page shows the MOA to sign: the VSR content with its period number and hash, computed now. */
+export async function vsrShown(project: { id: string }, releaseNumber: number, db: Executor = getDb()) {
+  const release = (await findRelease(db, project.id, releaseNumber))!;
+  const goLive = (await findGoLive(db, project.id, release.id))!;
+  const state = vsrState(goLive, await listFinalDecisions(db, goLive.id));
+  const content = await vsrContent(db, project.id, release, goLive, state);
+  return { shownVersion: state.number, shownHash: contentHash(content), content };
 }

@@ -136,6 +136,8 @@ export interface AnomalyRowOptions {
   /** The runs it was raised from (the first is its origin). */
   executionIds?: string[];
   createdBy?: string | null;
+  /** Raised in production (VSR). */
+  production?: boolean;
 }
 
 /** An anomaly with the project's next number, linked to the executions it was raised from. */
@@ -152,6 +154,7 @@ export async function createAnomalyRow(project: { id: string }, options: Anomaly
       campaignId: options.campaignId ?? null,
       executionId: options.executionIds?.[0] ?? null,
       createdBy: options.createdBy ?? null,
+      production: options.production ?? false,
     })
     .returning({ id: anomalies.id, number: anomalies.number, revision: anomalies.revision, status: anomalies.status });
   if (options.executionIds?.length) {

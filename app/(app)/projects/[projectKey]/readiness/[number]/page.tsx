@@ -47,6 +47,8 @@ export default async function ReleasePage({ params }: Props) {
     suspectLinks: `${project}/traceability/review`,
     campaignsClosed: `${base}#campaigns`,
     checklist: `${base}#checklist`,
+    ...(inputs.baseline.number !== null && { baselineApproved: `${project}/approvals/baselines/${inputs.baseline.number}` }),
+    openReservations: `${project}/approvals#reservations-title`,
   };
 
   return (
@@ -162,6 +164,11 @@ export default async function ReleasePage({ params }: Props) {
             recordPath={`${base}/go-no-go`}
           />
         )}
+        <p>
+          <Link href={`${base}/go-live`} className="text-sm text-primary hover:underline" data-testid="go-live-link">
+            {t('goLive.open')}
+          </Link>
+        </p>
         <h3 className="font-medium">{t('goNoGo.history')}</h3>
         {records.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t('goNoGo.none')}</p>
