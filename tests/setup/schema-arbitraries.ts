@@ -116,11 +116,13 @@ function stringValue(key: string, node: JsonSchema, hint: string): fc.Arbitrary<
     return fc.oneof(poolValue(['email']), fc.constant<Recipe>((f) => `${f.fresh('new')}@example.test`));
   }
   // The hash a signature carries back: one of those the fixture's review pages show (the go / no-go record's for
-  // signGoNoGo, the request's or reservation's for the other signing actions).
-  if (/^shownHash$/.test(key)) return poolValue([/go.?no.?go/i.test(hint) ? 'hash' : 'contentHash']);
+  // signGoNoGo, the VSR's for the recette définitive, the request's or reservation's for the other signing actions).
+  if (/^shownHash$/.test(key)) return poolValue([/go.?no.?go/i.test(hint) ? 'hash' : /final.?acceptance/i.test(hint) ? 'vsrHash' : 'contentHash']);
   if (/password|confirmation/i.test(key)) return fc.constantFrom(TEST_PASSWORD, NEW_PASSWORD).map(constant);
   if (/token/i.test(key)) return fc.constant<Recipe>((f) => f.token);
   if (/hash/i.test(key)) return poolValue(['hash']);
+  // recordGoLive's `deployedAt`: a Paris date-time as a datetime-local field sends it (the last one does not exist).
+  if (/^deployedAt$/.test(key)) return fc.constantFrom('2026-03-14T21:30', '2026-03-02T08:00', '2026-02-30T10:00').map(constant);
   if (node.format === 'date') return fc.constantFrom('2026-03-02', '2026-03-13', '2026-02-30').map(constant);
   if (/url/i.test(key)) return fc.constantFrom('/projects', '/profile').map(constant);
   if (node.pattern) return fc.stringMatching(new RegExp(node.pattern), { maxLength: node.maxLength ?? 20 }).map(constant);

@@ -5,7 +5,7 @@ import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createApiTokenRow } from './api-tokens';
 import { createReqifUploadRow } from './reqif-rows';
-import { createChecklistItemRow, createGoNoGoRecordRow, createReleaseRow } from './readiness-rows';
+import { createChecklistItemRow, createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, createSignedGoRow, vsrShown } from './readiness-rows';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
@@ -57,6 +57,8 @@ export interface Fixture extends World {
     projectKey: string[];
     /** The hash signGoNoGo carries back (`shownHash`): the go / no-go record's. */
     hash: string[];
+    /** The hash decideFinalAcceptance carries back: the VSR content the go-live page shows (its period is 1). */
+    vsrHash: string[];
   };
   /**
    * One object of the other project (or, for `user`, a member of the other project only) per pool kind: the id a
@@ -154,6 +156,11 @@ export async function createFixture(): Promise<Fixture> {
   const checklistItem = await createChecklistItemRow(world.project, release);
   const recordedRelease = await createReleaseRow(world.project, [closedCampaign]);
   const goNoGoRecord = await createGoNoGoRecordRow(world.project, recordedRelease, world.members.moa);
+  // Mise en production: a release decided GO and signed (it may go live), and one live for 40 days, its VSR over
+  // (the recette définitive may be signed over what its page shows).
+  const signedGo = (await createSignedGoRow(world.project, world.members.moa)).release;
+  const wentLive = (await createGoLiveRow(world.project, world.members.moa, { daysAgo: 40 })).release;
+  const vsr = await vsrShown(world.project, wentLive.number);
   const foreignRelease = await createReleaseRow(world.otherProject, [foreignCampaign]);
   const foreignChecklistItem = await createChecklistItemRow(world.otherProject, foreignRelease);
   const foreignGoNoGoRecord = await createGoNoGoRecordRow(world.otherProject, foreignRelease, world.outsider);
@@ -246,6 +253,8 @@ export async function createFixture(): Promise<Fixture> {
     release,
     checklistItem,
     recordedRelease,
+    signedGo,
+    wentLive,
     goNoGoRecord,
     foreignRelease,
     foreignChecklistItem,
@@ -264,6 +273,7 @@ export async function createFixture(): Promise<Fixture> {
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(goNoGoRecord.snapshotHash, 'goNoGoRecord.hash');
+  name(vsr.shownHash, 'vsr.hash');
   name(token, 'token');
   contentHashes.forEach((hash, i) => name(hash, `contentHash.${i}`));
   name(signature, 'signature.id');
@@ -288,7 +298,7 @@ export async function createFixture(): Promise<Fixture> {
       anomaly: [anomaly.id, retest.id, foreignAnomaly.id],
       attachment: [attachment.id, foreignAttachment.id],
       apiToken: [writeToken.id, readToken.id, foreignToken.id],
-      release: [release.id, recordedRelease.id, foreignRelease.id],
+      release: [release.id, recordedRelease.id, signedGo.id, wentLive.id, foreignRelease.id],
       checklistItem: [checklistItem.id, foreignChecklistItem.id],
       goNoGoRecord: [goNoGoRecord.id, foreignGoNoGoRecord.id],
       reqifUpload: [reqifUpload.id, foreignReqifUpload.id],
@@ -302,6 +312,7 @@ export async function createFixture(): Promise<Fixture> {
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
       hash: [goNoGoRecord.snapshotHash],
+      vsrHash: [vsr.shownHash],
     },
     foreign: {
       user: world.outsider.id,
