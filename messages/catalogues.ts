@@ -13,6 +13,7 @@ import enReqif from './en.reqif.json';
 import enSpecifications from './en.specifications.json';
 import enSpreadsheets from './en.spreadsheets.json';
 import enTraceability from './en.traceability.json';
+import enNotifications from './en.notifications.json';
 import frAnomalies from './fr.anomalies.json';
 import frApi from './fr.api.json';
 import frCampaigns from './fr.campaigns.json';
@@ -28,6 +29,7 @@ import frReqif from './fr.reqif.json';
 import frSpecifications from './fr.specifications.json';
 import frSpreadsheets from './fr.spreadsheets.json';
 import frTraceability from './fr.traceability.json';
+import frNotifications from './fr.notifications.json';
 
 /**
  * The message catalogues, one file per domain and language so features can grow their own texts side by side.
@@ -35,6 +37,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif, ...frSpreadsheets },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif, ...enSpreadsheets },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif, ...frSpreadsheets, ...frNotifications },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif, ...enSpreadsheets, ...enNotifications },
 } as const;

@@ -14,3 +14,4 @@ export * from './readiness';
 export * from './signoff';
 export * from './api-tokens';
 export * from './reqif';
+export * from './notifications';
