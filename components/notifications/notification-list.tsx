@@ -8,6 +8,7 @@ import type { Action } from '@/lib/actions/result';
 
 export interface NotificationRowView {
   id: string;
+  projectKey: string;
   text: string;
   href: string;
   projectName: string;
@@ -38,14 +39,14 @@ export function NotificationList({
   rows: NotificationRowView[];
   labels: Labels;
   anyUnread: boolean;
-  markRead: Action<{ id: string }, unknown>;
+  markRead: Action<{ projectKey: string; notificationId: string }, unknown>;
   markAllRead: Action<Record<string, never>, unknown>;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const open = (row: NotificationRowView) =>
     startTransition(async () => {
-      if (row.unread) await markRead({ id: row.id });
+      if (row.unread) await markRead({ projectKey: row.projectKey, notificationId: row.id });
       router.push(row.href);
     });
   return (
@@ -83,7 +84,7 @@ export function NotificationList({
                 size="sm"
                 variant="ghost"
                 disabled={pending}
-                onClick={() => startTransition(async () => void (await markRead({ id: row.id }), router.refresh()))}
+                onClick={() => startTransition(async () => void (await markRead({ projectKey: row.projectKey, notificationId: row.id }), router.refresh()))}
               >
                 {labels.markRead}
               </Button>

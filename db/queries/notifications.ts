@@ -134,8 +134,8 @@ export async function listNotifications(db: Executor, userId: string, options: {
   return { rows: rows.slice(0, options.pageSize), hasMore: rows.length > options.pageSize };
 }
 
-/** Marks one of the person's own, visible notices read; null when there is no such notice (someone else's…). */
-export async function markRead(tx: Transaction, userId: string, id: string) {
+/** Marks one of the person's own notices of this project read; null when there is no such notice (someone else's…). */
+export async function markRead(tx: Transaction, userId: string, projectId: string, id: string) {
   const [row] = await tx
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
@@ -143,7 +143,7 @@ export async function markRead(tx: Transaction, userId: string, id: string) {
       and(
         eq(notifications.id, id),
         eq(notifications.userId, userId),
-        sql`exists (select 1 from ${projectMembers} where ${stillMember})`,
+        eq(notifications.projectId, projectId),
       ),
     )
     .returning({ id: notifications.id });

@@ -86,7 +86,14 @@ const MATRIX: Record<string, MatrixEntry> = {
   signOutEverywhere: { scope: 'user', input: () => ({}) },
 
   // app/(app)/notifications/actions.ts: each person's own notices (someone else's is not found, tested there).
-  markNotificationRead: { scope: 'user', input: async (_world, actor) => ({ id: (await createNotificationRow(actor)).id }) },
+  markNotificationRead: {
+    scope: 'project',
+    roles: PROJECT_ROLES,
+    input: async (world, actor) => ({
+      projectKey: world.project.key,
+      notificationId: (await createNotificationRow(actor ?? world.members.owner, world.project)).id,
+    }),
+  },
   markAllNotificationsRead: {
     scope: 'user',
     input: async (_world, actor) => {

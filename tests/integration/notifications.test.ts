@@ -183,9 +183,9 @@ describe('the feed', () => {
   test('a person marks only their own notices read; another person’s is not found', async () => {
     const { mine, theirs } = await oneNoticeEach();
     await actAs(members.moa);
-    expect(await markRead({ id: theirs.id })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await markRead({ projectKey: project.key, notificationId: theirs.id })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await unreadCount(getDb(), members.viewer.id)).toBe(1);
-    expect(await markRead({ id: mine.id })).toMatchObject({ ok: true });
+    expect(await markRead({ projectKey: project.key, notificationId: mine.id })).toMatchObject({ ok: true });
     expect(await unreadCount(getDb(), members.moa.id)).toBe(0);
     expect(await markAllRead({})).toMatchObject({ ok: true, data: { count: 0 } });
     expect(await unreadCount(getDb(), members.viewer.id)).toBe(1);
@@ -201,6 +201,6 @@ describe('the feed', () => {
     expect(await listNotifications(getDb(), members.moa.id, { page: 1, pageSize: 10 })).toEqual({ rows: [], hasMore: false });
     expect(await unreadCount(getDb(), members.moa.id)).toBe(0);
     await actAs(members.moa);
-    expect(await markRead({ id: mine.id })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await markRead({ projectKey: project.key, notificationId: mine.id })).toMatchObject({ ok: false, code: 'not_found' });
   });
 });

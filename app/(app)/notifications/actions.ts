@@ -5,22 +5,27 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { markAllRead, markRead } from '@/db/queries/notifications';
 import { users } from '@/db/schema';
-import { userAction } from '@/lib/actions/define-action';
+import { projectAction, userAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
+import { projectKeySchema } from '@/lib/projects/schemas';
 
 /** The bell sits in the app's layout: every page shows the new count after a change. */
 function revalidateBell() {
   revalidatePath('/', 'layout');
 }
 
-/** Marks one of the person's own notices read; anyone else's, or one of a project they left, is not found. */
-export const markNotificationRead = userAction({
+/**
+ * Marks one of the person's own notices read. A notice belongs to a project: the wrapper's membership gate answers
+ * "not found" to someone who left it, and anyone else's notice is not found either.
+ */
+export const markNotificationRead = projectAction({
   name: 'markNotificationRead',
-  input: z.object({ id: z.uuid() }),
-  async handler({ tx, actor, input, audit }) {
-    const row = await markRead(tx, actor.id, input.id);
+  permission: 'project.read',
+  input: z.object({ projectKey: projectKeySchema, notificationId: z.uuid() }),
+  async handler({ tx, actor, input, membership, audit }) {
+    const row = await markRead(tx, actor.id, membership.projectId, input.notificationId);
     if (!row) throw new ActionError('not_found');
-    await audit({ projectId: null, entity: 'notification', entityId: row.id, action: 'read' });
+    await audit({ entity: 'notification', entityId: row.id, action: 'read' });
     return { id: row.id };
   },
   after: revalidateBell,

@@ -27,6 +27,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const { rows, hasMore } = await listNotifications(getDb(), user.id, { page, pageSize: listPageSize(PAGE_SIZE) });
   const views = rows.map((row) => ({
     id: row.id,
+    projectKey: row.projectKey,
     text: notificationText(locale, row.kind, row.params),
     href: notificationHref(row.projectKey, row.path),
     projectName: row.projectName,
