@@ -203,7 +203,7 @@ function build<S extends z.ZodType, T>(
       return failure(locale, refusal.code, refusal.messageKey, refusal.fieldErrors);
     }
     // E-mail the change queued leaves only now that it is committed, without the person waiting on the mail server.
-    if (mailQueued) void import('@/lib/notifications/mail-delivery').then((m) => m.deliverSoon()).catch((error) => console.error('[mail]', error));
+    if (mailQueued) void import('@/db/mail-delivery').then((m) => m.deliverSoon()).catch((error) => console.error('[mail]', error));
     return runAfter(def, committed.result, input, locale);
   };
 }

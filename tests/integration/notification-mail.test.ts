@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import * as approvals from '@/app/(app)/projects/[projectKey]/approvals/actions';
 import { getDb } from '@/db/client';
 import { emailOutbox, users } from '@/db/schema';
-import { deliverPendingMail, deliverSoon } from '@/lib/notifications/mail-delivery';
+import { deliverPendingMail, deliverSoon } from '@/db/mail-delivery';
 import { actAs, createProjectWithMembers } from '../setup/actors';
 import { loose } from '../setup/server-actions';
 import { createBaselineRow } from '../setup/signoff-rows';

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { getDb, type Executor } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
-import { MAIL_MAX_ATTEMPTS } from './model';
+import { MAIL_MAX_ATTEMPTS } from '@/lib/notifications/model';
 
 /**
  * Sends the outbox after the commit of the change that filled it (lib/actions/define-action.ts). Each row is claimed
