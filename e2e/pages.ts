@@ -100,6 +100,7 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/new', url: '/projects/new', as: 'owner' },
   { route: '/projects/import', url: '/projects/import', as: 'owner' },
   { route: '/profile', url: '/profile', as: 'moa', phone: true },
+  { route: '/notifications', url: '/notifications', as: 'moa', phone: true },
   { route: '/admin/users', url: '/admin/users', as: 'owner' },
   { route: '/projects/[projectKey]', url: p, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/requirements', url: `${p}/requirements`, as: 'moa', label: 'tree', phone: true },

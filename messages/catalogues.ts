@@ -14,6 +14,7 @@ import enReqif from './en.reqif.json';
 import enSpecifications from './en.specifications.json';
 import enSpreadsheets from './en.spreadsheets.json';
 import enTraceability from './en.traceability.json';
+import enNotifications from './en.notifications.json';
 import frAnomalies from './fr.anomalies.json';
 import frApi from './fr.api.json';
 import frArchive from './fr.archive.json';
@@ -30,6 +31,7 @@ import frReqif from './fr.reqif.json';
 import frSpecifications from './fr.specifications.json';
 import frSpreadsheets from './fr.spreadsheets.json';
 import frTraceability from './fr.traceability.json';
+import frNotifications from './fr.notifications.json';
 
 /**
  * The message catalogues, one file per domain and language so features can grow their own texts side by side.
@@ -37,6 +39,6 @@ import frTraceability from './fr.traceability.json';
  * redefine one from another file.
  */
 export const catalogues = {
-  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif, ...frSpreadsheets, ...frArchive },
-  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif, ...enSpreadsheets, ...enArchive },
+  fr: { ...frCore, ...frRequirements, ...frSpecifications, ...frTraceability, ...frRecette, ...frCampaigns, ...frRunner, ...frAnomalies, ...frEvidence, ...frSignoff, ...frResultsImport, ...frApi, ...frReadiness, ...frReqif, ...frSpreadsheets, ...frArchive, ...frNotifications },
+  en: { ...enCore, ...enRequirements, ...enSpecifications, ...enTraceability, ...enRecette, ...enCampaigns, ...enRunner, ...enAnomalies, ...enEvidence, ...enSignoff, ...enResultsImport, ...enApi, ...enReadiness, ...enReqif, ...enSpreadsheets, ...enArchive, ...enNotifications },
 } as const;

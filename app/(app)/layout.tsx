@@ -5,6 +5,9 @@ import { QueryProvider } from '@/components/providers/query-provider';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { MobileProjectNav } from '@/components/shell/mobile-project-nav';
 import { UserMenu } from '@/components/shell/user-menu';
+import { NotificationBell } from '@/components/notifications/notification-bell';
+import { getDb } from '@/db/client';
+import { unreadCount } from '@/db/queries/notifications';
 import { signOutCurrentSession } from '@/app/(auth)/login/actions';
 import { setPreferredLocale, signOutEverywhere } from './profile/actions';
 import { requireUser } from '@/lib/session/current-user';
@@ -12,7 +15,8 @@ import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const t = await getTranslations('nav');
+  // One indexed read, capped (db/queries/notifications.ts): cheap enough for every signed-in page.
+  const [t, unread] = await Promise.all([getTranslations('nav'), unreadCount(getDb(), user.id)]);
   return (
     <div className="flex min-h-screen flex-col">
       {/* First in the tab order, shown when focused: skips the header (and a project's sidebar) to the page. */}
@@ -31,6 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
         </div>
         <div className="flex items-center gap-1 sm:gap-3">
+          <NotificationBell unread={unread} />
           <LanguageSwitch saveChoice={setPreferredLocale} />
           <UserMenu
             name={user.name}

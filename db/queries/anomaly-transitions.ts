@@ -6,6 +6,7 @@ import { ActionError } from '@/lib/actions/result';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import type { AnomalyStatus } from '@/lib/recette/anomaly-model';
 import { canTransition, transitionNeedsReason } from '@/lib/recette/anomaly-workflow';
+import { noticeAnomalyToRetest } from './anomaly-notices';
 
 export interface TransitionRequest {
   projectId: string;
@@ -27,7 +28,7 @@ export interface TransitionRequest {
  */
 export async function applyAnomalyTransition(tx: Transaction, request: TransitionRequest) {
   const [current] = await tx
-    .select({ status: anomalies.status, revision: anomalies.revision, number: anomalies.number })
+    .select({ status: anomalies.status, revision: anomalies.revision, number: anomalies.number, title: anomalies.title, executionId: anomalies.executionId })
     .from(anomalies)
     .where(and(eq(anomalies.id, request.anomalyId), eq(anomalies.projectId, request.projectId)))
     .for('update');
@@ -57,6 +58,16 @@ export async function applyAnomalyTransition(tx: Transaction, request: Transitio
   });
   if (request.executionId) {
     await tx.insert(anomalyExecutions).values({ anomalyId: request.anomalyId, executionId: request.executionId }).onConflictDoNothing();
+  }
+  if (request.to === 'to_retest') {
+    await noticeAnomalyToRetest(tx, {
+      projectId: request.projectId,
+      actorId: request.actorId,
+      anomalyId: request.anomalyId,
+      number: current.number,
+      title: current.title,
+      originExecutionId: current.executionId,
+    });
   }
   return {
     number: current.number,

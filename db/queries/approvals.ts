@@ -67,6 +67,7 @@ const requestColumns = {
   requestedAt: approvalRequests.requestedAt,
   decidedAt: approvalRequests.decidedAt,
   revision: approvalRequests.revision,
+  requestedBy: approvalRequests.requestedBy,
   requestedByName: users.name,
   baselineNumber: baselines.number,
   baselineName: baselines.name,

@@ -16,3 +16,4 @@ export * from './api-tokens';
 export * from './reqif';
 export * from './project-imports';
 export * from './go-live';
+export * from './notifications';

@@ -14,6 +14,8 @@ export const users = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     /** Designated by an administrator: may create projects when the instance policy is "administrators and creators". */
     isProjectCreator: boolean('is_project_creator').notNull().default(false),
+    /** The person's choice: notices by e-mail too (when the instance sends e-mail), or only in the feed. */
+    emailNotifications: boolean('email_notifications').notNull().default(true),
     /**
      * Set when an administrator pseudonymized the account on the person's request (RGPD): name and e-mail were
      * replaced, the account is closed for good. The journal names people by id, so it needs no rewriting.

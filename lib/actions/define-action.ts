@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getCurrentUser } from '@/lib/session/current-user';
 import { requestLocale } from '@/lib/session/request-locale';
 import type { SessionUser } from '@/db/queries/users';
+import { mailQueuedIn } from '@/lib/notifications/outbox-signal';
 import { formDataToObject } from './form-data';
 import { unstorableTextPaths } from '@/lib/text/storable-text';
 import { errorMessage, validationMessage, zodErrorMap } from './messages';
@@ -145,6 +146,7 @@ function build<S extends z.ZodType, T>(
     const input = parsed.data as z.output<S>;
 
     let committed: { result: T } | { refusal: RecordedRefusal };
+    let mailQueued = false;
     try {
       committed = await getDb().transaction(async (tx) => {
         let membership: ProjectMembership | null = null;
@@ -186,6 +188,7 @@ function build<S extends z.ZodType, T>(
           throw new ReadOnlyRollback(result);
         }
         if (audited === 0 && !unchanged) throw new Error(`${def.name}: a mutation must write its audit row`);
+        mailQueued = mailQueuedIn(tx);
         return { result };
       });
     } catch (error) {
@@ -199,6 +202,8 @@ function build<S extends z.ZodType, T>(
       const { refusal } = committed;
       return failure(locale, refusal.code, refusal.messageKey, refusal.fieldErrors);
     }
+    // E-mail the change queued leaves only now that it is committed, without the person waiting on the mail server.
+    if (mailQueued) void import('@/db/mail-delivery').then((m) => m.deliverSoon()).catch((error) => console.error('[mail]', error));
     return runAfter(def, committed.result, input, locale);
   };
 }

@@ -47,6 +47,7 @@ const project = (p: BenchProject, rest = '') => `/projects/${p.key}${rest}`;
 export const BENCH_PAGES: BenchPage[] = [
   { name: 'health (/api/health)', kind: 'health', path: () => '/api/health' },
   { name: 'floor (/profile)', kind: 'floor', path: () => '/profile' },
+  { name: 'notifications (feed)', kind: 'heavy', path: () => '/notifications' },
   { name: 'project home', kind: 'heavy', path: (p) => project(p) },
   { name: 'requirements (tree)', kind: 'heavy', path: (p) => project(p, '/requirements') },
   { name: 'requirements (flat list)', kind: 'heavy', path: (p) => project(p, '/requirements?view=flat') },

@@ -14,6 +14,7 @@ import { approvalSubject, findApprovalRequest, listReservations, reservationSubj
 import { signable } from '@/db/queries/signatures';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from '../setup/signoff-rows';
 import { createReqifUploadRow } from '../setup/reqif-rows';
+import { createNotificationRow } from '../setup/notification-rows';
 import {
   createAnomalyRow,
   createAttachmentRow,
@@ -85,6 +86,24 @@ const MATRIX: Record<string, MatrixEntry> = {
     input: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'un nouveau mot de passe' }),
   },
   signOutEverywhere: { scope: 'user', input: () => ({}) },
+
+  // app/(app)/notifications/actions.ts: each person's own notices (someone else's is not found, tested there).
+  markNotificationRead: {
+    scope: 'project',
+    roles: PROJECT_ROLES,
+    input: async (world, actor) => ({
+      projectKey: world.project.key,
+      notificationId: (await createNotificationRow(actor ?? world.members.owner, world.project)).id,
+    }),
+  },
+  markAllNotificationsRead: {
+    scope: 'user',
+    input: async (_world, actor) => {
+      await createNotificationRow(actor);
+      return {};
+    },
+  },
+  setEmailNotifications: { scope: 'user', input: () => ({ enabled: false }) },
 
   // app/(app)/projects/actions.ts
   createProject: {

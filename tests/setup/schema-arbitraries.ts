@@ -51,6 +51,8 @@ const constant = (value: unknown): Recipe => () => value;
 const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   // Sign-off: `baselineId`, `requestId` (an approval request), `reservationId`, `signatureId`.
   [/baseline/i, ['baseline']],
+  // markNotificationRead's `notificationId`: one notice of each member of the project (each marks only their own).
+  [/notification/i, ['notification']],
   [/reservation/i, ['reservation']],
   [/request/i, ['approvalRequest']],
   [/signature/i, ['signature']],

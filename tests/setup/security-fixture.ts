@@ -5,6 +5,8 @@ import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createApiTokenRow } from './api-tokens';
 import { createReqifUploadRow } from './reqif-rows';
+import { createNotificationRow } from './notification-rows';
+import { PROJECT_ROLES } from '@/lib/auth/roles';
 import { createChecklistItemRow, createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, createSignedGoRow, vsrShown } from './readiness-rows';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
@@ -49,6 +51,8 @@ export interface Fixture extends World {
     approvalRequest: string[];
     reservation: string[];
     signature: string[];
+    /** A notice of each member of the project, then one of the other project's owner. */
+    notification: string[];
     /** The hashes the review pages show (the pending request's, the open reservation's): what a signature carries back. */
     contentHash: string[];
     /** The versions of those subjects, in the same order (as a form sends them, text). */
@@ -99,7 +103,8 @@ export type PoolKind =
   | 'baseline'
   | 'approvalRequest'
   | 'reservation'
-  | 'signature';
+  | 'signature'
+  | 'notification';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -188,6 +193,8 @@ export async function createFixture(): Promise<Fixture> {
   await getDb().insert(raciSettings).values(DELIVERABLE_KINDS.map((deliverable) => ({ projectId: world.project.id, deliverable })));
   const reqifUpload = await createReqifUploadRow(world.project, world.members.amoe.id);
   const foreignReqifUpload = await createReqifUploadRow(world.otherProject, world.outsider.id);
+  const notices = await Promise.all(PROJECT_ROLES.map((role) => createNotificationRow(world.members[role], world.project)));
+  const foreignNotice = await createNotificationRow(world.outsider, world.otherProject);
   const token = await issueTestToken(world.target);
   // Their last use is recorded ahead, so the suites' reads through the API write nothing (a use is recorded at
   // most once a minute after the last one): a read that wrote would look like a write on refusal.
@@ -270,6 +277,8 @@ export async function createFixture(): Promise<Fixture> {
     foreignReservation,
     reqifUpload,
     foreignReqifUpload,
+    foreignNotice,
+    ...Object.fromEntries(notices.map((n, i) => [`notice${i}`, n])),
   };
   for (const [label, item] of Object.entries(items)) name(item.id, `${label}.id`);
   name(goNoGoRecord.snapshotHash, 'goNoGoRecord.hash');
@@ -309,6 +318,7 @@ export async function createFixture(): Promise<Fixture> {
       contentHash: contentHashes,
       contentVersion: contentVersions,
       signature: [signature, foreignSignature],
+      notification: [...notices.map((n) => n.id), foreignNotice.id],
       email: people.map((p) => p.email),
       projectKey: [world.project.key, world.otherProject.key],
       hash: [goNoGoRecord.snapshotHash],
@@ -335,6 +345,7 @@ export async function createFixture(): Promise<Fixture> {
       approvalRequest: foreignRequest.id,
       reservation: foreignReservation.id,
       signature: foreignSignature,
+      notification: foreignNotice.id,
     },
     token,
     apiSecrets: { read: readToken.secret, write: writeToken.secret },

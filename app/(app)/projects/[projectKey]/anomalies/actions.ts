@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { applyAnomalyTransition } from '@/db/queries/anomaly-transitions';
 import { findExecutionForAnomaly, testCaseSpecificationIds } from '@/db/queries/anomalies';
+import { noticeAnomalyAssigned } from '@/db/queries/anomaly-notices';
 import { nextRefNumber } from '@/db/queries/refs';
 import {
   anomalies,
@@ -162,6 +163,7 @@ export const raiseAnomaly = projectAction({
       action: 'create',
       after: { ref, ...fields, assigneeId, executionId: origin?.executionId, stepIndex: origin?.stepIndex, specificationIds: specIds },
     });
+    await noticeAnomalyAssigned(tx, { projectId, actorId: actor.id, anomalyId: id, number, title: fields.title }, assigneeId);
     return { id, number, ref };
   },
   after: revalidateProject,
@@ -293,6 +295,11 @@ export const assignAnomaly = projectAction({
       before: { ref: formatRef('anomaly', current.number), assigneeId: current.assigneeId },
       after: { assigneeId: input.assigneeId },
     });
+    await noticeAnomalyAssigned(
+      tx,
+      { projectId: membership.projectId, actorId: actor.id, anomalyId: current.id, number: current.number, title: current.title },
+      input.assigneeId,
+    );
     return { revision: updated!.revision };
   },
   after: revalidateProject,

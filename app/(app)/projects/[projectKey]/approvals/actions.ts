@@ -15,6 +15,7 @@ import {
   reservationSubject,
 } from '@/db/queries/approvals';
 import { findBaselineById, freezeBaseline, listBaselineItems } from '@/db/queries/baselines';
+import { notify } from '@/db/queries/notifications';
 import { nextRefNumber } from '@/db/queries/refs';
 import { revoke, sign, standingSignatureOf } from '@/db/queries/signatures';
 import {
@@ -30,6 +31,12 @@ import { projectAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { clientAddress } from '@/lib/http/client-address';
 import { APPROVAL_NUMBER_SERIES, RESERVATION_NUMBER_SERIES, type DeliverableKind } from '@/lib/signoff/model';
+import {
+  approvalCommentRecipients,
+  approvalDecidedRecipients,
+  approvalRequestedRecipients,
+  reservationRecipients,
+} from '@/lib/notifications/recipients';
 import { roleFits } from '@/lib/signoff/raci';
 import { canLift } from '@/lib/signoff/reservations';
 import { baselineInput, commentInput, decisionInput, liftInput, raciInput, requestInput, revokeInput } from '@/lib/signoff/schema';
@@ -40,6 +47,12 @@ function revalidateProject(_data: unknown, input: { projectKey: string }) {
 
 async function requestAddress() {
   return clientAddress(await headers());
+}
+
+/** How a request is named in notices: its number and the baseline it is about. */
+function requestNotice(request: { number: number; baselineNumber?: number | null; baselineName?: string | null }) {
+  const subject = request.baselineNumber ? `LDB-${request.baselineNumber} ${request.baselineName ?? ''}`.trim() : '';
+  return { path: `approvals/${request.number}`, params: { ref: `#${request.number}`, subject } };
 }
 
 /** The caller must be an approver of this deliverable under the project's RACI. */
@@ -164,6 +177,11 @@ export const requestBaselineApproval = projectAction({
       .values({ projectId, number, deliverable: 'baseline', baselineId: baseline.id, message: input.message, requestedBy: actor.id })
       .returning({ id: approvalRequests.id, number: approvalRequests.number });
     await audit({ entity: 'approval_request', entityId: request!.id, action: 'request', after: { number, baseline: baseline.number, message: input.message } });
+    await notify(
+      tx,
+      { projectId, kind: 'approval_requested', actorId: actor.id, ...requestNotice({ number, baselineNumber: baseline.number, baselineName: baseline.name }) },
+      approvalRequestedRecipients(raci.resolve('baseline'), actor.id),
+    );
     return { number: request!.number };
   },
   after: revalidateProject,
@@ -187,6 +205,12 @@ export const commentOnApproval = projectAction({
       .values({ requestId: request.id, itemKey: input.itemKey, body: input.body, authorId: actor.id })
       .returning({ id: approvalComments.id });
     await audit({ entity: 'approval_comment', entityId: comment!.id, action: 'create', after: { request: request.number, itemKey: input.itemKey, body: input.body } });
+    const raci = (await loadRaci(tx, membership.projectId)).resolve(request.deliverable);
+    await notify(
+      tx,
+      { projectId: membership.projectId, kind: 'approval_comment', actorId: actor.id, ...requestNotice(request) },
+      approvalCommentRecipients(raci, request.requestedBy, actor.id),
+    );
     return { id: comment!.id };
   },
   after: revalidateProject,
@@ -249,9 +273,28 @@ export const decideApproval = projectAction({
         await tx.insert(reservationAnomalies).values([...new Set(reservation.anomalyIds)].map((anomalyId) => ({ reservationId: row!.id, anomalyId })));
       }
       await audit({ entity: 'reservation', entityId: row!.id, action: 'create', after: { number, request: request.number, ...reservation } });
+      await notify(
+        tx,
+        {
+          projectId,
+          kind: 'reservation_raised',
+          actorId: actor.id,
+          path: `approvals/${request.number}`,
+          params: { ref: `#${number}`, subject: reservation.text.slice(0, 120), due: reservation.dueDate ?? '—' },
+        },
+        reservationRecipients(raci.resolve('reservation_lifting'), reservation.ownerId, request.requestedBy, actor.id),
+      );
     }
     const status = await settleRequest(tx, projectId, request);
     await audit({ entity: 'approval_request', entityId: request.id, action: 'decide', before: { status: request.status }, after: { status, decision: input.decision, signature: signature.id } });
+    if (status !== request.status) {
+      const notice = requestNotice(request);
+      await notify(
+        tx,
+        { projectId, kind: 'approval_decided', actorId: actor.id, path: notice.path, params: { ...notice.params, status } },
+        approvalDecidedRecipients(raci.resolve(request.deliverable), request.requestedBy, actor.id),
+      );
+    }
     return { number: request.number, status, signatureId: signature.id };
   },
   after: revalidateProject,
@@ -290,6 +333,16 @@ export const liftReservation = projectAction({
       .set({ status: 'lifted', liftedAt: new Date(), revision: sql`${reservations.revision} + 1` })
       .where(eq(reservations.id, reservation.id));
     await audit({ entity: 'reservation', entityId: reservation.id, action: 'lift', before: { status: 'open' }, after: { status: 'lifted', signature: signature.id } });
+    const [people] = await tx
+      .select({ ownerId: reservations.ownerId, requestedBy: approvalRequests.requestedBy })
+      .from(reservations)
+      .innerJoin(approvalRequests, eq(approvalRequests.id, reservations.requestId))
+      .where(eq(reservations.id, reservation.id));
+    await notify(
+      tx,
+      { projectId, kind: 'reservation_lifted', actorId: actor.id, path: `approvals/${reservation.requestNumber}`, params: { ref: `#${reservation.number}` } },
+      reservationRecipients((await loadRaci(tx, projectId)).resolve('reservation_lifting'), people?.ownerId, people?.requestedBy, actor.id),
+    );
     return { number: reservation.number, signatureId: signature.id };
   },
   after: revalidateProject,

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
+import { notify } from '@/db/queries/notifications';
 import { nextRefNumber } from '@/db/queries/refs';
 import { loadRaci } from '@/db/queries/approvals';
 import { findGoNoGoRecord, findRelease, GO_NO_GO_SUBJECT, GO_NO_GO_VERSION, recordContent, releaseReadiness } from '@/db/queries/readiness';
@@ -25,6 +26,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import type { Locale } from '@/lib/i18n/locales';
 import { projectKeySchema, versionSchema } from '@/lib/projects/schemas';
 import { CHECKLIST_TEMPLATE, RELEASE_NUMBER_SERIES } from '@/lib/signoff/readiness-model';
+import { goNoGoSignedRecipients } from '@/lib/notifications/recipients';
 import { contentHash } from '@/lib/signoff/canonical';
 import type { GoNoGoContent, GoNoGoParticipant } from '@/lib/signoff/readiness-snapshot';
 import { checklistShape, goNoGoFieldErrors, goNoGoShape, releaseShape, thresholdShape, type ReleaseFields } from '@/lib/signoff/release-schema';
@@ -394,7 +396,22 @@ export const signGoNoGo = projectAction({
       seen: { version: input.shownVersion, hash: input.shownHash },
       audit,
     });
-    if (!created) nothingChanged();
+    if (!created) {
+      nothingChanged();
+      return { id: signature.id };
+    }
+    const [release] = await tx.select({ number: releases.number }).from(releases).where(eq(releases.id, record.releaseId));
+    await notify(
+      tx,
+      {
+        projectId: membership.projectId,
+        kind: 'go_no_go_signed',
+        actorId: actor.id,
+        path: `readiness/${release!.number}/go-no-go/${record.id}`,
+        params: { ref: `#${release!.number}`, decision: record.decision },
+      },
+      goNoGoSignedRecipients(raci.resolve('go_no_go'), record.participants.map((p) => p.userId), actor.id),
+    );
     return { id: signature.id };
   },
   after(_data, input) {

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
+import { noticeRequirementChanged } from '@/db/queries/requirement-notices';
 import { recordVersion } from '@/db/queries/versioned-items';
 import { requirements } from '@/db/schema';
 import { projectAction } from '@/lib/actions/define-action';
@@ -101,6 +102,9 @@ export const updateRequirement = projectAction({
       before: { ref: formatRef('requirement', current.number), version: current.version, ...before },
       after: { version, ...after },
     });
+    if (plan.newVersion) {
+      await noticeRequirementChanged(tx, { projectId: membership.projectId, actorId: actor.id, requirementId: current.id, number: current.number, version });
+    }
     return { version, revision, changed };
   },
   after(_data, input) {

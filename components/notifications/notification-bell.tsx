@@ -1,0 +1,29 @@
+import { Bell } from 'lucide-react';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { UNREAD_COUNT_CAP } from '@/lib/notifications/model';
+
+/** The header's bell: a link to the feed with the unread count (counted by the layout, one indexed read). */
+export async function NotificationBell({ unread }: { unread: number }) {
+  const t = await getTranslations('notifications');
+  const shown = unread > UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP}+` : String(unread);
+  return (
+    <Link
+      href="/notifications"
+      aria-label={t('bellUnread', { count: unread })}
+      data-testid="notification-bell"
+      className="relative inline-flex h-9 w-9 items-center justify-center rounded-md text-foreground hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+    >
+      <Bell aria-hidden="true" className="h-5 w-5" />
+      {unread > 0 && (
+        <span
+          data-testid="notification-count"
+          aria-hidden="true"
+          className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-destructive px-1 text-center text-xs font-semibold leading-5 text-white"
+        >
+          {shown}
+        </span>
+      )}
+    </Link>
+  );
+}
