@@ -134,20 +134,20 @@ export async function listNotifications(db: Executor, userId: string, options: {
   return { rows: rows.slice(0, options.pageSize), hasMore: rows.length > options.pageSize };
 }
 
-/** Marks one of the person's own notices of this project read; null when there is no such notice (someone else's…). */
+/**
+ * Marks one of the person's own notices of this project read: `wasUnread` false when it already was; null when there
+ * is no such notice (someone else's, another project's…).
+ */
 export async function markRead(tx: Transaction, userId: string, projectId: string, id: string) {
-  const [row] = await tx
+  const own = and(eq(notifications.id, id), eq(notifications.userId, userId), eq(notifications.projectId, projectId));
+  const [updated] = await tx
     .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(
-      and(
-        eq(notifications.id, id),
-        eq(notifications.userId, userId),
-        eq(notifications.projectId, projectId),
-      ),
-    )
+    .set({ readAt: sql`now()` })
+    .where(and(own, isNull(notifications.readAt)))
     .returning({ id: notifications.id });
-  return row ?? null;
+  if (updated) return { id: updated.id, wasUnread: true };
+  const [already] = await tx.select({ id: notifications.id }).from(notifications).where(own);
+  return already ? { id: already.id, wasUnread: false } : null;
 }
 
 /** Marks every unread visible notice of the person read, in one statement; returns how many. */

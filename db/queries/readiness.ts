@@ -8,6 +8,7 @@ import {
   campaignItemStates as itemStates,
   campaigns,
   goNoGoRecords,
+  projectImports,
   projects,
   readinessThresholds,
   releaseCampaigns,
@@ -334,6 +335,10 @@ export async function findGoNoGoRecord(db: Executor, projectId: string, recordId
       snapshotHash: goNoGoRecords.snapshotHash,
       recordedAt: goNoGoRecords.recordedAt,
       recordedBy: goNoGoRecords.recordedBy,
+      // A record imported from another instance was hashed with its recorder's id there: the import's people say it.
+      sourceRecordedBy: sql<string | null>`(
+        select p->>'sourceId' from ${projectImports} pi, jsonb_array_elements(pi.people) p
+        where pi.id = ${goNoGoRecords.importId} and p->>'mappedUserId' = ${goNoGoRecords.recordedBy}::text limit 1)`,
     })
     .from(goNoGoRecords)
     .where(and(eq(goNoGoRecords.id, recordId), eq(goNoGoRecords.projectId, projectId)));
@@ -349,7 +354,7 @@ export function recordContent(record: GoNoGoRecordRow): GoNoGoContent {
     decision: record.decision,
     reason: record.reason,
     participants: record.participants,
-    recordedBy: record.recordedBy ?? '',
+    recordedBy: record.sourceRecordedBy ?? record.recordedBy ?? '',
     recordedAt: record.recordedAt.toISOString(),
   };
 }

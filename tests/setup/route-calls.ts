@@ -29,7 +29,7 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
 const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment', 'go-no-go': 'goNoGoRecord' };
 
 /** Which of the fixture's numbers a `[number]` segment names, by its folder (`campaigns/[number]` → a campaign). */
-const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign' };
+const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign', releases: 'release' };
 
 /** The route's path parameters (`[projectKey]`, `[id]`…) filled from the fixture (this project's first item), or overridden. */
 function paramsOf(file: string, fixture: Fixture, overrides: Record<string, string>): Record<string, string> {
@@ -106,8 +106,11 @@ export async function callRoute(
 
 const ZIP_TYPE = 'application/zip';
 
-/** Keys of a project archive that hold the signed contents' own digests, shown on the pages with each signature. */
-const SIGNED_DIGEST = /^(content_hash|snapshot_hash|sha256|hash)$/;
+/**
+ * Keys of a project archive that hold the signed contents' own digests, shown on the pages with each signature: as
+ * columns (`content_hash`), in journal payloads (`contentHash`) and in a go / no-go signature's content (`signed`).
+ */
+const SIGNED_DIGEST = /^(content_?hash|snapshot_?hash|sha256|hash|signed)$/i;
 
 function withoutSignedDigests(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSignedDigests);

@@ -73,8 +73,8 @@ export interface Fixture extends World {
   token: string;
   /** Secrets of the project's API tokens (created by its owner), for the `/api/v1` routes. */
   apiSecrets: { read: string; write: string };
-  /** Per-project numbers that name things in URLs (`/campaigns/[number]`): this project's open campaign. */
-  numbers: { campaign: number };
+  /** Per-project numbers that name things in URLs (`/campaigns/[number]`): this project's open campaign, its first release. */
+  numbers: { campaign: number; release: number };
   /** A value unique to this fixture, the same recipe giving the same symbol on every fixture. */
   fresh: (label: string) => string;
   /** Every value of this fixture that another fixture spells differently, with the name both share. */
@@ -349,7 +349,7 @@ export async function createFixture(): Promise<Fixture> {
     },
     token,
     apiSecrets: { read: readToken.secret, write: writeToken.secret },
-    numbers: { campaign: campaign.number },
+    numbers: { campaign: campaign.number, release: release.number },
     fresh: (label) => {
       const value = `${label}${tag}`;
       for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) name(spelling, `fresh.${label}`);

@@ -22,10 +22,11 @@ export const markNotificationRead = projectAction({
   name: 'markNotificationRead',
   permission: 'project.read',
   input: z.object({ projectKey: projectKeySchema, notificationId: z.uuid() }),
-  async handler({ tx, actor, input, membership, audit }) {
+  async handler({ tx, actor, input, membership, audit, nothingChanged }) {
     const row = await markRead(tx, actor.id, membership.projectId, input.notificationId);
     if (!row) throw new ActionError('not_found');
-    await audit({ entity: 'notification', entityId: row.id, action: 'read' });
+    if (!row.wasUnread) nothingChanged();
+    else await audit({ entity: 'notification', entityId: row.id, action: 'read', before: { read: false }, after: { read: true } });
     return { id: row.id };
   },
   after: revalidateBell,
@@ -38,7 +39,7 @@ export const markAllNotificationsRead = userAction({
   async handler({ tx, actor, audit, nothingChanged }) {
     const count = await markAllRead(tx, actor.id);
     if (count === 0) nothingChanged();
-    else await audit({ projectId: null, entity: 'notification', entityId: actor.id, action: 'read_all', after: { count } });
+    else await audit({ projectId: null, entity: 'notification', entityId: actor.id, action: 'read_all', before: { unread: count }, after: { unread: 0 } });
     return { count };
   },
   after: revalidateBell,

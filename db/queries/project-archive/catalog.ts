@@ -6,8 +6,8 @@ import type { ColumnRole, RemapTable } from '@/lib/project-archive/remap';
 
 /**
  * The tables of a whole-project archive, parents before children (the order an import inserts them in). Left out on
- * purpose: the project row and its members (in the manifest), API tokens (secrets of this instance) and ReqIF
- * uploads waiting for their import (transient).
+ * purpose: the project row and its members (in the manifest), API tokens (secrets of this instance), ReqIF uploads
+ * waiting for their import (transient) and notifications (each person's notices on this instance).
  */
 const ARCHIVED: readonly PgTable[] = [
   schema.refCounters,
@@ -39,14 +39,19 @@ const ARCHIVED: readonly PgTable[] = [
   schema.raciSettings,
   schema.raciAssignments,
   schema.goNoGoRecords,
+  schema.goLiveRecords,
   schema.signatures,
+  schema.finalAcceptanceRecords,
   schema.requirementReqifSources,
   schema.requirementRelations,
   schema.auditEvents,
 ];
 
-/** Tables of a project deliberately not archived (see above); the catalog test checks nothing else is missed. */
-export const NOT_ARCHIVED = ['projects', 'project_members', 'api_tokens', 'reqif_uploads', 'project_imports'] as const;
+/**
+ * Tables of a project deliberately not archived (see above, and each person's notices of this instance); the catalog
+ * test checks nothing else is missed.
+ */
+export const NOT_ARCHIVED = ['projects', 'project_members', 'api_tokens', 'reqif_uploads', 'project_imports', 'notifications'] as const;
 
 /**
  * Columns that hold another row's id without a foreign key (polymorphic links, the journal's subject): a uuid column
