@@ -7,6 +7,7 @@ import { TEST_CASE_PRIORITIES, TEST_CASE_TYPES, THRESHOLD_DIRECTIONS } from '@/l
 import { REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from '@/lib/requirements/model';
 import { SPECIFICATION_CATEGORIES, SPECIFICATION_STATUSES } from '@/lib/specifications/model';
 import { CRITERION_KEYS, VERDICTS } from '@/lib/signoff/decision';
+import { APPROVAL_STATUSES } from '@/lib/signoff/model';
 import { DECISIONS } from '@/lib/signoff/readiness-model';
 import { decodeCursor, type CursorPart } from './cursor';
 import { versionedLine } from '@/lib/versioning/text';
@@ -200,6 +201,10 @@ export const releaseReadinessSchema = z
         suspectLinks: count,
         campaigns: z.object({ total: count, open: count }),
         checklist: z.object({ total: count, unsettled: count }),
+        baseline: z
+          .object({ number: z.number().int().nullable(), approval: z.enum([...APPROVAL_STATUSES, 'none']) })
+          .meta({ description: 'The project’s latest baseline (null: none yet) and its latest approval request’s status (none: never asked)' }),
+        reservations: z.object({ open: count, overdue: count }).meta({ description: 'The project’s open reservations, and those past their due date' }),
       })
       .meta({ description: 'What the criteria were computed from' }),
     campaigns: z.array(

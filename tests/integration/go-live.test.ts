@@ -101,7 +101,7 @@ describe('VSR and recette définitive', () => {
     // Production anomalies of the period are listed; those of the recette (not flagged) are not.
     const prod = await createAnomalyRow(project, { title: 'Bulletins en double', severity: 'major', production: true });
     await createAnomalyRow(project, { title: 'Libellé tronqué en recette' });
-    await getDb().execute(sql`update anomalies set created_at = ${new Date(deployedAt.getTime() + 86_400_000)} where id = ${prod.id}`);
+    await getDb().execute(sql`update anomalies set created_at = ${new Date(deployedAt.getTime() + 86_400_000).toISOString()}::timestamptz where id = ${prod.id}`);
     const first = await vsrShown(project, release.number);
     expect(first.content.productionAnomalies.map((a) => a.title)).toEqual(['Bulletins en double']);
     const deciding = (overrides: Record<string, unknown> = {}) =>
@@ -132,7 +132,7 @@ describe('VSR and recette définitive', () => {
     const { project, members } = await createProjectWithMembers();
     const { release, deployedAt } = await createGoLiveRow(project, members.moa, { daysAgo: 31 });
     const prod = await createAnomalyRow(project, { title: 'Écran de connexion lent', severity: 'minor', status: 'closed', production: true });
-    await getDb().execute(sql`update anomalies set created_at = ${new Date(deployedAt.getTime() + 3_600_000)} where id = ${prod.id}`);
+    await getDb().execute(sql`update anomalies set created_at = ${new Date(deployedAt.getTime() + 3_600_000).toISOString()}::timestamptz where id = ${prod.id}`);
     await actAs(members.moa);
     const seen = await vsrShown(project, release.number);
     const accepting = () => decide({ projectKey: project.key, releaseId: release.id, decision: 'accepted', reason: '', password: TEST_PASSWORD, ...seen });

@@ -16,7 +16,7 @@ import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/
 import { createApiTokenRow } from '../setup/api-tokens';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { openEmptyDatabase } from '../setup/test-database';
-import { createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
+import { createFinalAcceptanceRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows, maxAuditId, queryRows } from '../setup/db-state';
 import { SMALL_REQIF } from '../setup/reqif-rows';
@@ -51,6 +51,7 @@ interface Seeded {
   execution: string;
   /** A go / no-go record of the project, for its PV. */
   visibleGoNoGo: string;
+  visibleFinalAcceptance: string;
 }
 
 interface RouteRequest {
@@ -117,6 +118,13 @@ const ROUTES: Record<string, RouteEntry> = {
     requests: [
       { query: '', params: (s) => ({ id: s.visibleGoNoGo }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
       { query: 'lang=en', params: (s) => ({ id: s.visibleGoNoGo }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+    ],
+  },
+  'app/api/projects/[projectKey]/final-acceptance/[id]/pv/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: '', params: (s) => ({ id: s.visibleFinalAcceptance }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+      { query: 'lang=en', params: (s) => ({ id: s.visibleFinalAcceptance }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
     ],
   },
   'app/api/projects/[projectKey]/reqif/export/route.ts': {
@@ -263,6 +271,7 @@ async function seed(world: World): Promise<Seeded> {
     secretEvidence: 'Preuve secrète ailleurs',
     execution: '',
     visibleGoNoGo: '',
+    visibleFinalAcceptance: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -280,6 +289,7 @@ async function seed(world: World): Promise<Seeded> {
   const secretExecution = await createRunInNewCampaign(world.otherProject);
   seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
   seeded.visibleGoNoGo = (await createGoNoGoRecordRow(world.project, await createReleaseRow(world.project), world.members.moa)).id;
+  seeded.visibleFinalAcceptance = (await createFinalAcceptanceRow(world.project, world.members.moa)).id;
   return seeded;
 }
 

@@ -1,8 +1,8 @@
 import { getDb, type Executor } from '@/db/client';
-import { findGoLive, listFinalDecisions, vsrContent, vsrState } from '@/db/queries/go-live';
+import { FINAL_ACCEPTANCE_SUBJECT, findGoLive, listFinalDecisions, vsrContent, vsrState } from '@/db/queries/go-live';
 import { findRelease } from '@/db/queries/readiness';
 import { nextRefNumber } from '@/db/queries/refs';
-import { goLiveRecords, goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases, signatures } from '@/db/schema';
+import { finalAcceptanceRecords, goLiveRecords, goNoGoRecords, releaseCampaigns, releaseChecklistItems, releases, signatures } from '@/db/schema';
 import { proposeDecision, type ReadinessInputs } from '@/lib/signoff/decision';
 import { RELEASE_NUMBER_SERIES } from '@/lib/signoff/readiness-model';
 import { contentHash } from '@/lib/signoff/canonical';
@@ -133,4 +133,19 @@ export async function vsrShown(project: { id: string }, releaseNumber: number, d
   const state = vsrState(goLive, await listFinalDecisions(db, goLive.id));
   const content = await vsrContent(db, project.id, release, goLive, state);
   return { shownVersion: state.number, shownHash: contentHash(content), content };
+}
+
+/** A recette définitive signed by `signer` over the VSR its page showed (written directly, as decideFinalAcceptance leaves it). */
+export async function createFinalAcceptanceRow(project: { id: string; key: string }, signer: { id: string; name: string }, db: Executor = getDb()) {
+  const { release, goLive } = await createGoLiveRow(project, signer, { daysAgo: 40 }, db);
+  const { content, shownHash } = await vsrShown(project, release.number, db);
+  const [signature] = await db
+    .insert(signatures)
+    .values({ projectId: project.id, signerId: signer.id, signerName: signer.name, signerRole: 'moa', meaning: 'approved', subjectKind: FINAL_ACCEPTANCE_SUBJECT, subjectId: goLive.id, subjectVersion: 1, content, contentHash: shownHash })
+    .returning({ id: signatures.id });
+  const [row] = await db
+    .insert(finalAcceptanceRecords)
+    .values({ projectId: project.id, goLiveId: goLive.id, period: 1, decision: 'accepted', content, contentHash: shownHash, signatureId: signature!.id, recordedBy: signer.id })
+    .returning({ id: finalAcceptanceRecords.id });
+  return row!;
 }

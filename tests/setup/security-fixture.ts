@@ -7,7 +7,7 @@ import { createApiTokenRow } from './api-tokens';
 import { createReqifUploadRow } from './reqif-rows';
 import { createNotificationRow } from './notification-rows';
 import { PROJECT_ROLES } from '@/lib/auth/roles';
-import { createChecklistItemRow, createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, createSignedGoRow, vsrShown } from './readiness-rows';
+import { createChecklistItemRow, createFinalAcceptanceRow, createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, createSignedGoRow, vsrShown } from './readiness-rows';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
@@ -63,6 +63,8 @@ export interface Fixture extends World {
     hash: string[];
     /** The hash decideFinalAcceptance carries back: the VSR content the go-live page shows (its period is 1). */
     vsrHash: string[];
+    /** A signed recette définitive (its PV's `[id]`). */
+    finalAcceptance: string[];
   };
   /**
    * One object of the other project (or, for `user`, a member of the other project only) per pool kind: the id a
@@ -166,6 +168,8 @@ export async function createFixture(): Promise<Fixture> {
   const signedGo = (await createSignedGoRow(world.project, world.members.moa)).release;
   const wentLive = (await createGoLiveRow(world.project, world.members.moa, { daysAgo: 40 })).release;
   const vsr = await vsrShown(world.project, wentLive.number);
+  // A recette définitive already signed (on a release of its own), for its PV's route.
+  const finalAcceptance = await createFinalAcceptanceRow(world.project, world.members.moa);
   const foreignRelease = await createReleaseRow(world.otherProject, [foreignCampaign]);
   const foreignChecklistItem = await createChecklistItemRow(world.otherProject, foreignRelease);
   const foreignGoNoGoRecord = await createGoNoGoRecordRow(world.otherProject, foreignRelease, world.outsider);
@@ -262,6 +266,7 @@ export async function createFixture(): Promise<Fixture> {
     recordedRelease,
     signedGo,
     wentLive,
+    finalAcceptance,
     goNoGoRecord,
     foreignRelease,
     foreignChecklistItem,
@@ -323,6 +328,7 @@ export async function createFixture(): Promise<Fixture> {
       projectKey: [world.project.key, world.otherProject.key],
       hash: [goNoGoRecord.snapshotHash],
       vsrHash: [vsr.shownHash],
+      finalAcceptance: [finalAcceptance.id],
     },
     foreign: {
       user: world.outsider.id,
