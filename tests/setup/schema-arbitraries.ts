@@ -63,6 +63,8 @@ const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/checklist/i, ['checklistItem']],
   // downloadGoNoGoPv's path `id`: before `release`.
   [/go.?no.?go/i, ['goNoGoRecord']],
+  // downloadFinalAcceptancePv's path `id`: a signed recette définitive.
+  [/final.?acceptance/i, ['finalAcceptance']],
   [/release/i, ['release']],
   // campaignItemId, itemIds: before `campaign`, which the item's names also contain.
   [/item/i, ['campaignItem']],

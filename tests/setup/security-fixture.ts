@@ -53,6 +53,8 @@ export interface Fixture extends World {
     signature: string[];
     /** A notice of each member of the project, then one of the other project's owner. */
     notification: string[];
+    /** Signed recettes définitives, this project's then the other's (their PV's `[id]`). */
+    finalAcceptance: string[];
     /** The hashes the review pages show (the pending request's, the open reservation's): what a signature carries back. */
     contentHash: string[];
     /** The versions of those subjects, in the same order (as a form sends them, text). */
@@ -63,8 +65,6 @@ export interface Fixture extends World {
     hash: string[];
     /** The hash decideFinalAcceptance carries back: the VSR content the go-live page shows (its period is 1). */
     vsrHash: string[];
-    /** A signed recette définitive (its PV's `[id]`). */
-    finalAcceptance: string[];
   };
   /**
    * One object of the other project (or, for `user`, a member of the other project only) per pool kind: the id a
@@ -106,7 +106,8 @@ export type PoolKind =
   | 'approvalRequest'
   | 'reservation'
   | 'signature'
-  | 'notification';
+  | 'notification'
+  | 'finalAcceptance';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -170,6 +171,7 @@ export async function createFixture(): Promise<Fixture> {
   const vsr = await vsrShown(world.project, wentLive.number);
   // A recette définitive already signed (on a release of its own), for its PV's route.
   const finalAcceptance = await createFinalAcceptanceRow(world.project, world.members.moa);
+  const foreignFinalAcceptance = await createFinalAcceptanceRow(world.otherProject, world.outsider);
   const foreignRelease = await createReleaseRow(world.otherProject, [foreignCampaign]);
   const foreignChecklistItem = await createChecklistItemRow(world.otherProject, foreignRelease);
   const foreignGoNoGoRecord = await createGoNoGoRecordRow(world.otherProject, foreignRelease, world.outsider);
@@ -267,6 +269,7 @@ export async function createFixture(): Promise<Fixture> {
     signedGo,
     wentLive,
     finalAcceptance,
+    foreignFinalAcceptance,
     goNoGoRecord,
     foreignRelease,
     foreignChecklistItem,
@@ -328,7 +331,7 @@ export async function createFixture(): Promise<Fixture> {
       projectKey: [world.project.key, world.otherProject.key],
       hash: [goNoGoRecord.snapshotHash],
       vsrHash: [vsr.shownHash],
-      finalAcceptance: [finalAcceptance.id],
+      finalAcceptance: [finalAcceptance.id, foreignFinalAcceptance.id],
     },
     foreign: {
       user: world.outsider.id,
@@ -352,6 +355,7 @@ export async function createFixture(): Promise<Fixture> {
       reservation: foreignReservation.id,
       signature: foreignSignature,
       notification: foreignNotice.id,
+      finalAcceptance: foreignFinalAcceptance.id,
     },
     token,
     apiSecrets: { read: readToken.secret, write: writeToken.secret },
