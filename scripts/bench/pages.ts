@@ -48,6 +48,7 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'health (/api/health)', kind: 'health', path: () => '/api/health' },
   { name: 'floor (/profile)', kind: 'floor', path: () => '/profile' },
   { name: 'notifications (feed)', kind: 'heavy', path: () => '/notifications' },
+  { name: 'project import (form)', kind: 'heavy', path: () => '/projects/import' },
   { name: 'project home', kind: 'heavy', path: (p) => project(p) },
   { name: 'requirements (tree)', kind: 'heavy', path: (p) => project(p, '/requirements') },
   { name: 'requirements (flat list)', kind: 'heavy', path: (p) => project(p, '/requirements?view=flat') },
