@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
 import { SMALL_REQIF } from './reqif-rows';
@@ -100,7 +101,14 @@ export async function callRoute(
   }
   const response = await route.handler(request, { params: Promise.resolve(paramsOf(route.file, fixture, overrides)) });
   const contentType = response.headers.get('content-type') ?? '';
-  const body = contentType === XLSX_TYPE ? await spreadsheetText(response) : contentType === ZIP_TYPE ? await archiveText(response) : await response.text();
+  const body =
+    contentType === XLSX_TYPE
+      ? await spreadsheetText(response)
+      : contentType === ZIP_TYPE
+        ? await archiveText(response)
+        : contentType === PDF_TYPE
+          ? await pdfText(response)
+          : await response.text();
   return { status: response.status, contentType, body };
 }
 
@@ -132,6 +140,17 @@ async function archiveText(response: Response): Promise<string> {
     for (const v of values) lines.push(JSON.stringify(withoutSignedDigests(v)));
   }
   return lines.join('\n');
+}
+
+const PDF_TYPE = 'application/pdf';
+
+/**
+ * A PDF (a PV) as the text it shows: its compressed streams, read as text, hold an e-mail-looking run of bytes often
+ * enough to fail a check by chance.
+ */
+async function pdfText(response: Response): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
+  return text;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
