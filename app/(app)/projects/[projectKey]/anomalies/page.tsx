@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AnomalyStatusBadge, SeverityBadge } from '@/components/recette/anomalies/anomaly-badges';
 import { AnomalyFilters } from '@/components/recette/anomalies/anomaly-filters';
 import { PagedList } from '@/components/lists/paged-list';
-import { Button } from '@/components/ui/button';
+import { ListHeader, NewItemLink } from '@/components/lists/list-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { anomalyCounts, listAnomalies, listAssignableMembers, listCampaignOptions } from '@/db/queries/anomalies';
@@ -53,17 +53,9 @@ export default async function AnomaliesPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
-        </div>
-        {canRaise && (
-          <Button asChild>
-            <Link href={`${base}/new`}>{t('new')}</Link>
-          </Button>
-        )}
-      </div>
+      <ListHeader title={t('title')} intro={t('intro')}>
+        {canRaise && <NewItemLink href={`${base}/new`} label={t('new')} />}
+      </ListHeader>
       <section aria-label={t('counts.label')} className="grid gap-3 rounded-lg border bg-background p-4 md:grid-cols-2" data-testid="anomaly-counts">
         <div className="flex flex-col gap-2">
           <h2 className="text-sm font-medium">{t('counts.bySeverity')}</h2>

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
 import { PagedList } from '@/components/lists/paged-list';
-import { Button } from '@/components/ui/button';
+import { ListHeader, NewItemLink } from '@/components/lists/list-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { listCampaigns } from '@/db/queries/campaigns';
@@ -39,17 +39,9 @@ export default async function CampaignsPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
-        </div>
-        {canWrite && (
-          <Button asChild>
-            <Link href={`${base}/new`}>{t('new')}</Link>
-          </Button>
-        )}
-      </div>
+      <ListHeader title={t('title')} intro={t('intro')}>
+        {canWrite && <NewItemLink href={`${base}/new`} label={t('new')} />}
+      </ListHeader>
       <PagedList
         name="campaigns"
         namespace="campaigns"

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ThresholdsForm } from '@/components/signoff/thresholds-form';
+import { ListHeader, NewItemLink } from '@/components/lists/list-header';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
@@ -43,17 +44,9 @@ export default async function ReleasesPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
-        </div>
-        {canWrite && (
-          <Button asChild>
-            <Link href={`${base}/new`}>{t('new')}</Link>
-          </Button>
-        )}
-      </div>
+      <ListHeader title={t('title')} intro={t('intro')}>
+        {canWrite && <NewItemLink href={`${base}/new`} label={t('new')} />}
+      </ListHeader>
       <p className="text-sm text-muted-foreground" data-testid="releases-total">
         {t('total', { count: result.total })}
       </p>

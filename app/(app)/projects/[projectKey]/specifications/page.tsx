@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SpecificationFilters } from '@/components/specifications/specification-filters';
 import { SpecificationTable } from '@/components/specifications/specification-table';
 import { PagedList } from '@/components/lists/paged-list';
-import { Button } from '@/components/ui/button';
+import { ListHeader, NewItemLink } from '@/components/lists/list-header';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { listSpecifications } from '@/db/queries/specifications';
@@ -70,17 +69,9 @@ export default async function SpecificationsPage({ params, searchParams }: Props
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
-        </div>
-        {canWrite && (
-          <Button asChild>
-            <Link href={`${base}/new`}>{t('new')}</Link>
-          </Button>
-        )}
-      </div>
+      <ListHeader title={t('title')} intro={t('intro')}>
+        {canWrite && <NewItemLink href={`${base}/new`} label={t('new')} />}
+      </ListHeader>
       <SpecificationFilters values={filters} />
       <PagedList
         name="specifications"

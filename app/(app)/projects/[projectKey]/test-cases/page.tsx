@@ -8,6 +8,7 @@ import { ExportLink } from '@/components/spreadsheets/export-link';
 import { SuspectBadge } from '@/components/traceability/badges';
 import { Badge } from '@/components/ui/badge';
 import { PagedList } from '@/components/lists/paged-list';
+import { ListHeader, NewItemLink } from '@/components/lists/list-header';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
@@ -76,11 +77,7 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="max-w-3xl text-sm text-muted-foreground">{t('intro')}</p>
-        </div>
+      <ListHeader title={t('title')} intro={t('intro')}>
         <div className="flex flex-wrap gap-2">
           <ExportLink projectKey={membership.projectKey} what="testCases" label={tSpreadsheets('export.testCases')} />
           {canWrite && (
@@ -90,13 +87,9 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
               </Link>
             </Button>
           )}
-          {canWrite && (
-            <Button asChild>
-              <Link href={`${base}/new`}>{t('new')}</Link>
-            </Button>
-          )}
+          {canWrite && <NewItemLink href={`${base}/new`} label={t('new')} />}
         </div>
-      </div>
+      </ListHeader>
       <TestCaseFilters values={filters} folders={facets.folders} tags={facets.tags} />
       <PagedList
         name="test-cases"
