@@ -189,3 +189,26 @@ export async function expectNotFound(page: Page) {
 export async function closeAll(...contexts: BrowserContext[]) {
   await Promise.all(contexts.map((c) => c.close()));
 }
+
+/**
+ * Adds specifications to the baseline freeze form through its search picker, the first pickable result each time
+ * (an empty search lists the project's first twenty by number), `count` of them or, with no count, every one the
+ * empty search offers. Returns how many were chosen.
+ */
+export async function chooseBaselineSpecifications(page: Page, count?: number): Promise<number> {
+  const form = page.getByTestId('create-baseline');
+  const search = form.getByRole('combobox');
+  const pickable = form.locator('[role="option"]:not([aria-disabled="true"])');
+  let chosen = 0;
+  for (;;) {
+    if (count !== undefined && chosen >= count) break;
+    await search.press('ArrowDown');
+    await expect(form.getByRole('listbox')).toBeVisible();
+    if ((await pickable.count()) === 0) break;
+    await pickable.first().click();
+    chosen += 1;
+    await expect(form.getByTestId('baseline-chosen-count')).toHaveText(new RegExp(`^${chosen}\\D`));
+  }
+  await search.press('Escape');
+  return chosen;
+}

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import frNotifications from '../messages/fr.notifications.json';
 import frSignoff from '../messages/fr.signoff.json';
 import { expectAccessible } from './axe';
-import { DEMO_PROJECT, DEMO_USERS, closeAll, hydrated, signedInContext, unique } from './helpers';
+import { DEMO_PROJECT, DEMO_USERS, chooseBaselineSpecifications, closeAll, hydrated, signedInContext, unique } from './helpers';
 
 const n = frNotifications.notifications;
 const s = frSignoff.signoff;
@@ -22,7 +22,7 @@ test('the AMOE requests an approval; the MOA sees the bell count, opens the feed
   await amoe.page.goto(`/projects/${DEMO_PROJECT.key}/approvals/baselines`);
   await hydrated(amoe.page);
   await amoe.page.getByLabel(s.baselines.create.name).fill(name);
-  await amoe.page.getByTestId('create-baseline').getByRole('checkbox').first().check();
+  await chooseBaselineSpecifications(amoe.page, 1);
   await amoe.page.getByRole('button', { name: s.baselines.create.submit }).click();
   const row = amoe.page.getByRole('row').filter({ hasText: name });
   await expect(row).toBeVisible();

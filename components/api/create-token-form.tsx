@@ -10,7 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, NativeSelect } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { API_TOKEN_SCOPES, MAX_TOKEN_DAYS } from '@/lib/api/token-model';
+import { API_TOKEN_SCOPES, MAX_TOKEN_DAYS } from '@/lib/api/token-scopes';
 
 /** The new token's secret, shown once with a copy button: it is not stored and cannot be shown again. */
 function NewTokenSecret({ secret }: { secret: string }) {

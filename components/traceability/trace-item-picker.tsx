@@ -52,6 +52,9 @@ export function TraceItemPicker({
   linkedIds,
   disabled,
   label,
+  takenLabel,
+  hint,
+  unavailableStatuses,
   onSelect,
 }: {
   projectKey: string;
@@ -60,6 +63,11 @@ export function TraceItemPicker({
   disabled?: boolean;
   /** Its own label instead of "Lier …" (a form field rather than a link picker). */
   label?: string;
+  /** What an item of `linkedIds` says instead of "déjà liée", and the hint under the field, for such a form field. */
+  takenLabel?: string;
+  hint?: string;
+  /** Items in these statuses are shown, with their status, but cannot be picked. */
+  unavailableStatuses?: readonly string[];
   onSelect: (item: TraceItemOption) => void;
 }) {
   const t = useTranslations('traceability.picker');
@@ -72,6 +80,8 @@ export function TraceItemPicker({
   const [active, setActive] = useState(-1);
   const q = useDebouncedValue(text.trim(), 250);
   const linked = useMemo(() => new Set(linkedIds), [linkedIds]);
+  const unavailable = useMemo(() => new Set(unavailableStatuses ?? []), [unavailableStatuses]);
+  const blocked = (item: TraceItemOption) => linked.has(item.id) || unavailable.has(item.status);
 
   const { data, isFetching, isError, error } = useQuery({
     queryKey: ['trace-items', projectKey, type, q],
@@ -86,7 +96,7 @@ export function TraceItemPicker({
     tv.has(`${statusKey}.${status}`) ? tv(`${statusKey}.${status}`) : status;
 
   function pick(item: TraceItemOption | undefined) {
-    if (!item || linked.has(item.id)) return;
+    if (!item || blocked(item)) return;
     onSelect(item);
     setText('');
     setActive(-1);
@@ -99,7 +109,7 @@ export function TraceItemPicker({
       let next = current;
       for (let i = 0; i < items.length; i += 1) {
         next = (next + step + items.length) % items.length;
-        if (!linked.has(items[next]!.id)) return next;
+        if (!blocked(items[next]!)) return next;
       }
       return current;
     });
@@ -179,29 +189,30 @@ export function TraceItemPicker({
         >
           {items.map((item, index) => {
             const isLinked = linked.has(item.id);
+            const isBlocked = blocked(item);
             return (
               <li
                 key={item.id}
                 id={optionId(index)}
                 role="option"
                 aria-selected={index === active}
-                aria-disabled={isLinked || undefined}
+                aria-disabled={isBlocked || undefined}
                 data-testid={`trace-item-option-${item.ref}`}
                 // Keeps focus in the input, so the list does not close before the click lands.
                 onMouseDown={(event) => event.preventDefault()}
-                onMouseEnter={() => !isLinked && setActive(index)}
+                onMouseEnter={() => !isBlocked && setActive(index)}
                 onClick={() => pick(item)}
                 className={cn(
                   'flex cursor-pointer items-center gap-2 rounded px-2 py-1.5',
                   index === active && 'bg-accent text-accent-foreground',
                   // Greyed by colour, not opacity, so the text keeps its contrast; the label says it is already linked.
-                  isLinked && 'cursor-default text-muted-foreground',
+                  isBlocked && 'cursor-default text-muted-foreground',
                 )}
               >
                 <span className="font-mono text-xs font-medium">{item.ref}</span>
                 <span className="min-w-0 flex-1 truncate">{item.title}</span>
                 <span className="shrink-0 text-xs text-muted-foreground">
-                  {isLinked ? t('alreadyLinked') : statusLabel(item.status)}
+                  {isLinked ? (takenLabel ?? t('alreadyLinked')) : statusLabel(item.status)}
                 </span>
               </li>
             );
@@ -214,7 +225,7 @@ export function TraceItemPicker({
         </ul>
       </div>
       <p id={hintId} className="text-xs text-muted-foreground">
-        {t('hint')}
+        {hint ?? t('hint')}
       </p>
       <p className="sr-only" role="status" aria-live="polite">
         {open ? resultText : ''}

@@ -111,12 +111,12 @@ export async function currentVersions(db: Executor, items: readonly BaselineItem
   return new Map(rows.map((r) => [r.id, r.version]));
 }
 
-/** The specifications a baseline can be made of (any but superseded ones), by number; capped like a picker. */
-export async function listBaselineCandidates(db: Executor, projectId: string, limit = 500) {
-  return db
-    .select({ id: specifications.id, number: specifications.number, title: specifications.title, status: specifications.status })
+/** Whether the project has a specification a baseline can be made of (any but a superseded one). */
+export async function hasBaselineCandidates(db: Executor, projectId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: specifications.id })
     .from(specifications)
     .where(and(eq(specifications.projectId, projectId), ne(specifications.status, 'superseded')))
-    .orderBy(asc(specifications.number))
-    .limit(limit);
+    .limit(1);
+  return !!row;
 }

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { versionedLine } from '@/lib/versioning/text';
+import { API_TOKEN_SCOPES, MAX_TOKEN_DAYS } from './token-scopes';
 
-/** What a token may do: `read` every GET of its project; `write` also creates (campaigns, results). */
-export const API_TOKEN_SCOPES = ['read', 'write'] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
-
-/** Longest lifetime an owner can pick; no expiry is also a choice (revocation stays possible). */
-export const MAX_TOKEN_DAYS = 366;
+export { API_TOKEN_SCOPES, MAX_TOKEN_DAYS, type ApiTokenScope } from './token-scopes';
 
 /** The token form's fields: a name to recognise it by, its scope and an optional lifetime in days. */
 export const apiTokenFields = {

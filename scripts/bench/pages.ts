@@ -13,6 +13,8 @@ export interface BenchProject {
   /** The pending approval request (its review page) and the baseline it asks about. */
   approvalNumber: number;
   baselineNumber: number;
+  /** The release already in production (its go-live, VSR period and production anomalies). */
+  goLiveReleaseNumber: number;
 }
 
 /** What the benchmark opens on each seeded project (seed:large: CHARGE is large, PETIT is demo-sized). */
@@ -24,6 +26,7 @@ export const LARGE_BENCH_PROJECT: BenchProject = {
   anomalyRef: 'ANO-1000',
   approvalNumber: 3,
   baselineNumber: 2,
+  goLiveReleaseNumber: 2,
 };
 export const SMALL_BENCH_PROJECT: BenchProject = {
   key: 'PETIT',
@@ -33,6 +36,7 @@ export const SMALL_BENCH_PROJECT: BenchProject = {
   anomalyRef: 'ANO-1',
   approvalNumber: 2,
   baselineNumber: 2,
+  goLiveReleaseNumber: 2,
 };
 
 export interface BenchPage {
@@ -76,7 +80,7 @@ export const BENCH_PAGES: BenchPage[] = [
   { name: 'RACI', kind: 'heavy', path: (p) => project(p, '/approvals/raci') },
   { name: 'releases (go-live)', kind: 'heavy', path: (p) => project(p, '/readiness') },
   { name: 'release readiness (criteria, proposed decision)', kind: 'heavy', path: (p) => project(p, '/readiness/1') },
-  { name: 'release go-live and VSR', kind: 'heavy', path: (p) => project(p, '/readiness/1/go-live') },
+  { name: 'release go-live and VSR', kind: 'heavy', path: (p) => project(p, `/readiness/${p.goLiveReleaseNumber}/go-live`) },
   { name: 'import requirements', kind: 'heavy', path: (p) => project(p, '/imports/requirements') },
   { name: 'import test cases', kind: 'heavy', path: (p) => project(p, '/imports/test-cases') },
   // Not a project page: the same on both projects, measured once per run like the floor.

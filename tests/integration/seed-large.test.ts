@@ -5,7 +5,7 @@ import { listSuspectLinks } from '@/db/queries/trace-links';
 import { authenticateWithPassword } from '@/db/queries/sign-in';
 import { approvalSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
-import { anomalies, anomalyEvents, approvalRequests, baselineItems, baselines, reservationAnomalies, reservations, signatures, campaignItems, campaigns, executions, projectMembers, projects, requirements, requirementVersions, specifications, testCases, traceLinks } from '@/db/schema';
+import { anomalies, anomalyEvents, approvalRequests, baselineItems, baselines, goLiveRecords, notifications, releases, users, reservationAnomalies, reservations, signatures, campaignItems, campaigns, executions, projectMembers, projects, requirements, requirementVersions, specifications, testCases, traceLinks } from '@/db/schema';
 import { LARGE_ACCOUNT_PASSWORD, LARGE_PROJECT, LargeProjectExistsError, SMALL_PROJECT, seedLargeProject } from '@/db/seed/large';
 import { LARGE_PROJECT_SHAPE } from '@/lib/large-project/plan';
 
@@ -68,6 +68,40 @@ describe('seed:large', () => {
     const onAnomalies = await db.select({ status: anomalies.status }).from(reservationAnomalies).innerJoin(anomalies, eq(anomalies.id, reservationAnomalies.anomalyId)).where(inArray(reservationAnomalies.reservationId, largeReservations.map((r) => r.id)));
     expect(onAnomalies.length).toBeGreaterThanOrEqual(largeReservations.length);
     expect(onAnomalies.every((a) => a.status !== 'closed' && a.status !== 'rejected')).toBe(true);
+
+    // A release of each project is in production: its go-live, and on the large one production anomalies in its VSR.
+    for (const project of [large!, small!]) {
+      const [goLive] = await db
+        .select({ deployedAt: goLiveRecords.deployedAt, vsrDays: goLiveRecords.vsrDays })
+        .from(goLiveRecords)
+        .innerJoin(releases, eq(releases.id, goLiveRecords.releaseId))
+        .where(and(eq(goLiveRecords.projectId, project.id), eq(releases.number, 2)));
+      expect(goLive).toBeTruthy();
+      if (project === large) {
+        const production = await db.select({ createdAt: anomalies.createdAt }).from(anomalies).where(and(eq(anomalies.projectId, project.id), eq(anomalies.production, true)));
+        expect(production.length).toBe(1);
+        const end = goLive!.deployedAt.getTime() + goLive!.vsrDays * 86_400_000;
+        for (const a of production) {
+          expect(a.createdAt.getTime()).toBeGreaterThanOrEqual(goLive!.deployedAt.getTime());
+          expect(a.createdAt.getTime()).toBeLessThan(end);
+        }
+      }
+    }
+
+    // The owner's feed: an assignment and a retest per anomaly, a change per requirement, the newest 150 unread, each
+    // naming an object of the project that exists; the other members hear of the anomalies assigned to them.
+    const [ownerUser] = await db.select({ id: users.id }).from(users).where(eq(users.email, summary.accounts.find((a) => a.role === 'owner')!.email));
+    const feed = await db.select({ userId: notifications.userId, path: notifications.path, readAt: notifications.readAt }).from(notifications).where(eq(notifications.projectId, large!.id));
+    const ownFeed = feed.filter((n) => n.userId === ownerUser!.id);
+    expect(ownFeed).toHaveLength(2 * 20 + 200);
+    expect(ownFeed.filter((n) => n.readAt === null)).toHaveLength(150);
+    const refs = new Set([
+      ...(await db.select({ number: anomalies.number }).from(anomalies).where(eq(anomalies.projectId, large!.id))).map((a) => `anomalies/ANO-${a.number}`),
+      ...(await db.select({ number: requirements.number }).from(requirements).where(eq(requirements.projectId, large!.id))).map((r) => `requirements/EXF-${r.number}`),
+    ]);
+    for (const n of feed) expect(refs.has(n.path)).toBe(true);
+    const assigned = await db.select({ assigneeId: anomalies.assigneeId }).from(anomalies).where(eq(anomalies.projectId, large!.id));
+    expect(feed.length - ownFeed.length).toBe(assigned.filter((a) => a.assigneeId && a.assigneeId !== ownerUser!.id).length);
 
     // The printed accounts sign in with the printed password.
     const owner = summary.accounts.find((a) => a.role === 'owner')!;

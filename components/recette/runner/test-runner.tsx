@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
 import { EvidencePanel } from '@/components/recette/evidence/evidence-panel';
@@ -17,6 +17,8 @@ import type { ExecutionState, RetestView } from '@/lib/recette/execution-view';
 import { measurementStatus } from '@/lib/recette/performance';
 import { formatDuration, moveStep, RUNNER_SHORTCUTS, STEP_STATUS_KEYS, stepAfterAnswer } from '@/lib/recette/runner';
 import { cn } from '@/lib/ui/cn';
+
+const ShortcutsDialog = dynamic(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog), { ssr: false });
 
 interface RunnerActions {
   removeAttachment: Action<{ projectKey: string; attachmentId: string }, { id: string }>;
@@ -62,14 +64,6 @@ const STATUS_STYLE: Record<StepStatus, string> = {
   not_applicable: 'border-slate-500 bg-slate-50 text-slate-900',
 };
 
-const keyLabel = (key: string) =>
-  key
-    .replace('mod+', 'Ctrl/⌘ + ')
-    .replace('shift+', 'Maj/Shift + ')
-    .replace('down', '↓')
-    .replace('up', '↑')
-    .replace('enter', 'Entrée/Enter')
-    .toUpperCase();
 
 /**
  * The test runner for one campaign item: the run's steps one by one with their expected result, a status and the
@@ -695,48 +689,19 @@ function RetestProposals({ retests, onConfirm }: { retests: RetestView[]; onConf
   );
 }
 
-const HELP_ROWS: { label: string; keys: readonly string[] }[] = [
-  ...STEP_STATUSES.map((status) => ({ label: status, keys: [STEP_STATUS_KEYS[status]] })),
-  ...Object.entries(RUNNER_SHORTCUTS).map(([label, keys]) => ({ label, keys: label === 'help' ? ['?'] : keys })),
-];
-
+/**
+ * The "?" button, and the shortcuts dialog loaded only when it opens: Radix's dialog (focus trap, portal, dismiss
+ * layer) was 11 kB of this page's first-load JS for a dialog most runs never open. Radix's focus scope gives the
+ * focus back to where it was when the dialog closes.
+ */
 function HelpDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations('runner.shortcuts');
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger asChild>
-        <Button variant="link" size="sm" className="h-auto p-0">
-          {t('open')}
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(32rem,90vw)] -translate-x-1/2 -translate-y-1/2 rounded-md bg-background p-4 shadow-lg">
-          <Dialog.Title className="text-lg font-semibold">{t('title')}</Dialog.Title>
-          <Dialog.Description className="text-sm text-muted-foreground">{t('hint')}</Dialog.Description>
-          <table className="mt-3 w-full text-sm">
-            <tbody>
-              {HELP_ROWS.map((row) => (
-                <tr key={row.label} className="border-b">
-                  <td className="py-1">{t(row.label as 'help')}</td>
-                  <td className="py-1 text-right font-mono">
-                    {row.keys.map((key) => (
-                      <kbd key={key} className="ml-1 rounded border px-1">
-                        {keyLabel(key)}
-                      </kbd>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Dialog.Close asChild>
-            <Button className="mt-3" variant="outline">
-              {t('close')}
-            </Button>
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      <Button variant="link" size="sm" className="h-auto p-0" aria-haspopup="dialog" aria-expanded={open} onClick={() => onOpenChange(true)}>
+        {t('open')}
+      </Button>
+      {open && <ShortcutsDialog onOpenChange={onOpenChange} />}
+    </>
   );
 }

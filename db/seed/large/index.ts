@@ -13,6 +13,8 @@ import { seedDemoSignoff } from '../demo-signoff';
 import { seedDemoTraceability } from '../demo-traceability';
 import { insertInChunks } from './bulk';
 import type { Generator, GeneratorContext } from './context';
+import { goLiveGenerator } from './go-live';
+import { notificationsGenerator } from './notifications';
 import { readinessGenerator } from './readiness';
 import { recetteGenerator } from './recette';
 import { signoffGenerator } from './signoff';
@@ -28,7 +30,15 @@ export const LARGE_ACCOUNT_PASSWORD = 'passerelle-charge';
 const SMALL_PROJECT_DAY = new Date(Date.UTC(2026, 5, 15, 9, 0, 0));
 
 /** In order; a capability that adds tables adds its module here. */
-const GENERATORS: Generator[] = [traceabilityGenerator, testCasesGenerator, recetteGenerator, readinessGenerator, signoffGenerator];
+const GENERATORS: Generator[] = [
+  traceabilityGenerator,
+  testCasesGenerator,
+  recetteGenerator,
+  readinessGenerator,
+  signoffGenerator,
+  goLiveGenerator,
+  notificationsGenerator,
+];
 
 export class LargeProjectExistsError extends Error {
   constructor() {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PagedBaselineItems } from '@/components/signoff/baseline-items';
+import { BaselineSpecificationPicker } from '@/components/signoff/baseline-specification-picker';
 import { ApprovalStatusBadge } from '@/components/signoff/signoff-badges';
 import { SignoffForm } from '@/components/signoff/signoff-form';
 import { Button } from '@/components/ui/button';
@@ -10,14 +11,13 @@ import { Input, NativeSelect } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { currentVersions, listBaselineCandidates, listBaselineItems, listBaselines } from '@/db/queries/baselines';
+import { currentVersions, hasBaselineCandidates, listBaselineItems, listBaselines } from '@/db/queries/baselines';
 import { listPageSize } from '@/db/queries/page-size';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { can } from '@/lib/auth/roles';
 import { compareBaselines, pageOfComparison, shownItems } from '@/lib/signoff/baseline';
 import type { ApprovalStatus } from '@/lib/signoff/model';
 import { requireUser } from '@/lib/session/current-user';
-import { formatRef } from '@/lib/traceability/refs';
 import { createBaseline } from '../actions';
 
 type Props = {
@@ -38,9 +38,9 @@ export default async function BaselinesPage({ params, searchParams }: Props) {
   const search = searchSchema.parse(await searchParams);
   const db = getDb();
   const canCreate = can(membership.role, 'specifications.write');
-  const [baselines, candidates] = await Promise.all([
+  const [baselines, hasCandidates] = await Promise.all([
     listBaselines(db, membership.projectId),
-    canCreate ? listBaselineCandidates(db, membership.projectId) : Promise.resolve([]),
+    canCreate ? hasBaselineCandidates(db, membership.projectId) : Promise.resolve(false),
   ]);
   const from = baselines.find((b) => b.number === search.from);
   const to = baselines.find((b) => b.number === search.to);
@@ -148,7 +148,7 @@ export default async function BaselinesPage({ params, searchParams }: Props) {
           <h2 id="create-title" className="text-lg font-semibold">
             {t('baselines.create.title')}
           </h2>
-          {candidates.length === 0 ? (
+          {!hasCandidates ? (
             <p className="text-sm text-muted-foreground">{t('baselines.create.none')}</p>
           ) : (
             <SignoffForm action={createBaseline} hidden={{ projectKey: membership.projectKey }} testId="create-baseline" fieldErrorsFor={['name', 'specificationIds']}>
@@ -156,17 +156,7 @@ export default async function BaselinesPage({ params, searchParams }: Props) {
                 <Label htmlFor="baseline-name">{t('baselines.create.name')}</Label>
                 <Input id="baseline-name" name="name" required maxLength={200} />
               </div>
-              <fieldset className="flex flex-col gap-1">
-                <legend className="mb-1 text-sm font-medium">{t('baselines.create.specifications')}</legend>
-                <div className="flex max-h-72 flex-col gap-1 overflow-y-auto rounded-md border p-2" tabIndex={0} role="group" aria-label={t('baselines.create.specifications')}>
-                  {candidates.map((s) => (
-                    <label key={s.id} className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="specificationIds" value={s.id} />
-                      <span className="font-mono text-xs">{formatRef('specification', s.number)}</span> {s.title}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              <BaselineSpecificationPicker projectKey={membership.projectKey} />
               <Button type="submit" className="self-start">
                 {t('baselines.create.submit')}
               </Button>
