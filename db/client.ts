@@ -26,8 +26,8 @@ const globalStore = globalThis as unknown as { __passerelleDatabase?: DatabaseHa
 
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
   // JIT off for the app's sessions: its statements are short and planned anew each time, and PostgreSQL's JIT (on
-  // by default, past jit_above_cost) compiled the readiness page's one large statement for ~0.6 s of its ~1.7 s on
-  // the large project (EXPLAIN ANALYZE), more than any part of the plan itself.
+  // by default, past jit_above_cost) compiled the readiness page's one large statement for 0.6–1.5 s of its
+  // 1.7–3.3 s on the large project (EXPLAIN ANALYZE), more than any part of the plan itself.
   const connect = () => postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { jit: 'off' } });
   const wrap = (client: postgres.Sql) => drizzlePostgres({ client, schema, logger: queryLogger() }) as unknown as Database;
   const client = connect();

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { MobileProjectNav } from '@/components/shell/mobile-project-nav';
+import { sectionIcons } from '@/components/shell/section-icons';
 import { UserMenu } from '@/components/shell/user-menu';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { getDb } from '@/db/client';
@@ -29,7 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="flex h-14 items-center justify-between gap-2 border-b bg-background px-4">
         <div className="flex items-center gap-1">
-          <MobileProjectNav />
+          <MobileProjectNav icons={sectionIcons()} />
           <Link href="/projects" className="rounded-sm text-lg font-semibold text-primary">
             Passerelle
           </Link>

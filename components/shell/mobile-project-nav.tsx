@@ -4,8 +4,9 @@ import { FolderKanban, Menu, X } from 'lucide-react';
 import Link from 'next/link';
 import { useSelectedLayoutSegments } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useRef, useState, type MouseEvent } from 'react';
+import { useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import type { ProjectSectionKey } from '@/lib/projects/sections';
 import { ProjectSidebar } from './project-sidebar';
 
 /**
@@ -14,7 +15,7 @@ import { ProjectSidebar } from './project-sidebar';
  * closes on Escape and is announced as a dialog, with no dialog library in every page's bundle. Focus returns to
  * the button on close; following a link closes the sheet.
  */
-export function MobileProjectNav() {
+export function MobileProjectNav({ icons }: { icons: Record<ProjectSectionKey, ReactNode> }) {
   const t = useTranslations('nav');
   // Below the (app) layout: ['projects', '<key>', …] on a project's pages (route groups are left out).
   const segments = useSelectedLayoutSegments().filter((s) => !s.startsWith('('));
@@ -77,7 +78,7 @@ export function MobileProjectNav() {
             <FolderKanban className="size-4" aria-hidden />
             {t('myProjects')}
           </Link>
-          <ProjectSidebar projectKey={projectKey} />
+          <ProjectSidebar projectKey={projectKey} icons={icons} />
         </div>
       </dialog>
     </>

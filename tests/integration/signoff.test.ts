@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import * as approvals from '@/app/(app)/projects/[projectKey]/approvals/actions';
 import { getDb } from '@/db/client';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
-import { listBaselineItems, listBaselines } from '@/db/queries/baselines';
+import { hasBaselineCandidates, listBaselineItems, listBaselines } from '@/db/queries/baselines';
 import { listSignatures, signable } from '@/db/queries/signatures';
 import { anomalies, approvalRequests, auditEvents, loginThrottles, signatures, specifications } from '@/db/schema';
 import { compareBaselines } from '@/lib/signoff/baseline';
@@ -91,6 +91,16 @@ describe('baselines', () => {
     expect(await createBaseline({ projectKey: project.key, name: 'LDB', specificationIds: [foreign.id] })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await createBaseline({ projectKey: project.key, name: 'LDB', specificationIds: [] })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await listBaselines(getDb(), project.id)).toEqual([]);
+  });
+
+  test('the freeze form is offered once the project has a specification that is not superseded, of its own', async () => {
+    const other = await createProjectWithMembers();
+    await createSpecificationRow(other.project);
+    expect(await hasBaselineCandidates(getDb(), project.id)).toBe(false);
+    await createSpecificationRow(project, { status: 'superseded' });
+    expect(await hasBaselineCandidates(getDb(), project.id)).toBe(false);
+    await createSpecificationRow(project, { status: 'draft' });
+    expect(await hasBaselineCandidates(getDb(), project.id)).toBe(true);
   });
 
   test('a baseline’s content can never change: the database refuses UPDATE and DELETE of it and of its items', async () => {

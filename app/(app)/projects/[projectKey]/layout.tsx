@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ProjectSidebar } from '@/components/shell/project-sidebar';
 import { ProjectSwitcher } from '@/components/shell/project-switcher';
+import { sectionIcons } from '@/components/shell/section-icons';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { inboxFor } from '@/db/queries/approvals';
@@ -26,6 +27,7 @@ export default async function ProjectLayout({
         <ProjectSwitcher projects={projects.map((p) => ({ key: p.key, name: p.name }))} currentKey={membership.projectKey} />
         <ProjectSidebar
           projectKey={membership.projectKey}
+          icons={sectionIcons()}
           counts={{ approvals: { value: inbox.length, label: t('sidebar', { count: inbox.length }) } }}
         />
       </aside>

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { OrphanSpecificationsList, SuspectLinksList, UncoveredRequirementsList } from '@/components/traceability/gap-lists-lazy';
+import { OrphanSpecificationsList, SuspectLinksList, UncoveredRequirementsList } from '@/components/traceability/gap-lists';
 import { MatrixFilters } from '@/components/traceability/matrix-filters';
 import { TraceabilityMatrix } from '@/components/traceability/traceability-matrix';
 import { ExportLink } from '@/components/spreadsheets/export-link';
