@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as approvals from '@/app/(app)/projects/[projectKey]/approvals/actions';
-import { GET as downloadPv } from '@/app/api/projects/[projectKey]/approvals/[number]/pv/route';
+import { GET as downloadPv } from '@/app/api/projects/[projectKey]/approvals/[id]/pv/route';
 import { getDb } from '@/db/client';
 import { approvalSubject, findApprovalRequest, listReservations } from '@/db/queries/approvals';
 import { listSignatures, signable } from '@/db/queries/signatures';
@@ -49,10 +50,12 @@ async function pdfText(response: Response): Promise<string> {
   return text.replace(/\s+/g, ' ');
 }
 
-const pv = (number: number, query = '') =>
-  downloadPv(new Request(`http://localhost/api/projects/${project.key}/approvals/${number}/pv${query}`), {
-    params: Promise.resolve({ projectKey: project.key, number: String(number) }),
-  });
+/** The PV of the project's request `number` (a random id when there is none). */
+async function pv(number: number, query = '') {
+  const request = await findApprovalRequest(getDb(), project.id, { number });
+  const id = request?.id ?? randomUUID();
+  return downloadPv(new Request(`http://localhost/api/projects/${project.key}/approvals/${id}/pv${query}`), { params: Promise.resolve({ projectKey: project.key, id }) });
+}
 
 describe('requesting the approval of a campaign report', () => {
   test('a Responsable asks for a closed campaign: the report is frozen with the request, approvers and consulted are notified', async () => {
@@ -192,10 +195,12 @@ describe('signing a campaign report and its PV', () => {
     expect(await createApprovalRequestRow(project, baseline)).toMatchObject({ number: 2 });
     expect((await pv(2)).status).toBe(404);
     expect((await pv(3)).status).toBe(404);
-    expect((await pv(0)).status).toBe(404);
     const other = await createProjectWithMembers();
     await actAs(other.members.owner);
     expect((await pv(1)).status).toBe(404);
+    const id = (await findApprovalRequest(getDb(), project.id, { number: 1 }))!.id;
+    const asked = await downloadPv(new Request(`http://localhost/api/projects/${other.project.key}/approvals/${id}/pv`), { params: Promise.resolve({ projectKey: other.project.key, id }) });
+    expect(asked.status).toBe(404);
     // The campaign cannot vanish from under its signed report.
     await expect(getDb().delete(campaigns).where(eq(campaigns.id, campaign.id))).rejects.toThrow();
   });

@@ -27,7 +27,12 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
 }
 
 /** Which pool an `[id]` segment draws from, by the folder it names (`attachments/[id]` → an attachment). */
-const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment', 'go-no-go': 'goNoGoRecord', 'final-acceptance': 'finalAcceptance' };
+const ID_POOLS: Record<string, keyof Fixture['pools']> = {
+  attachments: 'attachment',
+  'go-no-go': 'goNoGoRecord',
+  'final-acceptance': 'finalAcceptance',
+  approvals: 'campaignReport',
+};
 
 /** Which of the fixture's numbers a `[number]` segment names, by its folder (`campaigns/[number]` → a campaign). */
 const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign', releases: 'release' };
@@ -146,11 +151,12 @@ const PDF_TYPE = 'application/pdf';
 
 /**
  * A PDF (a PV) as the text it shows: its compressed streams, read as text, hold an e-mail-looking run of bytes often
- * enough to fail a check by chance.
+ * enough to fail a check by chance. A PV prints the SHA-256 of what was signed on lines of their own, by design (as
+ * the archive holds its signed digests): those lines are left out, any other digest is still found.
  */
 async function pdfText(response: Response): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
-  return text;
+  return text.replace(/^[0-9a-f]{64}$/gm, '');
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

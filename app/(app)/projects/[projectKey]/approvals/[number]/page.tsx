@@ -178,10 +178,10 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
           <>
             <CampaignReport snapshot={request.snapshot!} />
             <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              <a href={`/api/projects/${membership.projectKey}/approvals/${request.number}/pv`} className="text-primary hover:underline" data-testid="campaign-pv" download>
+              <a href={`/api/projects/${membership.projectKey}/approvals/${request.id}/pv`} className="text-primary hover:underline" data-testid="campaign-pv" download>
                 {t('campaignReport.pv')}
               </a>
-              <a href={`/api/projects/${membership.projectKey}/approvals/${request.number}/pv?lang=en`} className="text-primary hover:underline" hrefLang="en" download>
+              <a href={`/api/projects/${membership.projectKey}/approvals/${request.id}/pv?lang=en`} className="text-primary hover:underline" hrefLang="en" download>
                 {t('campaignReport.pvEn')}
               </a>
             </p>

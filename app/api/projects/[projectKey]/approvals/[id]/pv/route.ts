@@ -17,8 +17,9 @@ export const GET = projectRoute({
   permission: 'project.read',
   query: z.object({ lang: z.enum(LOCALES).optional().catch(undefined) }),
   async handler({ db, membership, params, query }) {
-    if (!/^\d{1,9}$/.test(params.number ?? '')) throw new ActionError('not_found');
-    const request = await findApprovalRequest(db, membership.projectId, { number: Number(params.number) });
+    const id = z.uuid().safeParse(params.id);
+    if (!id.success) throw new ActionError('not_found');
+    const request = await findApprovalRequest(db, membership.projectId, { id: id.data });
     if (!request || request.deliverable !== 'campaign_report' || !request.snapshot) throw new ActionError('not_found');
     const [signatures, reservations] = await Promise.all([
       listSignatures(db, membership.projectId, APPROVAL_SUBJECT, [request.id]),
