@@ -151,12 +151,11 @@ const PDF_TYPE = 'application/pdf';
 
 /**
  * A PDF (a PV) as the text it shows: its compressed streams, read as text, hold an e-mail-looking run of bytes often
- * enough to fail a check by chance. A PV prints the SHA-256 of what was signed on lines of their own, by design (as
- * the archive holds its signed digests): those lines are left out, any other digest is still found.
+ * enough to fail a check by chance.
  */
 async function pdfText(response: Response): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
-  return text.replace(/^[0-9a-f]{64}$/gm, '');
+  return text;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
