@@ -150,12 +150,16 @@ async function archiveText(response: Response): Promise<string> {
 const PDF_TYPE = 'application/pdf';
 
 /**
- * A PDF (a PV) as the text it shows: its compressed streams, read as text, hold an e-mail-looking run of bytes often
- * enough to fail a check by chance.
+ * A PDF (a PV) as the text it shows, without the lines that are only a signed content's digest (the PV prints each
+ * one, on a line of its own, so that anyone can verify it): its compressed streams, read as text, hold an
+ * e-mail-looking run of bytes often enough to fail a check by chance.
  */
 async function pdfText(response: Response): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
-  return text;
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*[0-9a-f]{64}\s*$/i.test(line))
+    .join('\n');
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
