@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from '@/db/seed/demo-accou
 import { seedDemoIfEmpty } from '@/db/seed/demo';
 import { listRequirements } from '@/db/queries/requirements';
 import { migrateDatabase } from '@/db/migrate';
-import { campaignReportApprovalContent } from '@/lib/signoff/campaign-report';
+import { type campaignReportApprovalContent } from '@/lib/signoff/campaign-report';
 import { approvalSubject, inboxFor, listApprovalRequests, listReservations, loadRaci } from '@/db/queries/approvals';
 import { listBaselineItems, listBaselines } from '@/db/queries/baselines';
 import { listSignatures, signable } from '@/db/queries/signatures';
