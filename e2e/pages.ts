@@ -134,6 +134,7 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/campaigns/[number]', url: `${p}/campaigns/1`, as: 'moa', phone: true },
   // The running campaign, with anomalies and verified requirements: their tables must scroll inside their cards.
   { route: '/projects/[projectKey]/campaigns/[number]', url: `${p}/campaigns/4`, as: 'moa', label: 'running, with anomalies', phone: true },
+  { route: '/projects/[projectKey]/campaigns/[number]', url: `${p}/campaigns/3`, as: 'amoe', label: 'closed, its report put to approval' },
   { route: '/projects/[projectKey]/campaigns/[number]/edit', url: `${p}/campaigns/1/edit`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/results', url: `${p}/campaigns/1/results`, as: 'amoe' },
   { route: '/projects/[projectKey]/campaigns/[number]/run', url: `${p}/campaigns/1/run`, as: 'amoe' },
@@ -152,6 +153,7 @@ export const PAGES: PageVisit[] = [
   // The demo's request 2 is pending in the MOA's inbox (a redline against the approved baseline 1), request 1 approved with a reservation.
   { route: '/projects/[projectKey]/approvals/[number]', url: `${p}/approvals/2`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/approvals/[number]', url: `${p}/approvals/1`, as: 'moa', label: 'decided, with its reservation', phone: true },
+  { route: '/projects/[projectKey]/approvals/[number]', url: `${p}/approvals/3`, as: 'moa', label: 'a closed campaign’s report', phone: true },
   { route: '/projects/[projectKey]/approvals/baselines', url: `${p}/approvals/baselines?from=1&to=2`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/approvals/baselines', url: `${p}/approvals/baselines`, as: 'amoe', label: 'with the form to freeze one' },
   { route: '/projects/[projectKey]/approvals/baselines/[number]', url: `${p}/approvals/baselines/2`, as: 'moa', phone: true },

@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import { TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import type { GoNoGoContent } from '@/lib/signoff/readiness-snapshot';
 import { catalogues } from '@/messages/catalogues';
+import { CampaignReportPv, type CampaignReportDocument } from './campaign-report-pv';
 import { FinalAcceptancePv, type FinalAcceptanceDocument } from './final-acceptance-pv';
 import { GoNoGoPv, type PvSignature, type PvTexts } from './pv-document';
 
@@ -36,4 +37,10 @@ export async function renderGoNoGoPv(content: GoNoGoContent, hash: string, signa
 /** The PV of a recette définitive (or ajournement) decision as PDF bytes, with its signature. */
 export async function renderFinalAcceptancePv(record: FinalAcceptanceDocument, hash: string, signatures: PvSignature[], locale: Locale): Promise<Uint8Array> {
   return pdfBytes(createElement(FinalAcceptancePv, { record, hash, signatures, texts: textsFor(locale) }));
+}
+
+/** The PV de recette of one campaign's report as PDF bytes, with the signatures given on its approval request. */
+export async function renderCampaignReportPv(document: CampaignReportDocument, hash: string, signatures: PvSignature[], locale: Locale): Promise<Uint8Array> {
+  const campaign = createTranslator({ locale, messages: catalogues[locale], timeZone: TIME_ZONE, namespace: 'campaigns' });
+  return pdfBytes(createElement(CampaignReportPv, { document, hash, signatures, texts: textsFor(locale), campaign: (key: string) => campaign(key as 'title') }));
 }

@@ -8,6 +8,7 @@ import {
   approvalComments,
   approvalRequests,
   baselines,
+  campaigns,
   projectMembers,
   raciAssignments,
   raciSettings,
@@ -17,6 +18,8 @@ import {
   users,
 } from '@/db/schema';
 import { baselineApprovalContent, type BaselineHeader, type BaselineItem } from '@/lib/signoff/baseline';
+import { campaignReportApprovalContent, type CampaignReportSnapshot } from '@/lib/signoff/campaign-report';
+export { readCampaignReport } from '@/db/campaign-report-freeze';
 import { APPROVAL_DECISIONS, type ApprovalDecision, type DeliverableKind, type RaciRole } from '@/lib/signoff/model';
 import { approvalOutcome, resolveRaci, type RaciResolution } from '@/lib/signoff/raci';
 import type { ReservationView } from '@/lib/signoff/views';
@@ -71,14 +74,18 @@ const requestColumns = {
   requestedByName: users.name,
   baselineNumber: baselines.number,
   baselineName: baselines.name,
+  campaignId: approvalRequests.campaignId,
+  campaignNumber: campaigns.number,
+  campaignName: campaigns.name,
 };
 
 export async function findApprovalRequest(db: Executor, projectId: string, by: { number: number } | { id: string }) {
   const [row] = await db
-    .select(requestColumns)
+    .select({ ...requestColumns, snapshot: approvalRequests.snapshot })
     .from(approvalRequests)
     .leftJoin(users, eq(users.id, approvalRequests.requestedBy))
     .leftJoin(baselines, eq(baselines.id, approvalRequests.baselineId))
+    .leftJoin(campaigns, eq(campaigns.id, approvalRequests.campaignId))
     .where(
       and(
         eq(approvalRequests.projectId, projectId),
@@ -102,15 +109,34 @@ export async function listApprovalRequests(db: Executor, projectId: string) {
     .from(approvalRequests)
     .leftJoin(users, eq(users.id, approvalRequests.requestedBy))
     .leftJoin(baselines, eq(baselines.id, approvalRequests.baselineId))
+    .leftJoin(campaigns, eq(campaigns.id, approvalRequests.campaignId))
     .where(eq(approvalRequests.projectId, projectId))
     .orderBy(desc(approvalRequests.number));
 }
 
-/** What approving a request signs: the request and, for a baseline, the baseline's content in full. */
-export async function approvalSubject(db: Executor, projectId: string, request: Pick<ApprovalRequestRow, 'id' | 'number' | 'deliverable' | 'baselineId' | 'message'>): Promise<SignatureSubject> {
+/**
+ * What approving a request signs: the request and, for a baseline, the baseline's content in full; for a campaign
+ * report, the report frozen when approval was asked.
+ */
+export async function approvalSubject(
+  db: Executor,
+  projectId: string,
+  request: Pick<ApprovalRequestRow, 'id' | 'number' | 'deliverable' | 'baselineId' | 'message'> & { snapshot?: CampaignReportSnapshot | null },
+): Promise<SignatureSubject> {
+  if (request.deliverable === 'campaign_report') {
+    // A request read from the list carries no snapshot (too heavy for a list): read it then.
+    const snapshot = request.snapshot ?? (await findApprovalRequest(db, projectId, { id: request.id }))?.snapshot;
+    if (!snapshot) throw new Error(`approval request ${request.id} has no campaign report`);
+    return campaignReportSubjectOf(request, snapshot);
+  }
   const baseline = request.baselineId ? await findBaselineById(db, projectId, request.baselineId) : null;
   if (!baseline) throw new Error(`approval request ${request.id} has no baseline`);
   return approvalSubjectOf(request, baseline, await listBaselineItems(db, baseline.id));
+}
+
+/** The subject of a campaign report's request: its frozen content never changes, so it has one version. */
+export function campaignReportSubjectOf(request: Pick<ApprovalRequestRow, 'id' | 'number' | 'deliverable' | 'message'>, snapshot: CampaignReportSnapshot): SignatureSubject {
+  return { kind: APPROVAL_SUBJECT, id: request.id, version: 1, content: campaignReportApprovalContent(request, snapshot) };
 }
 
 /** The same subject from a baseline and its items already read (the review page reads them to show them). */
@@ -229,6 +255,37 @@ export async function openAnomalyOptions(db: Executor, projectId: string, limit 
     .select({ id: anomalies.id, number: anomalies.number, title: anomalies.title, severity: anomalies.severity })
     .from(anomalies)
     .where(and(eq(anomalies.projectId, projectId), sql`${anomalies.status} not in ('closed', 'rejected')`))
+    .orderBy(asc(anomalies.number))
+    .limit(limit);
+}
+
+/** The statuses of every approval request ever made for a campaign's report (locked: the caller is about to add one). */
+export async function campaignReportRequestStatuses(tx: Executor, campaignId: string) {
+  const rows = await tx
+    .select({ status: approvalRequests.status })
+    .from(approvalRequests)
+    .where(eq(approvalRequests.campaignId, campaignId))
+    .for('update');
+  return rows.map((r) => r.status);
+}
+
+/** The latest approval request of a campaign's report, if any (the campaign page links to it). */
+export async function latestCampaignReportRequest(db: Executor, projectId: string, campaignId: string) {
+  const [row] = await db
+    .select({ number: approvalRequests.number, status: approvalRequests.status })
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.projectId, projectId), eq(approvalRequests.campaignId, campaignId)))
+    .orderBy(desc(approvalRequests.number))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Anomalies a reservation on a campaign report can be linked to: that campaign's still open ones. */
+export async function openCampaignAnomalyOptions(db: Executor, projectId: string, campaignId: string, limit = 200) {
+  return db
+    .select({ id: anomalies.id, number: anomalies.number, title: anomalies.title, severity: anomalies.severity })
+    .from(anomalies)
+    .where(and(eq(anomalies.projectId, projectId), eq(anomalies.campaignId, campaignId), sql`${anomalies.status} not in ('closed', 'rejected')`))
     .orderBy(asc(anomalies.number))
     .limit(limit);
 }

@@ -2,7 +2,9 @@ import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, 
 import { sql } from 'drizzle-orm';
 import { APPROVAL_STATUSES, DELIVERABLE_KINDS, RACI_ROLES, SIGNATURE_MEANINGS } from '@/lib/signoff/model';
 import { RESERVATION_STATUSES } from '@/lib/signoff/reservations';
+import type { CampaignReportSnapshot } from '@/lib/signoff/campaign-report';
 import { anomalies } from './anomalies';
+import { campaigns } from './campaigns';
 import { projectImports } from './project-imports';
 import { projects } from './projects';
 import { users } from './users';
@@ -118,7 +120,10 @@ export const baselineItems = pgTable(
   (t) => [primaryKey({ columns: [t.baselineId, t.kind, t.itemId] })],
 );
 
-/** A Responsable's request that the approvers decide on a deliverable (here, a baseline of specifications). */
+/**
+ * A Responsable's request that the approvers decide on a deliverable: a baseline of specifications, or a closed
+ * campaign's report, whose content is frozen into `snapshot` when asked (the database refuses to change it after).
+ */
 export const approvalRequests = pgTable(
   'approval_requests',
   {
@@ -129,6 +134,9 @@ export const approvalRequests = pgTable(
     number: integer('number').notNull(),
     deliverable: deliverableKind('deliverable').notNull(),
     baselineId: uuid('baseline_id').references(() => baselines.id, { onDelete: 'no action' }),
+    campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'no action' }),
+    /** The campaign report as it stood when approval was asked: what its approvers sign and its PV prints. */
+    snapshot: jsonb('snapshot').$type<CampaignReportSnapshot>(),
     message: text('message').notNull().default(''),
     status: approvalStatus('status').notNull().default('pending'),
     requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
@@ -139,6 +147,13 @@ export const approvalRequests = pgTable(
   (t) => [
     uniqueIndex('approval_requests_project_number_key').on(t.projectId, t.number),
     index('approval_requests_project_status_idx').on(t.projectId, t.status),
+    index('approval_requests_campaign_idx').on(t.campaignId),
+    // Exactly one subject, the one the deliverable names (a campaign report always with its frozen content).
+    check(
+      'approval_requests_subject',
+      sql`(${t.deliverable} = 'baseline' and ${t.baselineId} is not null and ${t.campaignId} is null and ${t.snapshot} is null)
+        or (${t.deliverable} = 'campaign_report' and ${t.campaignId} is not null and ${t.baselineId} is null and ${t.snapshot} is not null)`,
+    ),
   ],
 );
 

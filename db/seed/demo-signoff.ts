@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { freezeBaselineItems } from '@/db/baseline-freeze';
-import { anomalies, approvalComments, approvalRequests, baselineItems, baselines, raciAssignments, raciSettings, reservationAnomalies, reservations, signatures, specifications, users } from '@/db/schema';
+import { readCampaignReport } from '@/db/campaign-report-freeze';
+import { anomalies, approvalComments, approvalRequests, baselineItems, baselines, campaigns, raciAssignments, raciSettings, reservationAnomalies, reservations, signatures, specifications, users } from '@/db/schema';
 import { baselineApprovalContent } from '@/lib/signoff/baseline';
 import { canonicalJson, contentHash } from '@/lib/signoff/canonical';
 import { APPROVAL_NUMBER_SERIES, BASELINE_NUMBER_SERIES, RESERVATION_NUMBER_SERIES, type DeliverableKind, type RaciRole, type SignatureMeaning } from '@/lib/signoff/model';
@@ -14,7 +15,7 @@ const DAY = 24 * 3600 * 1000;
 /**
  * The demo's sign-off (issue 9): a RACI per deliverable, a first baseline frozen before the specification revised by
  * the recette data (approved with one reservation on an open anomaly, signed by the MOA), a second one at today's
- * versions with its request pending in the MOA's inbox.
+ * versions with its request pending in the MOA's inbox, and the closed VABF campaign's report pending there too.
  */
 export async function seedDemoSignoff(tx: Transaction, projectId: string, people: People, now: Date) {
   const raci: Record<DeliverableKind, [keyof People, RaciRole][]> = {
@@ -74,7 +75,24 @@ export async function seedDemoSignoff(tx: Transaction, projectId: string, people
       requestedAt: new Date(now.getTime() - 1 * DAY),
     })
     .returning();
-  await coverRefNumbers(tx, projectId, APPROVAL_NUMBER_SERIES, 2);
+  // The closed VABF's report, frozen as the request action freezes it, waits in the MOA's inbox beside request 2.
+  const [closed] = await tx
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(and(eq(campaigns.projectId, projectId), eq(campaigns.status, 'closed')))
+    .orderBy(asc(campaigns.number))
+    .limit(1);
+  await tx.insert(approvalRequests).values({
+    projectId,
+    number: 3,
+    deliverable: 'campaign_report',
+    campaignId: closed!.id,
+    snapshot: (await readCampaignReport(tx, projectId, closed!.id))!,
+    message: 'La VABF du lot 0 est clôturée : merci de relire ses résultats et de signer le PV de recette.',
+    requestedBy: people.amoe,
+    requestedAt: new Date(now.getTime() - 3 * 3600 * 1000),
+  });
+  await coverRefNumbers(tx, projectId, APPROVAL_NUMBER_SERIES, 3);
   await tx.insert(approvalComments).values({
     requestId: request2!.id,
     body: 'Côté AMOA, les exigences rattachées sont à jour.',
@@ -103,7 +121,7 @@ export async function seedDemoSignoff(tx: Transaction, projectId: string, people
     .returning();
   if (open) await tx.insert(reservationAnomalies).values({ reservationId: reservation!.id, anomalyId: open.id });
   await coverRefNumbers(tx, projectId, RESERVATION_NUMBER_SERIES, 1);
-  return { baselines: 2, approvalRequests: 2, signatures: 1, reservations: 1 };
+  return { baselines: 2, approvalRequests: 3, signatures: 1, reservations: 1 };
 }
 
 /**

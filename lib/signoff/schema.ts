@@ -40,6 +40,12 @@ export const requestInput = inProject.extend({
   message: text(5000).default(''),
 });
 
+/** A Responsable asks for the approval of a closed campaign's report. */
+export const campaignReportRequestInput = inProject.extend({
+  campaignId: uuid,
+  message: text(5000).default(''),
+});
+
 /** A comment is on the whole deliverable, or on one of its items (a specification or a requirement, by id). */
 export const commentInput = inProject
   .extend({

@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECT } from '@/db/seed/demo-accou
 import { seedDemoIfEmpty } from '@/db/seed/demo';
 import { listRequirements } from '@/db/queries/requirements';
 import { migrateDatabase } from '@/db/migrate';
+import { type campaignReportApprovalContent } from '@/lib/signoff/campaign-report';
 import { approvalSubject, inboxFor, listApprovalRequests, listReservations, loadRaci } from '@/db/queries/approvals';
 import { listBaselineItems, listBaselines } from '@/db/queries/baselines';
 import { listSignatures, signable } from '@/db/queries/signatures';
@@ -136,22 +137,28 @@ describe('seedDemoIfEmpty', () => {
     expect(new Set(coverage)).toEqual(new Set(COVERAGE_STATES));
   });
 
-  test('the demo sign-off: a RACI, baseline 1 approved with a reservation on an open anomaly and signed by the MOA, request 2 in the MOA inbox', async () => {
+  test('the demo sign-off: a RACI, baseline 1 approved with a reservation on an open anomaly and signed by the MOA, request 2 and the closed VABF\'s report in the MOA inbox', async () => {
     const [project] = await getDb().select().from(schema.projects);
     const moa = DEMO_ACCOUNTS.find((a) => a.role === 'moa')!;
     const [moaUser] = await queryRows<{ id: string }>(sql`select id from users where email = ${moa.email}`);
     const raci = await loadRaci(getDb(), project!.id);
     expect(raci.resolve('baseline').approvers).toEqual([moaUser!.id]);
     const requests = await listApprovalRequests(getDb(), project!.id);
-    expect(requests.map((r) => [r.number, r.baselineNumber, r.status, r.signed])).toEqual([
-      [2, 2, 'pending', 0],
-      [1, 1, 'approved_with_reservations', 1],
+    expect(requests.map((r) => [r.number, r.baselineNumber, r.campaignNumber, r.status, r.signed])).toEqual([
+      [3, null, 3, 'pending', 0],
+      [2, 2, null, 'pending', 0],
+      [1, 1, null, 'approved_with_reservations', 1],
     ]);
-    const [signature] = await listSignatures(getDb(), project!.id, 'approval_request', [requests[1]!.id]);
+    const [signature] = await listSignatures(getDb(), project!.id, 'approval_request', [requests[2]!.id]);
     expect(signature).toMatchObject({ signerId: moaUser!.id, signerName: moa.name, signerRole: 'moa', meaning: 'approved_with_reservations', intact: true });
     // The signature covers exactly what the review page shows.
-    expect(signature!.contentHash).toBe(signable(await approvalSubject(getDb(), project!.id, requests[1]!)).hash);
-    expect((await inboxFor(getDb(), project!.id, moaUser!.id)).map((r) => r.number)).toEqual([2]);
+    expect(signature!.contentHash).toBe(signable(await approvalSubject(getDb(), project!.id, requests[2]!)).hash);
+    expect((await inboxFor(getDb(), project!.id, moaUser!.id)).map((r) => r.number)).toEqual([3, 2]);
+    // The closed VABF's report, frozen with its figures and anomalies, waits for the MOA too.
+    const report = (await approvalSubject(getDb(), project!.id, requests[0]!)).content as ReturnType<typeof campaignReportApprovalContent>;
+    expect(report.campaignReport.campaign.closedAt).not.toBeNull();
+    expect(report.campaignReport.counts.total).toBeGreaterThan(0);
+    expect(report.campaignReport.anomalies.length).toBeGreaterThan(0);
     const [reservation] = await listReservations(getDb(), project!.id);
     expect(reservation).toMatchObject({ status: 'open', requestNumber: 1 });
     expect(reservation!.anomalies).toHaveLength(1);

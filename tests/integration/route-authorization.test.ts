@@ -17,6 +17,7 @@ import { createApiTokenRow } from '../setup/api-tokens';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { openEmptyDatabase } from '../setup/test-database';
 import { createFinalAcceptanceRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
+import { createCampaignReportRequestRow } from '../setup/signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows, maxAuditId, queryRows } from '../setup/db-state';
 import { SMALL_REQIF } from '../setup/reqif-rows';
@@ -52,6 +53,8 @@ interface Seeded {
   /** A go / no-go record of the project, for its PV. */
   visibleGoNoGo: string;
   visibleFinalAcceptance: string;
+  /** A campaign report's approval request of the project, for its PV. */
+  visibleCampaignReport: string;
 }
 
 interface RouteRequest {
@@ -125,6 +128,13 @@ const ROUTES: Record<string, RouteEntry> = {
     requests: [
       { query: '', params: (s) => ({ id: s.visibleFinalAcceptance }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
       { query: 'lang=en', params: (s) => ({ id: s.visibleFinalAcceptance }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+    ],
+  },
+  'app/api/projects/[projectKey]/approvals/[id]/pv/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: '', params: (s) => ({ id: s.visibleCampaignReport }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+      { query: 'lang=en', params: (s) => ({ id: s.visibleCampaignReport }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
     ],
   },
   'app/api/projects/[projectKey]/reqif/export/route.ts': {
@@ -272,6 +282,7 @@ async function seed(world: World): Promise<Seeded> {
     execution: '',
     visibleGoNoGo: '',
     visibleFinalAcceptance: '',
+    visibleCampaignReport: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -290,6 +301,7 @@ async function seed(world: World): Promise<Seeded> {
   seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
   seeded.visibleGoNoGo = (await createGoNoGoRecordRow(world.project, await createReleaseRow(world.project), world.members.moa)).id;
   seeded.visibleFinalAcceptance = (await createFinalAcceptanceRow(world.project, world.members.moa)).id;
+  seeded.visibleCampaignReport = (await createCampaignReportRequestRow(world.project, await createCampaignRow(world.project, { status: 'closed' }))).id;
   return seeded;
 }
 

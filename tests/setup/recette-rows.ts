@@ -88,6 +88,7 @@ export interface ExecutionRowOptions {
   steps?: TestStep[];
   /** Defaults to every step answered with the run's status (unanswered while in progress). */
   stepResults?: StepResult[];
+  executedBy?: string | null;
 }
 
 /** A run of an item at revision 1, with the campaign's names when they are given. */
@@ -120,6 +121,7 @@ export async function createExecutionRow(
       campaignName: campaign.name ?? 'Recette VABF lot 1',
       environment: campaign.environment ?? '',
       build: campaign.build ?? '',
+      executedBy: options.executedBy ?? null,
       startedAt,
       finishedAt,
       durationMs: finishedAt ? finishedAt.getTime() - startedAt.getTime() : null,

@@ -27,7 +27,12 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
 }
 
 /** Which pool an `[id]` segment draws from, by the folder it names (`attachments/[id]` → an attachment). */
-const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment', 'go-no-go': 'goNoGoRecord', 'final-acceptance': 'finalAcceptance' };
+const ID_POOLS: Record<string, keyof Fixture['pools']> = {
+  attachments: 'attachment',
+  'go-no-go': 'goNoGoRecord',
+  'final-acceptance': 'finalAcceptance',
+  approvals: 'campaignReport',
+};
 
 /** Which of the fixture's numbers a `[number]` segment names, by its folder (`campaigns/[number]` → a campaign). */
 const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign', releases: 'release' };

@@ -61,6 +61,8 @@ const ID_POOLS: readonly [RegExp, readonly PoolKind[]][] = [
   [/token/i, ['apiToken']],
   // updateChecklistItem's `id` and the release's ids: before `item`, which the checklist's names also contain.
   [/checklist/i, ['checklistItem']],
+  // downloadCampaignReportPv's path `id`: a campaign report's approval request (before `campaign`).
+  [/campaign.?report/i, ['campaignReport']],
   // downloadGoNoGoPv's path `id`: before `release`.
   [/go.?no.?go/i, ['goNoGoRecord']],
   // downloadFinalAcceptancePv's path `id`: a signed recette définitive.

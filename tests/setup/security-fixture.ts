@@ -8,7 +8,7 @@ import { createReqifUploadRow } from './reqif-rows';
 import { createNotificationRow } from './notification-rows';
 import { PROJECT_ROLES } from '@/lib/auth/roles';
 import { createChecklistItemRow, createFinalAcceptanceRow, createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, createSignedGoRow, vsrShown } from './readiness-rows';
-import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from './signoff-rows';
+import { createApprovalRequestRow, createBaselineRow, createCampaignReportRequestRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
 import {
@@ -55,6 +55,8 @@ export interface Fixture extends World {
     notification: string[];
     /** Signed recettes définitives, this project's then the other's (their PV's `[id]`). */
     finalAcceptance: string[];
+    /** Approval requests of a closed campaign's report, this project's then the other's (their PV's `[id]`). */
+    campaignReport: string[];
     /** The hashes the review pages show (the pending request's, the open reservation's): what a signature carries back. */
     contentHash: string[];
     /** The versions of those subjects, in the same order (as a form sends them, text). */
@@ -107,7 +109,8 @@ export type PoolKind =
   | 'reservation'
   | 'signature'
   | 'notification'
-  | 'finalAcceptance';
+  | 'finalAcceptance'
+  | 'campaignReport';
 
 export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
@@ -186,6 +189,11 @@ export async function createFixture(): Promise<Fixture> {
   const foreignBaseline = await createBaselineRow(world.otherProject, [foreignSpecification.id]);
   const foreignRequest = await createApprovalRequestRow(world.otherProject, foreignBaseline);
   const foreignReservation = await createReservationRow(world.otherProject, foreignRequest, { ownerId: world.outsider.id });
+  // A closed campaign whose report waits for the MOA's approval, for the PV de recette's route.
+  const reportCampaign = await createCampaignRow(world.project, { status: 'closed' });
+  const reportRequest = await createCampaignReportRequestRow(world.project, reportCampaign, { requestedBy: world.members.amoe.id });
+  const foreignReportCampaign = await createCampaignRow(world.otherProject, { status: 'closed' });
+  const foreignReportRequest = await createCampaignReportRequestRow(world.otherProject, foreignReportCampaign);
   const shownRequest = (await findApprovalRequest(getDb(), world.project.id, { id: approvalRequest.id }))!;
   const shownReservation = (await listReservations(getDb(), world.project.id, decidedRequest.id))[0]!;
   const signature = await createSignatureRow(world.project, world.members.moa);
@@ -283,6 +291,10 @@ export async function createFixture(): Promise<Fixture> {
     foreignBaseline,
     foreignRequest,
     foreignReservation,
+    reportCampaign,
+    reportRequest,
+    foreignReportCampaign,
+    foreignReportRequest,
     reqifUpload,
     foreignReqifUpload,
     foreignNotice,
@@ -332,6 +344,7 @@ export async function createFixture(): Promise<Fixture> {
       hash: [goNoGoRecord.snapshotHash],
       vsrHash: [vsr.shownHash],
       finalAcceptance: [finalAcceptance.id, foreignFinalAcceptance.id],
+      campaignReport: [reportRequest.id, foreignReportRequest.id],
     },
     foreign: {
       user: world.outsider.id,
@@ -356,6 +369,7 @@ export async function createFixture(): Promise<Fixture> {
       signature: foreignSignature,
       notification: foreignNotice.id,
       finalAcceptance: foreignFinalAcceptance.id,
+      campaignReport: foreignReportRequest.id,
     },
     token,
     apiSecrets: { read: readToken.secret, write: writeToken.secret },

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
+import { readCampaignReport } from '@/db/queries/approvals';
 import { nextRefNumber } from '@/db/queries/refs';
 import { approvalRequests, baselineItems, baselines, reservationAnomalies, reservations, signatures, specifications } from '@/db/schema';
 import { contentHash } from '@/lib/signoff/canonical';
@@ -44,6 +45,32 @@ export async function createApprovalRequestRow(
       deliverable: 'baseline',
       baselineId: baseline.id,
       message: options.message ?? 'Merci de valider cette ligne de base.',
+      status: options.status ?? 'pending',
+      requestedBy: options.requestedBy ?? null,
+      decidedAt: options.status && options.status !== 'pending' ? new Date() : null,
+    })
+    .returning({ id: approvalRequests.id, number: approvalRequests.number, revision: approvalRequests.revision });
+  return row!;
+}
+
+/** A request for a (closed) campaign's report, its content frozen as the request action freezes it. */
+export async function createCampaignReportRequestRow(
+  project: { id: string },
+  campaign: { id: string },
+  options: { status?: ApprovalStatus; requestedBy?: string; message?: string } = {},
+  db: Executor = getDb(),
+) {
+  const snapshot = (await readCampaignReport(db, project.id, campaign.id))!;
+  const number = await nextRefNumber(db, project.id, APPROVAL_NUMBER_SERIES);
+  const [row] = await db
+    .insert(approvalRequests)
+    .values({
+      projectId: project.id,
+      number,
+      deliverable: 'campaign_report',
+      campaignId: campaign.id,
+      snapshot,
+      message: options.message ?? 'Merci de signer le PV de recette de la campagne.',
       status: options.status ?? 'pending',
       requestedBy: options.requestedBy ?? null,
       decidedAt: options.status && options.status !== 'pending' ? new Date() : null,

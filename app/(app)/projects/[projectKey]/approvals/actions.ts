@@ -8,10 +8,12 @@ import {
   APPROVAL_SUBJECT,
   RESERVATION_SUBJECT,
   approvalSubject,
+  campaignReportRequestStatuses,
   findApprovalRequest,
   listReservations,
   loadRaci,
   outcomeOf,
+  readCampaignReport,
   reservationSubject,
 } from '@/db/queries/approvals';
 import { findBaselineById, freezeBaseline, listBaselineItems } from '@/db/queries/baselines';
@@ -22,6 +24,7 @@ import {
   anomalies,
   approvalComments,
   approvalRequests,
+  campaigns,
   raciAssignments,
   raciSettings,
   reservationAnomalies,
@@ -39,7 +42,8 @@ import {
 } from '@/lib/notifications/recipients';
 import { roleFits } from '@/lib/signoff/raci';
 import { canLift } from '@/lib/signoff/reservations';
-import { baselineInput, commentInput, decisionInput, liftInput, raciInput, requestInput, revokeInput } from '@/lib/signoff/schema';
+import { campaignReportRefusal } from '@/lib/signoff/campaign-report';
+import { baselineInput, campaignReportRequestInput, commentInput, decisionInput, liftInput, raciInput, requestInput, revokeInput } from '@/lib/signoff/schema';
 
 function revalidateProject(_data: unknown, input: { projectKey: string }) {
   revalidatePath(`/projects/${input.projectKey}`, 'layout');
@@ -49,9 +53,19 @@ async function requestAddress() {
   return clientAddress(await headers());
 }
 
-/** How a request is named in notices: its number and the baseline it is about. */
-function requestNotice(request: { number: number; baselineNumber?: number | null; baselineName?: string | null }) {
-  const subject = request.baselineNumber ? `LDB-${request.baselineNumber} ${request.baselineName ?? ''}`.trim() : '';
+/** How a request is named in notices: its number and the baseline or campaign it is about. */
+function requestNotice(request: {
+  number: number;
+  baselineNumber?: number | null;
+  baselineName?: string | null;
+  campaignNumber?: number | null;
+  campaignName?: string | null;
+}) {
+  const subject = request.baselineNumber
+    ? `LDB-${request.baselineNumber} ${request.baselineName ?? ''}`.trim()
+    : request.campaignNumber
+      ? `${request.campaignNumber}. ${request.campaignName ?? ''}`.trim()
+      : '';
   return { path: `approvals/${request.number}`, params: { ref: `#${request.number}`, subject } };
 }
 
@@ -187,6 +201,50 @@ export const requestBaselineApproval = projectAction({
   after: revalidateProject,
 });
 
+/**
+ * A Responsable asks the approvers to approve a closed campaign's report. The report is frozen into the request
+ * there and then: what the approvers review and sign, and what its PV prints, is that content, whatever happens
+ * to the campaign's anomalies afterwards.
+ */
+export const requestCampaignReportApproval = projectAction({
+  name: 'requestCampaignReportApproval',
+  permission: 'approvals.request',
+  input: campaignReportRequestInput,
+  async handler({ tx, actor, input, membership, audit }) {
+    const { projectId } = membership;
+    const raci = await loadRaci(tx, projectId);
+    if (!raci.resolve('campaign_report').requesters.includes(actor.id)) throw new ActionError('forbidden', 'notRequester');
+    // The campaign's row is locked so that no other request for it (nor a reopening) slips in beside this one.
+    const [campaign] = await tx
+      .select({ id: campaigns.id, number: campaigns.number, name: campaigns.name, status: campaigns.status })
+      .from(campaigns)
+      .where(and(eq(campaigns.projectId, projectId), eq(campaigns.id, input.campaignId)))
+      .for('update');
+    if (!campaign) throw new ActionError('not_found');
+    const refusal = campaignReportRefusal(campaign.status, await campaignReportRequestStatuses(tx, campaign.id));
+    if (refusal) throw new ActionError('conflict', refusal);
+    const snapshot = (await readCampaignReport(tx, projectId, campaign.id))!;
+    const number = await nextRefNumber(tx, projectId, APPROVAL_NUMBER_SERIES);
+    const [request] = await tx
+      .insert(approvalRequests)
+      .values({ projectId, number, deliverable: 'campaign_report', campaignId: campaign.id, snapshot, message: input.message, requestedBy: actor.id })
+      .returning({ id: approvalRequests.id, number: approvalRequests.number });
+    await audit({
+      entity: 'approval_request',
+      entityId: request!.id,
+      action: 'request',
+      after: { number, campaign: campaign.number, message: input.message, counts: snapshot.counts, anomalies: snapshot.anomalies.length },
+    });
+    await notify(
+      tx,
+      { projectId, kind: 'approval_requested', actorId: actor.id, ...requestNotice({ number, campaignNumber: campaign.number, campaignName: campaign.name }) },
+      approvalRequestedRecipients(raci.resolve('campaign_report'), actor.id),
+    );
+    return { number: request!.number };
+  },
+  after: revalidateProject,
+});
+
 /** Any member comments on a request, overall or on one of its items. */
 export const commentOnApproval = projectAction({
   name: 'commentOnApproval',
@@ -195,9 +253,10 @@ export const commentOnApproval = projectAction({
   async handler({ tx, actor, input, membership, audit }) {
     const request = await findApprovalRequest(tx, membership.projectId, { id: input.requestId });
     if (!request) throw new ActionError('not_found');
-    if (input.itemKey && request.baselineId) {
+    if (input.itemKey) {
+      // Only a baseline has items to comment on one by one; a campaign report is commented on as a whole.
       const [kind, itemId] = input.itemKey.split(':') as [string, string];
-      const items = await listBaselineItems(tx, request.baselineId);
+      const items = request.baselineId ? await listBaselineItems(tx, request.baselineId) : [];
       if (!items.some((i) => i.kind === kind && i.itemId === itemId)) throw new ActionError('not_found');
     }
     const [comment] = await tx
@@ -244,7 +303,14 @@ export const decideApproval = projectAction({
       const found = await tx
         .select({ id: anomalies.id })
         .from(anomalies)
-        .where(and(eq(anomalies.projectId, projectId), inArray(anomalies.id, anomalyIds)));
+        .where(
+          and(
+            eq(anomalies.projectId, projectId),
+            inArray(anomalies.id, anomalyIds),
+            // A reservation on a campaign report is about that campaign's anomalies.
+            request.campaignId ? eq(anomalies.campaignId, request.campaignId) : undefined,
+          ),
+        );
       if (found.length !== anomalyIds.length) throw new ActionError('not_found');
     }
 

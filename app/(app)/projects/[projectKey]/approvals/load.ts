@@ -16,7 +16,7 @@ export async function loadRequestPage(projectKey: string, segment: string) {
   const user = await requireUser();
   const membership = await requireProjectMembership(user, projectKey);
   const request = await findApprovalRequest(getDb(), membership.projectId, { number: numberOf(segment) });
-  if (!request || !request.baselineId) notFound();
+  if (!request) notFound();
   return { user, membership, request };
 }
 

@@ -56,7 +56,9 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ proj
             {inbox.map((r) => (
               <li key={r.id} className="flex flex-col gap-1 text-sm">
                 <Link href={`${base}/${r.number}`} className="font-medium text-primary hover:underline" data-testid={`inbox-${r.number}`}>
-                  {t('review.title', { number: r.number, baseline: r.baselineNumber ?? 0, name: r.baselineName ?? '' })}
+                  {r.campaignNumber !== null
+                    ? t('review.campaignTitle', { number: r.number, campaign: r.campaignNumber, name: r.campaignName ?? '' })
+                    : t('review.title', { number: r.number, baseline: r.baselineNumber ?? 0, name: r.baselineName ?? '' })}
                 </Link>
                 <span>{t('review.requestedBy', { name: r.requestedByName ?? '—', date: when(r.requestedAt) })}</span>
               </li>
@@ -95,6 +97,7 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ proj
                     <TableCell>
                       {t(`deliverables.${r.deliverable}`)}
                       {r.baselineNumber !== null && <> · {t('baselines.heading', { number: r.baselineNumber, name: r.baselineName ?? '' })}</>}
+                      {r.campaignNumber !== null && <> · {`${r.campaignNumber}. ${r.campaignName ?? ''}`}</>}
                     </TableCell>
                     <TableCell>{r.requestedByName ?? '—'}</TableCell>
                     <TableCell className="whitespace-nowrap">{when(r.requestedAt)}</TableCell>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PagedBaselineItems } from '@/components/signoff/baseline-items';
+import { CampaignReport } from '@/components/signoff/campaign-report';
 import { DecisionForm } from '@/components/signoff/decision-form';
 import { ReservationList } from '@/components/signoff/reservation-list';
 import { SignatureList } from '@/components/signoff/signature-list';
@@ -15,10 +16,12 @@ import {
   APPROVAL_SUBJECT,
   RESERVATION_SUBJECT,
   approvalSubjectOf,
+  campaignReportSubjectOf,
   listComments,
   listReservations,
   loadRaci,
   openAnomalyOptions,
+  openCampaignAnomalyOptions,
   reservationSubject,
 } from '@/db/queries/approvals';
 import { currentVersions, findBaselineById, lastApprovedBaselineBefore, listBaselineItems } from '@/db/queries/baselines';
@@ -30,6 +33,22 @@ import { canLift, parisToday } from '@/lib/signoff/reservations';
 import { formatRef } from '@/lib/traceability/refs';
 import { commentOnApproval, decideApproval, liftReservation, revokeSignature } from '../actions';
 import { loadRequestPage } from '../load';
+
+/** The baseline a request is about, compared with the last approved one, one page of items at a time. */
+async function loadBaselineView(projectId: string, request: { id: string; number: number; deliverable: 'baseline' | 'campaign_report' | 'go_no_go' | 'reservation_lifting'; message: string; baselineId: string | null }, pageParam: string | string[] | undefined) {
+  const db = getDb();
+  const baseline = (await findBaselineById(db, projectId, request.baselineId!))!;
+  const [items, previous] = await Promise.all([listBaselineItems(db, baseline.id), lastApprovedBaselineBefore(db, projectId, baseline.number)]);
+  const subject = approvalSubjectOf(request, baseline, items);
+  const previousItems = previous ? await listBaselineItems(db, previous.id) : ([] as BaselineItem[]);
+  const comparison = compareBaselines(previousItems, items);
+  // Fewer than the baseline page: each item carries its redline and its comment form (600 kB at 50 on the large lot).
+  const pageSize = listPageSize(20);
+  const page = contentPage(pageParam);
+  const shown = pageOfComparison(comparison, page, pageSize);
+  const current = await currentVersions(db, shownItems(shown));
+  return { baseline, previous, subject, comparison, pageSize, page, shown, current };
+}
 
 type Props = { params: Promise<{ projectKey: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,27 +66,16 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
   const { projectKey, number } = await params;
   const { user, membership, request } = await loadRequestPage(projectKey, number);
   const db = getDb();
-  const baseline = (await findBaselineById(db, membership.projectId, request.baselineId!))!;
-  const [items, previous, raci, comments, signatures, reservations] = await Promise.all([
-    listBaselineItems(db, baseline.id),
-    lastApprovedBaselineBefore(db, membership.projectId, baseline.number),
+  const [raci, comments, signatures, reservations] = await Promise.all([
     loadRaci(db, membership.projectId),
     listComments(db, request.id),
     listSignatures(db, membership.projectId, APPROVAL_SUBJECT, [request.id]),
     listReservations(db, membership.projectId, request.id),
   ]);
-  // What is signed is the whole baseline (the hash below); the page shows it one page of items at a time.
-  const subject = approvalSubjectOf(request, baseline, items);
-  const [previousItems, liftSignatures] = await Promise.all([
-    previous ? listBaselineItems(db, previous.id) : Promise.resolve([] as BaselineItem[]),
-    listSignatures(db, membership.projectId, RESERVATION_SUBJECT, reservations.map((r) => r.id)),
-  ]);
-  const comparison = compareBaselines(previousItems, items);
-  // Fewer than the baseline page: each item carries its redline and its comment form (600 kB at 50 on the large lot).
-  const pageSize = listPageSize(20);
-  const page = contentPage((await searchParams).page);
-  const shown = pageOfComparison(comparison, page, pageSize);
-  const current = await currentVersions(db, shownItems(shown));
+  const liftSignatures = await listSignatures(db, membership.projectId, RESERVATION_SUBJECT, reservations.map((r) => r.id));
+  // What is signed: a campaign report as frozen at request time, or the whole baseline (shown a page of items at a time).
+  const baselineView = request.baselineId ? await loadBaselineView(membership.projectId, request, (await searchParams).page) : null;
+  const subject = baselineView ? baselineView.subject : campaignReportSubjectOf(request, request.snapshot!);
   const seen = signable(subject);
   const resolution = raci.resolve(request.deliverable);
   const liftResolution = raci.resolve('reservation_lifting');
@@ -76,7 +84,11 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
   const mySignature = signatures.find((s) => s.signerId === user.id && !s.revokedAt);
   const canDecide = isApprover && request.status === 'pending' && !mySignature;
   const canLiftHere = can(membership.role, 'approvals.decide') && liftResolution.approvers.includes(user.id);
-  const anomalies = canDecide ? await openAnomalyOptions(db, membership.projectId) : [];
+  const anomalies = !canDecide
+    ? []
+    : request.campaignId
+      ? await openCampaignAnomalyOptions(db, membership.projectId, request.campaignId)
+      : await openAnomalyOptions(db, membership.projectId);
 
   const t = await getTranslations('signoff');
   const format = await getFormatter();
@@ -125,7 +137,11 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
       </Link>
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold">{t('review.title', { number: request.number, baseline: baseline.number, name: baseline.name })}</h1>
+          <h1 className="text-2xl font-semibold">
+            {baselineView
+              ? t('review.title', { number: request.number, baseline: baselineView.baseline.number, name: baselineView.baseline.name })
+              : t('review.campaignTitle', { number: request.number, campaign: request.snapshot!.campaign.number, name: request.snapshot!.campaign.name })}
+          </h1>
           <ApprovalStatusBadge status={request.status} />
         </div>
         <p className="text-sm">{t('review.requestedBy', { name: request.requestedByName ?? '—', date: when(request.requestedAt) })}</p>
@@ -145,16 +161,32 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
         <p className="text-sm">
           {t('review.hash')} : <span className="break-all font-mono text-xs" data-testid="content-hash">{seen.hash}</span>
         </p>
-        <p className="text-sm font-medium">{previous ? t('review.redlineAgainst', { number: previous.number }) : t('review.noPrevious')}</p>
-        <PagedBaselineItems
-          comparison={comparison}
-          shown={shown}
-          page={page}
-          pageSize={pageSize}
-          href={(n) => `/projects/${membership.projectKey}/approvals/${request.number}${n > 1 ? `?page=${n}` : ''}`}
-          current={current}
-          extra={itemComments}
-        />
+        {baselineView ? (
+          <>
+            <p className="text-sm font-medium">{baselineView.previous ? t('review.redlineAgainst', { number: baselineView.previous.number }) : t('review.noPrevious')}</p>
+            <PagedBaselineItems
+              comparison={baselineView.comparison}
+              shown={baselineView.shown}
+              page={baselineView.page}
+              pageSize={baselineView.pageSize}
+              href={(n) => `/projects/${membership.projectKey}/approvals/${request.number}${n > 1 ? `?page=${n}` : ''}`}
+              current={baselineView.current}
+              extra={itemComments}
+            />
+          </>
+        ) : (
+          <>
+            <CampaignReport snapshot={request.snapshot!} />
+            <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              <a href={`/api/projects/${membership.projectKey}/approvals/${request.id}/pv`} className="text-primary hover:underline" data-testid="campaign-pv" download>
+                {t('campaignReport.pv')}
+              </a>
+              <a href={`/api/projects/${membership.projectKey}/approvals/${request.id}/pv?lang=en`} className="text-primary hover:underline" hrefLang="en" download>
+                {t('campaignReport.pvEn')}
+              </a>
+            </p>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="comments-title" className="flex flex-col gap-2">

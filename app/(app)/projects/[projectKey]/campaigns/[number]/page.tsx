@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { addToScope, assignItems, clearItemNotRun, closeCampaign, removeFromScope, setItemNotRun, startCampaign } from '../actions';
 import { plannedDates } from '../dates';
 import { loadCampaignPage } from './load';
+import { CampaignReportApproval } from './report-approval';
 import { CampaignChartsLazy } from '@/components/recette/campaigns/campaign-charts-lazy';
 import { CampaignItemsTable } from '@/components/recette/campaigns/campaign-items-table';
 import { CampaignStatusActions } from '@/components/recette/campaigns/campaign-status-actions';
@@ -32,6 +33,7 @@ import {
 import { can } from '@/lib/auth/roles';
 import { ANOMALY_SEVERITIES, ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
 import { ITEM_STATES, PROGRESS_BUCKETS, progressOf, requirementCampaignState } from '@/lib/recette/campaign-item-state';
+import { requireUser } from '@/lib/session/current-user';
 import { formatRef } from '@/lib/traceability/refs';
 
 type Props = {
@@ -54,6 +56,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CampaignPage({ params, searchParams }: Props) {
   const { projectKey, number } = await params;
   const { membership, campaign } = await loadCampaignPage(projectKey, number);
+  const user = await requireUser();
   const { page, ...filters } = searchSchema.parse(await searchParams);
   const db = getDb();
   const [items, testers, facets, stateCounts, burnUp, anomalyCounts, requirements] = await Promise.all([
@@ -148,6 +151,13 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             close={closeCampaign}
           />
         )}
+        <CampaignReportApproval
+          projectKey={membership.projectKey}
+          projectId={membership.projectId}
+          userId={user.id}
+          role={membership.role}
+          campaign={{ id: campaign.id, status: campaign.status }}
+        />
       </header>
 
       <section aria-labelledby="dashboard-title" className="flex flex-col gap-4" data-testid="campaign-dashboard">
