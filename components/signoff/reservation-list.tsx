@@ -1,13 +1,13 @@
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ReservationView as ReservationRow } from '@/lib/signoff/views';
 import { isOverdue, liftingProposed } from '@/lib/signoff/reservations';
 import { formatRef } from '@/lib/traceability/refs';
 import { ReservationBadge } from './signoff-badges';
 
 /**
- * Reservations with their anomalies (ref and state), owner and due date; overdue ones are flagged, and a
- * proposed lifting says so. `lift` renders an approver's lifting form for a reservation that may be lifted.
+ * Reservations with their anomalies (ref and state), owner and due date; overdue ones are flagged, a proposed
+ * lifting says so, and a lifted one links to its PV de levée (in the page's language and the other). `lift` renders an approver's lifting form for a reservation that may be lifted.
  */
 export function ReservationList({
   reservations,
@@ -25,6 +25,8 @@ export function ReservationList({
   const t = useTranslations('signoff.reservations');
   const anomalyT = useTranslations('anomalies.statuses');
   const format = useFormatter();
+  const locale = useLocale();
+  const otherLocale = locale === 'en' ? 'fr' : 'en';
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'long', timeZone: 'Europe/Paris' });
   if (reservations.length === 0) return <p className="text-sm text-muted-foreground">{t('empty')}</p>;
   return (
@@ -68,6 +70,16 @@ export function ReservationList({
                   );
                 })}
               </ul>
+            )}
+            {r.status === 'lifted' && (
+              <p className="flex flex-wrap gap-x-4 gap-y-1">
+                <a href={`/api/projects/${projectKey}/reservations/${r.number}/pv?lang=${locale}`} className="text-primary underline" data-testid={`lifting-pv-${r.number}`}>
+                  {t('pv')}
+                </a>
+                <a href={`/api/projects/${projectKey}/reservations/${r.number}/pv?lang=${otherLocale}`} hrefLang={otherLocale} className="text-primary underline">
+                  {t('pvOther')}
+                </a>
+              </p>
             )}
             {proposed && <p className="font-medium text-emerald-900" data-testid="lifting-proposed">{t('proposed')}</p>}
             {lift?.(r)}
