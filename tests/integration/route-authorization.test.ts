@@ -20,6 +20,7 @@ import { createFinalAcceptanceRow, createGoNoGoRecordRow, createReleaseRow } fro
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows, maxAuditId, queryRows } from '../setup/db-state';
 import { SMALL_REQIF } from '../setup/reqif-rows';
+import { createLiftedReservationRow } from '../setup/signoff-rows';
 import { createAttachmentRow, createCampaignRow, createExecutionRow, createItemRow, createRunInNewCampaign } from '../setup/recette-rows';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -52,6 +53,8 @@ interface Seeded {
   /** A go / no-go record of the project, for its PV. */
   visibleGoNoGo: string;
   visibleFinalAcceptance: string;
+  /** The number of a lifted reservation of the project, for its PV de levée. */
+  visibleLiftedReservation: string;
 }
 
 interface RouteRequest {
@@ -125,6 +128,13 @@ const ROUTES: Record<string, RouteEntry> = {
     requests: [
       { query: '', params: (s) => ({ id: s.visibleFinalAcceptance }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
       { query: 'lang=en', params: (s) => ({ id: s.visibleFinalAcceptance }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+    ],
+  },
+  'app/api/projects/[projectKey]/reservations/[number]/pv/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: '', params: (s) => ({ number: s.visibleLiftedReservation }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+      { query: 'lang=en', params: (s) => ({ number: s.visibleLiftedReservation }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
     ],
   },
   'app/api/projects/[projectKey]/reqif/export/route.ts': {
@@ -272,6 +282,7 @@ async function seed(world: World): Promise<Seeded> {
     execution: '',
     visibleGoNoGo: '',
     visibleFinalAcceptance: '',
+    visibleLiftedReservation: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -290,6 +301,7 @@ async function seed(world: World): Promise<Seeded> {
   seeded.secretAttachment = (await createAttachmentRow(world.otherProject, { executionId: secretExecution.id }, world.outsider.id, text(seeded.secretEvidence), 'text/plain')).id;
   seeded.visibleGoNoGo = (await createGoNoGoRecordRow(world.project, await createReleaseRow(world.project), world.members.moa)).id;
   seeded.visibleFinalAcceptance = (await createFinalAcceptanceRow(world.project, world.members.moa)).id;
+  seeded.visibleLiftedReservation = String((await createLiftedReservationRow(world.project, world.members.moa)).number);
   return seeded;
 }
 

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
+import { queryRows } from './db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
 import { SMALL_REQIF } from './reqif-rows';
 import type { Fixture } from './security-fixture';
@@ -30,7 +32,7 @@ export async function generatedRoutes(): Promise<GeneratedRoute[]> {
 const ID_POOLS: Record<string, keyof Fixture['pools']> = { attachments: 'attachment', 'go-no-go': 'goNoGoRecord', 'final-acceptance': 'finalAcceptance' };
 
 /** Which of the fixture's numbers a `[number]` segment names, by its folder (`campaigns/[number]` → a campaign). */
-const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign', releases: 'release' };
+const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign', releases: 'release', reservations: 'liftedReservation' };
 
 /** The route's path parameters (`[projectKey]`, `[id]`…) filled from the fixture (this project's first item), or overridden. */
 function paramsOf(file: string, fixture: Fixture, overrides: Record<string, string>): Record<string, string> {
@@ -146,11 +148,16 @@ const PDF_TYPE = 'application/pdf';
 
 /**
  * A PDF (a PV) as the text it shows: its compressed streams, read as text, hold an e-mail-looking run of bytes often
- * enough to fail a check by chance.
+ * enough to fail a check by chance. A PV prints the digests of what was signed so anyone can verify them: those
+ * recorded as signed (signatures, go / no-go snapshots, recettes définitives) are taken out, like an archive's
+ * signed digests; any other digest stays and is reported.
  */
 async function pdfText(response: Response): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
-  return text;
+  const signed = await queryRows<{ hash: string }>(
+    sql`select content_hash as hash from signatures union select snapshot_hash from go_no_go_records union select content_hash from final_acceptance_records`,
+  );
+  return signed.reduce((out, { hash }) => out.replaceAll(hash, ''), text);
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
