@@ -17,8 +17,8 @@ import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS, closeAll, hydrated, signedInCo
  * all and signs nothing. Once in French, once in English. The go / no-go and its PV de recette are readiness.spec.ts's.
  */
 const CATALOGUES = {
-  fr: { s: frSignoff.signoff, ano: frAnomalies.anomalies, lifted: 'Réserve levée', role: 'MOA', pvTitle: 'Procès-verbal de levée de la réserve' },
-  en: { s: enSignoff.signoff, ano: enAnomalies.anomalies, lifted: 'Reservation lifted', role: 'MOA', pvTitle: 'Minutes of the lifting of reservation' },
+  fr: { s: frSignoff.signoff, ano: frAnomalies.anomalies, lifted: 'Réserve levée', role: frSignoff.signoff.roles.moa, pvTitle: 'Procès-verbal de levée de la réserve' },
+  en: { s: enSignoff.signoff, ano: enAnomalies.anomalies, lifted: 'Reservation lifted', role: enSignoff.signoff.roles.moa, pvTitle: 'Minutes of the lifting of reservation' },
 } as const;
 
 type Lang = keyof typeof CATALOGUES;
@@ -123,7 +123,8 @@ async function journey(browser: Browser, baseURL: string, lang: Lang) {
   await expect(reservation.getByTestId(`lifting-pv-${reservationNumber}`)).toBeVisible();
   const liftSignature = reservation.getByTestId('signatures').locator('li').first();
   await expect(liftSignature).toContainText(DEMO_USERS.moa.name);
-  const hash = (await liftSignature.textContent())!.match(/[0-9a-f]{64}/)?.[0] ?? '';
+  // The hash is the signature's last text, right after its integrity badge ("Intacte" ends with a hex letter).
+  const hash = (await liftSignature.textContent())!.match(/([0-9a-f]{64})(?![0-9a-f])/)?.[1] ?? '';
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
   await expectAccessible(moa.page);
 
