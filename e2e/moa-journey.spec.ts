@@ -4,6 +4,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import enAnomalies from '../messages/en.anomalies.json';
 import enSignoff from '../messages/en.signoff.json';
 import frAnomalies from '../messages/fr.anomalies.json';
+import frReadiness from '../messages/fr.readiness.json';
 import frSignoff from '../messages/fr.signoff.json';
 import { expectAccessible } from './axe';
 import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS, closeAll, hydrated, signedInContext, unique } from './helpers';
@@ -14,7 +15,8 @@ import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS, closeAll, hydrated, signedInCo
  * for the baseline's approval; the MOA, on a phone, approves it with a reservation on the anomaly and signs with
  * the password; the anomaly is fixed, delivered and closed after its retest; the MOA lifts the reservation with a
  * signature and downloads the PV de levée, whose text holds that signature and the hash signed; the viewer sees it
- * all and signs nothing. Once in French, once in English. The go / no-go and its PV de recette are readiness.spec.ts's.
+ * all and signs nothing. Then, in French, the release's go / no-go signed by the MOA and its PV de recette. Once
+ * in French, once in English (a shorter path, up to the PV de levée).
  */
 const CATALOGUES = {
   fr: { s: frSignoff.signoff, ano: frAnomalies.anomalies, lifted: 'Réserve levée', role: frSignoff.signoff.roles.moa, pvTitle: 'Procès-verbal de levée de la réserve' },
@@ -43,6 +45,59 @@ async function move(page: Page, lang: Lang, to: 'fixing' | 'to_retest' | 'closed
 
 async function fitsWidth(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
+
+/**
+ * Then the release: the AMOE records the go / no-go of a release of the demo's closed campaign as proposed; the MOA,
+ * on the phone, signs it with the password; the PV de recette downloads with that signature and the record's hash;
+ * the viewer reads the record and has nothing to sign.
+ */
+async function goNoGo(amoe: Page, moa: Page, viewer: Page) {
+  const r = frReadiness.readiness;
+  await amoe.goto(`/projects/${DEMO_PROJECT.key}/readiness`);
+  await amoe.getByRole('link', { name: r.new }).click();
+  await hydrated(amoe);
+  const name = `Version MOA ${unique()}`;
+  await amoe.getByLabel(r.fields.name).fill(name);
+  await amoe.getByLabel(r.fields.version).fill('2.0.0');
+  await amoe.getByLabel(r.fields.targetDate).fill('2026-12-15');
+  // Campaign 3 of the demo is closed: its release may be decided.
+  await amoe.getByRole('checkbox', { name: /^3\. / }).check();
+  await amoe.getByRole('button', { name: r.form.create }).click();
+  await amoe.waitForURL(/\/readiness\/\d+$/);
+  await hydrated(amoe);
+  const proposal = (await amoe.getByTestId('decision-banner').getAttribute('data-decision')) as keyof typeof r.decisions;
+  const form = amoe.getByTestId('go-no-go-form');
+  await form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.moa.name) }).check();
+  await form.getByRole('radio', { name: r.decisions[proposal], exact: true }).check();
+  await form.getByRole('button', { name: r.goNoGo.record }).click();
+  await amoe.waitForURL(/\/go-no-go\/[0-9a-f-]{36}$/);
+  const recordPath = new URL(amoe.url()).pathname;
+
+  await moa.goto(recordPath);
+  await expect(moa.getByTestId('decision-banner')).toHaveAttribute('data-decision', proposal);
+  await hydrated(moa);
+  await fitsWidth(moa);
+  const sign = moa.getByTestId('sign-go-no-go');
+  await sign.getByLabel(r.sign.password).fill(DEMO_PASSWORD);
+  await sign.getByRole('button', { name: r.sign.submit }).click();
+  await expect(moa.getByTestId('signatures')).toContainText(DEMO_USERS.moa.name);
+  await expect(moa.getByTestId('sign-go-no-go')).toHaveCount(0);
+  const hash = (await moa.getByTestId('record-hash').textContent())!.trim();
+  const downloading = moa.waitForEvent('download');
+  await moa.getByTestId('pv-download').click();
+  const download = await downloading;
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(fs.readFileSync((await download.path())!))), { mergePages: true });
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain(name);
+  expect(flat).toContain(`${DEMO_USERS.moa.name} (MOA) — `);
+  expect(flat).toContain(hash);
+
+  await viewer.goto(recordPath);
+  await expect(viewer.getByTestId('signatures')).toContainText(DEMO_USERS.moa.name);
+  await expect(viewer.getByTestId('pv-download')).toBeVisible();
+  await expect(viewer.getByTestId('sign-go-no-go')).toHaveCount(0);
+  await expect(viewer.getByLabel(r.sign.password)).toHaveCount(0);
 }
 
 async function journey(browser: Browser, baseURL: string, lang: Lang) {
@@ -159,10 +214,13 @@ async function journey(browser: Browser, baseURL: string, lang: Lang) {
   await viewer.page.goto(anomalyPath);
   await expect(viewer.page.getByTestId('anomaly-move')).toHaveCount(0);
 
+  // The English run stops at the PV de levée: the go / no-go pages are the same in both languages.
+  if (lang === 'fr') await goNoGo(amoe.page, moa.page, viewer.page);
+
   await closeAll(...contexts);
 }
 
-test('the MOA approves a baseline with a reservation on a phone, the anomaly is closed after retest, the reservation lifted with its PV de levée; the viewer signs nothing (fr)', async ({ browser, baseURL }) => {
+test('the MOA approves a baseline with a reservation on a phone, the anomaly is closed after retest, the reservation lifted with its PV de levée, the go / no-go signed with its PV de recette; the viewer signs nothing (fr)', async ({ browser, baseURL }) => {
   await journey(browser, baseURL!, 'fr');
 });
 
