@@ -5,13 +5,14 @@ import enAnomalies from '../messages/en.anomalies.json';
 import enSignoff from '../messages/en.signoff.json';
 import frAnomalies from '../messages/fr.anomalies.json';
 import frReadiness from '../messages/fr.readiness.json';
+import frSpecifications from '../messages/fr.specifications.json';
 import frSignoff from '../messages/fr.signoff.json';
 import { expectAccessible } from './axe';
-import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS, closeAll, hydrated, signedInContext, unique } from './helpers';
+import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS, addMember, closeAll, createProject, hydrated, signedInContext, unique } from './helpers';
 
 /**
- * The MOA's journey through reservations (issue 9), in the browser, on the demo project with objects of its own (a
- * baseline and an anomaly named uniquely, so other specs' demo state is neither used nor changed): the AMOE asks
+ * The MOA's journey through reservations (issue 9), in the browser, on a project of its own (the go / no-go on a
+ * release of its own in the demo, whose closed campaign it needs): the AMOE asks
  * for the baseline's approval; the MOA, on a phone, approves it with a reservation on the anomaly and signs with
  * the password; the anomaly is fixed, delivered and closed after its retest; the MOA lifts the reservation with a
  * signature and downloads the PV de levée, whose text holds that signature and the hash signed; the viewer sees it
@@ -102,9 +103,30 @@ async function goNoGo(amoe: Page, moa: Page, viewer: Page) {
 
 async function journey(browser: Browser, baseURL: string, lang: Lang) {
   const { s, ano } = CATALOGUES[lang];
-  const project = `/projects/${DEMO_PROJECT.key}`;
   const word = unique();
   const contexts: BrowserContext[] = [];
+
+  // A project of its own: approving a baseline of the demo would change what the demo's next baseline is compared
+  // with (signoff.spec.ts reads its redline against LDB-1). Its owner approves one specification to freeze.
+  const owner = await signedInContext(browser, DEMO_USERS.owner.email);
+  contexts.push(owner.context);
+  const created = await createProject(owner.page);
+  for (const role of ['amoe', 'moa', 'viewer'] as const) {
+    await addMember(owner.page, created.key, { email: DEMO_USERS[role].email, name: DEMO_USERS[role].name, role });
+  }
+  const project = `/projects/${created.key}`;
+  const spec = frSpecifications.specifications;
+  await owner.page.goto(`${project}/specifications/new`);
+  await hydrated(owner.page);
+  await owner.page.getByLabel(spec.editor.title, { exact: true }).fill(`Calcul du net à payer ${word}`);
+  await owner.page.getByLabel(spec.editor.category, { exact: true }).selectOption('data');
+  await owner.page.getByRole('button', { name: spec.editor.create }).click();
+  await expect(owner.page).toHaveURL(/specifications\/STD-1$/);
+  for (const action of ['in_review', 'approved'] as const) {
+    await hydrated(owner.page);
+    await owner.page.getByRole('button', { name: spec.workflow[action] as string, exact: true }).click();
+  }
+  await expect(owner.page.getByRole('button', { name: spec.workflow.approved as string, exact: true })).toHaveCount(0);
 
   // The AMOE raises the anomaly the reservation will wait on, then freezes a baseline and asks for its approval.
   const amoe = await person(browser, 'amoe', lang, baseURL);
@@ -187,7 +209,7 @@ async function journey(browser: Browser, baseURL: string, lang: Lang) {
   const downloading = moa.page.waitForEvent('download');
   await reservation.getByTestId(`lifting-pv-${reservationNumber}`).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^PV-levee-${DEMO_PROJECT.key}-reserve-${reservationNumber}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^PV-levee-${created.key}-reserve-${reservationNumber}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(fs.readFileSync((await download.path())!))), { mergePages: true });
   const flat = text.replace(/\s+/g, ' ');
   expect(flat).toContain(`${CATALOGUES[lang].pvTitle}`);
