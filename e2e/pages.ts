@@ -150,6 +150,7 @@ export const PAGES: PageVisit[] = [
   { route: '/projects/[projectKey]/imports/requirements', url: `${p}/imports/requirements`, as: 'viewer', label: 'read only' },
   { route: '/projects/[projectKey]/imports/test-cases', url: `${p}/imports/test-cases`, as: 'amoe' },
   { route: '/projects/[projectKey]/approvals', url: `${p}/approvals`, as: 'moa', phone: true },
+  { route: '/projects/[projectKey]/approvals', url: `${p}/approvals?reservations=overdue`, as: 'moa', label: 'overdue reservations only', phone: true },
   // The demo's request 2 is pending in the MOA's inbox (a redline against the approved baseline 1), request 1 approved with a reservation.
   { route: '/projects/[projectKey]/approvals/[number]', url: `${p}/approvals/2`, as: 'moa', phone: true },
   { route: '/projects/[projectKey]/approvals/[number]', url: `${p}/approvals/1`, as: 'moa', label: 'decided, with its reservation', phone: true },

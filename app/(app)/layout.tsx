@@ -9,15 +9,21 @@ import { UserMenu } from '@/components/shell/user-menu';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { getDb } from '@/db/client';
 import { unreadCount } from '@/db/queries/notifications';
+import { overdueCount } from '@/db/queries/reservation-overdue';
 import { signOutCurrentSession } from '@/app/(auth)/login/actions';
 import { setPreferredLocale, signOutEverywhere } from './profile/actions';
+import { parisToday } from '@/lib/signoff/reservations';
 import { requireUser } from '@/lib/session/current-user';
 import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  // One indexed read, capped (db/queries/notifications.ts): cheap enough for every signed-in page.
-  const [t, unread] = await Promise.all([getTranslations('nav'), unreadCount(getDb(), user.id)]);
+  // Two indexed reads, the unread one capped: cheap enough for every signed-in page.
+  const [t, unread, overdue] = await Promise.all([
+    getTranslations('nav'),
+    unreadCount(getDb(), user.id),
+    overdueCount(getDb(), user.id, parisToday(new Date())),
+  ]);
   return (
     <div className="flex min-h-screen flex-col">
       {/* First in the tab order, shown when focused: skips the header (and a project's sidebar) to the page. */}
@@ -36,7 +42,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
         </div>
         <div className="flex items-center gap-1 sm:gap-3">
-          <NotificationBell unread={unread} />
+          <NotificationBell unread={unread} overdue={overdue} />
           <LanguageSwitch saveChoice={setPreferredLocale} />
           <UserMenu
             name={user.name}

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { findBaselineById, listBaselineItems } from '@/db/queries/baselines';
+import { anomalyEvidence } from '@/db/queries/reservation-evidence';
 import type { SignatureSubject } from '@/db/queries/signatures';
 import {
   anomalies,
@@ -10,6 +11,7 @@ import {
   baselines,
   campaigns,
   projectMembers,
+  projects,
   raciAssignments,
   raciSettings,
   reservationAnomalies,
@@ -22,6 +24,7 @@ import { campaignReportApprovalContent, type CampaignReportSnapshot } from '@/li
 export { readCampaignReport } from '@/db/campaign-report-freeze';
 import { APPROVAL_DECISIONS, type ApprovalDecision, type DeliverableKind, type RaciRole } from '@/lib/signoff/model';
 import { approvalOutcome, resolveRaci, type RaciResolution } from '@/lib/signoff/raci';
+import type { LiftingContent } from '@/lib/signoff/lifting';
 import type { ReservationView } from '@/lib/signoff/views';
 
 /** The subject kinds signatures of this module name. */
@@ -211,7 +214,14 @@ export async function listReservations(db: Executor, projectId: string, requestI
       number: reservations.number,
       requestId: reservations.requestId,
       requestNumber: approvalRequests.number,
+      requestDeliverable: approvalRequests.deliverable,
+      baselineNumber: baselines.number,
+      baselineName: baselines.name,
+      projectKey: projects.key,
+      projectName: projects.name,
+      projectClient: projects.client,
       text: reservations.text,
+      ownerId: reservations.ownerId,
       ownerName: users.name,
       dueDate: reservations.dueDate,
       status: reservations.status,
@@ -220,33 +230,59 @@ export async function listReservations(db: Executor, projectId: string, requestI
     })
     .from(reservations)
     .innerJoin(approvalRequests, eq(approvalRequests.id, reservations.requestId))
+    .innerJoin(projects, eq(projects.id, reservations.projectId))
+    .leftJoin(baselines, eq(baselines.id, approvalRequests.baselineId))
     .leftJoin(users, eq(users.id, reservations.ownerId))
     .where(and(eq(reservations.projectId, projectId), requestId ? eq(reservations.requestId, requestId) : undefined))
     .orderBy(asc(reservations.status), asc(reservations.dueDate), asc(reservations.number));
   const links = rows.length
     ? await db
-        .select({ reservationId: reservationAnomalies.reservationId, id: anomalies.id, number: anomalies.number, status: anomalies.status, title: anomalies.title })
+        .select({
+          reservationId: reservationAnomalies.reservationId,
+          id: anomalies.id,
+          number: anomalies.number,
+          status: anomalies.status,
+          title: anomalies.title,
+          severity: anomalies.severity,
+        })
         .from(reservationAnomalies)
         .innerJoin(anomalies, eq(anomalies.id, reservationAnomalies.anomalyId))
         .where(inArray(reservationAnomalies.reservationId, rows.map((r) => r.id)))
         .orderBy(asc(anomalies.number))
     : [];
-  return rows.map((r) => ({ ...r, anomalies: links.filter((l) => l.reservationId === r.id) }));
+  const evidence = await anomalyEvidence(db, [...new Set(links.map((l) => l.id))]);
+  return rows.map((r) => ({
+    ...r,
+    anomalies: links.filter((l) => l.reservationId === r.id).map((l) => ({ ...l, ...(evidence.get(l.id) ?? { closed: null, retest: null }) })),
+  }));
 }
 
 export type ReservationRow = ReservationView;
 
-/** What lifting a reservation signs: the reservation and the state of its anomalies now. */
+/**
+ * What lifting a reservation signs, and all its PV de levée prints: the project and client, the request and
+ * baseline it came from, the reservation with its owner, and each anomaly with its closure and last retest. Signed
+ * content is stored with the signature (append-only), so the PV regenerated later reads this, never today's rows.
+ */
 export function reservationSubject(reservation: ReservationRow): SignatureSubject {
-  return {
-    kind: RESERVATION_SUBJECT,
-    id: reservation.id,
-    version: reservation.revision,
-    content: {
-      reservation: { number: reservation.number, request: reservation.requestNumber, text: reservation.text, dueDate: reservation.dueDate },
-      anomalies: reservation.anomalies.map((a) => ({ number: a.number, status: a.status, title: a.title })),
+  const content: LiftingContent = {
+    project: { key: reservation.projectKey, name: reservation.projectName, client: reservation.projectClient },
+    approval: {
+      number: reservation.requestNumber,
+      deliverable: reservation.requestDeliverable,
+      baseline: reservation.baselineNumber === null ? null : { number: reservation.baselineNumber, name: reservation.baselineName ?? '' },
     },
+    reservation: { number: reservation.number, request: reservation.requestNumber, text: reservation.text, owner: reservation.ownerName, dueDate: reservation.dueDate },
+    anomalies: reservation.anomalies.map((a) => ({
+      number: a.number,
+      status: a.status,
+      title: a.title,
+      severity: a.severity,
+      closed: a.closed,
+      retest: a.retest,
+    })),
   };
+  return { kind: RESERVATION_SUBJECT, id: reservation.id, version: reservation.revision, content };
 }
 
 /** Anomalies a reservation can be linked to: the project's still open ones, by number (capped like a picker). */

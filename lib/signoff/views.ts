@@ -1,5 +1,6 @@
 /** What pages are given of signatures and reservations (the queries build them; components show them). Pure types. */
 import type { SignatureMeaning } from './model';
+import type { AnomalyClosure, AnomalyRetest } from './lifting';
 import type { ReservationStatus } from './reservations';
 
 export interface ShownSignature {
@@ -27,11 +28,27 @@ export interface ReservationView {
   number: number;
   requestId: string;
   requestNumber: number;
+  requestDeliverable: string;
+  baselineNumber: number | null;
+  baselineName: string | null;
+  projectKey: string;
+  projectName: string;
+  projectClient: string;
   text: string;
+  ownerId: string | null;
   ownerName: string | null;
   dueDate: string;
   status: ReservationStatus;
   liftedAt: Date | null;
   revision: number;
-  anomalies: { reservationId: string; id: string; number: number; status: string; title: string }[];
+  anomalies: {
+    reservationId: string;
+    id: string;
+    number: number;
+    status: string;
+    title: string;
+    severity: string;
+    closed: AnomalyClosure | null;
+    retest: AnomalyRetest | null;
+  }[];
 }

@@ -17,10 +17,10 @@ import { createApiTokenRow } from '../setup/api-tokens';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { openEmptyDatabase } from '../setup/test-database';
 import { createFinalAcceptanceRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
-import { createCampaignReportRequestRow } from '../setup/signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
 import { countRows, maxAuditId, queryRows } from '../setup/db-state';
 import { SMALL_REQIF } from '../setup/reqif-rows';
+import { createCampaignReportRequestRow, createLiftedReservationRow } from '../setup/signoff-rows';
 import { createAttachmentRow, createCampaignRow, createExecutionRow, createItemRow, createRunInNewCampaign } from '../setup/recette-rows';
 import { ACTOR_KINDS, actorOf, createWorld, type ActorKind, type World } from '../setup/world';
 
@@ -55,6 +55,8 @@ interface Seeded {
   visibleFinalAcceptance: string;
   /** A campaign report's approval request of the project, for its PV. */
   visibleCampaignReport: string;
+  /** The number of a lifted reservation of the project, for its PV de levée. */
+  visibleLiftedReservation: string;
 }
 
 interface RouteRequest {
@@ -135,6 +137,13 @@ const ROUTES: Record<string, RouteEntry> = {
     requests: [
       { query: '', params: (s) => ({ id: s.visibleCampaignReport }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
       { query: 'lang=en', params: (s) => ({ id: s.visibleCampaignReport }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+    ],
+  },
+  'app/api/projects/[projectKey]/reservations/[number]/pv/route.ts': {
+    roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],
+    requests: [
+      { query: '', params: (s) => ({ number: s.visibleLiftedReservation }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
+      { query: 'lang=en', params: (s) => ({ number: s.visibleLiftedReservation }), contains: () => ['%PDF-'], contentType: PDF_TYPE },
     ],
   },
   'app/api/projects/[projectKey]/reqif/export/route.ts': {
@@ -283,6 +292,7 @@ async function seed(world: World): Promise<Seeded> {
     visibleGoNoGo: '',
     visibleFinalAcceptance: '',
     visibleCampaignReport: '',
+    visibleLiftedReservation: '',
   };
   const requirement = await createRequirementRow(world.project, { title: seeded.visibleRequirement, version: 2 });
   const specification = await createSpecificationRow(world.project, { title: seeded.visibleSpecification, status: 'approved' });
@@ -302,6 +312,7 @@ async function seed(world: World): Promise<Seeded> {
   seeded.visibleGoNoGo = (await createGoNoGoRecordRow(world.project, await createReleaseRow(world.project), world.members.moa)).id;
   seeded.visibleFinalAcceptance = (await createFinalAcceptanceRow(world.project, world.members.moa)).id;
   seeded.visibleCampaignReport = (await createCampaignReportRequestRow(world.project, await createCampaignRow(world.project, { status: 'closed' }))).id;
+  seeded.visibleLiftedReservation = String((await createLiftedReservationRow(world.project, world.members.moa)).number);
   return seeded;
 }
 

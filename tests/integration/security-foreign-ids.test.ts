@@ -68,7 +68,9 @@ const actionCases = projectActions.flatMap((entry) =>
   idParameters(entry.definition.input).map((parameter) => ({ name: entry.name, entry, parameter, lookup: poolsOf(parameter.key, entry.name) })),
 );
 
-const pathParameters = (file: string) => [...file.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!).filter((name) => name !== 'projectKey');
+// A `[number]` (a reservation's…) is a serial read within the project of the key, never an id of another project:
+// its cross-project case (another project's key) is in route-authorization.test.ts.
+const pathParameters = (file: string) => [...file.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!).filter((name) => name !== 'projectKey' && name !== 'number');
 const routeCases = routes.flatMap((route) => [
   ...idParameters(route.definition.query).map((parameter) => ({ where: 'query' as const, route, parameter, lookup: poolsOf(parameter.key, route.definition.name) })),
   ...pathParameters(route.file).map((key) => ({

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
+import { queryRows } from './db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
 import { SMALL_REQIF } from './reqif-rows';
 import type { Fixture } from './security-fixture';
@@ -35,7 +37,7 @@ const ID_POOLS: Record<string, keyof Fixture['pools']> = {
 };
 
 /** Which of the fixture's numbers a `[number]` segment names, by its folder (`campaigns/[number]` → a campaign). */
-const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign', releases: 'release' };
+const NUMBER_PARAMS: Record<string, keyof Fixture['numbers']> = { campaigns: 'campaign', releases: 'release', reservations: 'liftedReservation' };
 
 /** The route's path parameters (`[projectKey]`, `[id]`…) filled from the fixture (this project's first item), or overridden. */
 function paramsOf(file: string, fixture: Fixture, overrides: Record<string, string>): Record<string, string> {

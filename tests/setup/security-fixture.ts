@@ -8,7 +8,7 @@ import { createReqifUploadRow } from './reqif-rows';
 import { createNotificationRow } from './notification-rows';
 import { PROJECT_ROLES } from '@/lib/auth/roles';
 import { createChecklistItemRow, createFinalAcceptanceRow, createGoLiveRow, createGoNoGoRecordRow, createReleaseRow, createSignedGoRow, vsrShown } from './readiness-rows';
-import { createApprovalRequestRow, createBaselineRow, createCampaignReportRequestRow, createReservationRow, createSignatureRow } from './signoff-rows';
+import { createApprovalRequestRow, createBaselineRow, createCampaignReportRequestRow, createLiftedReservationRow, createReservationRow, createSignatureRow } from './signoff-rows';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
 import {
@@ -77,8 +77,11 @@ export interface Fixture extends World {
   token: string;
   /** Secrets of the project's API tokens (created by its owner), for the `/api/v1` routes. */
   apiSecrets: { read: string; write: string };
-  /** Per-project numbers that name things in URLs (`/campaigns/[number]`): this project's open campaign, its first release. */
-  numbers: { campaign: number; release: number };
+  /**
+   * Per-project numbers that name things in URLs (`/campaigns/[number]`): this project's open campaign, its first
+   * release, a lifted reservation (its PV de levée).
+   */
+  numbers: { campaign: number; release: number; liftedReservation: number };
   /** A value unique to this fixture, the same recipe giving the same symbol on every fixture. */
   fresh: (label: string) => string;
   /** Every value of this fixture that another fixture spells differently, with the name both share. */
@@ -175,6 +178,8 @@ export async function createFixture(): Promise<Fixture> {
   // A recette définitive already signed (on a release of its own), for its PV's route.
   const finalAcceptance = await createFinalAcceptanceRow(world.project, world.members.moa);
   const foreignFinalAcceptance = await createFinalAcceptanceRow(world.otherProject, world.outsider);
+  // A reservation lifted with its signature, for its PV de levée's route.
+  const liftedReservation = await createLiftedReservationRow(world.project, world.members.moa);
   const foreignRelease = await createReleaseRow(world.otherProject, [foreignCampaign]);
   const foreignChecklistItem = await createChecklistItemRow(world.otherProject, foreignRelease);
   const foreignGoNoGoRecord = await createGoNoGoRecordRow(world.otherProject, foreignRelease, world.outsider);
@@ -373,7 +378,7 @@ export async function createFixture(): Promise<Fixture> {
     },
     token,
     apiSecrets: { read: readToken.secret, write: writeToken.secret },
-    numbers: { campaign: campaign.number, release: release.number },
+    numbers: { campaign: campaign.number, release: release.number, liftedReservation: liftedReservation.number },
     fresh: (label) => {
       const value = `${label}${tag}`;
       for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) name(spelling, `fresh.${label}`);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { readCampaignReport } from '@/db/queries/approvals';
+import { listReservations, readCampaignReport, reservationSubject } from '@/db/queries/approvals';
 import { nextRefNumber } from '@/db/queries/refs';
 import { approvalRequests, baselineItems, baselines, reservationAnomalies, reservations, signatures, specifications } from '@/db/schema';
 import { contentHash } from '@/lib/signoff/canonical';
@@ -122,4 +122,31 @@ export async function createSignatureRow(project: { id: string }, signer: { id: 
     })
     .returning({ id: signatures.id });
   return row!.id;
+}
+
+/**
+ * A reservation lifted by `signer` (MOA), as liftReservation leaves it: on a decided request of an empty baseline,
+ * its lifting signature holding the content the review page showed. For the routes of its PV de levée.
+ */
+export async function createLiftedReservationRow(project: { id: string }, signer: { id: string; name: string }, db: Executor = getDb()) {
+  const baseline = await createBaselineRow(project, [], { name: 'LDB levée' }, db);
+  const request = await createApprovalRequestRow(project, baseline, { status: 'approved_with_reservations' }, db);
+  const reservation = await createReservationRow(project, request, { ownerId: signer.id, text: 'Réserve levée dans un test' }, db);
+  const shown = (await listReservations(db, project.id, request.id))[0]!;
+  const subject = reservationSubject(shown);
+  await db.insert(signatures).values({
+    projectId: project.id,
+    signerId: signer.id,
+    signerName: signer.name,
+    signerRole: 'moa',
+    meaning: 'reservation_lifted',
+    reason: 'Levée dans un test',
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    subjectVersion: subject.version,
+    content: subject.content,
+    contentHash: contentHash(subject.content),
+  });
+  await db.update(reservations).set({ status: 'lifted', liftedAt: new Date(), revision: 2 }).where(eq(reservations.id, reservation.id));
+  return reservation;
 }

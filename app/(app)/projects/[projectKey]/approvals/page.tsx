@@ -7,14 +7,20 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { getDb } from '@/db/client';
 import { inboxFor, listApprovalRequests, listReservations } from '@/db/queries/approvals';
 import { requireProjectMembership } from '@/db/queries/project-access';
-import { parisToday } from '@/lib/signoff/reservations';
+import { isOverdue, parisToday } from '@/lib/signoff/reservations';
 import { requireUser } from '@/lib/session/current-user';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signoff'))('title') };
 }
 
-export default async function ApprovalsPage({ params }: { params: Promise<{ projectKey: string }> }) {
+export default async function ApprovalsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectKey: string }>;
+  searchParams: Promise<{ reservations?: string }>;
+}) {
   const user = await requireUser();
   const membership = await requireProjectMembership(user, (await params).projectKey);
   const db = getDb();
@@ -27,6 +33,9 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ proj
   const format = await getFormatter();
   const base = `/projects/${membership.projectKey}/approvals`;
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const today = parisToday(new Date());
+  const overdue = reservations.filter((r) => isOverdue(r.status, r.dueDate, today));
+  const onlyOverdue = (await searchParams).reservations === 'overdue';
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
@@ -117,7 +126,17 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ proj
         <h2 id="reservations-title" className="text-lg font-semibold">
           {t('reservations.title')}
         </h2>
-        <ReservationList reservations={reservations} projectKey={membership.projectKey} today={parisToday(new Date())} showRequest />
+        {reservations.length > 0 && (
+          <nav aria-label={t('reservations.filterLabel')} className="flex flex-wrap gap-3 text-sm" data-testid="reservation-filter">
+            <Link href={base} aria-current={onlyOverdue ? undefined : 'page'} className={onlyOverdue ? 'text-primary underline' : 'font-semibold'}>
+              {t('reservations.filterAll', { count: reservations.length })}
+            </Link>
+            <Link href={`${base}?reservations=overdue`} aria-current={onlyOverdue ? 'page' : undefined} className={onlyOverdue ? 'font-semibold' : 'text-primary underline'}>
+              {t('reservations.filterOverdue', { count: overdue.length })}
+            </Link>
+          </nav>
+        )}
+        <ReservationList reservations={onlyOverdue ? overdue : reservations} projectKey={membership.projectKey} today={today} showRequest />
       </section>
     </div>
   );
