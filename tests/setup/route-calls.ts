@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { routeDefinitionOf, type RouteDefinition } from './action-definitions';
-import { queryRows } from './db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from './routes';
 import { SMALL_REQIF } from './reqif-rows';
 import type { Fixture } from './security-fixture';
