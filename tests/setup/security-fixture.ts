@@ -4,6 +4,7 @@ import { anomalyExecutions, anomalySpecifications, instanceSettings, raciSetting
 import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createApiTokenRow } from './api-tokens';
+import { snapshotDatabase } from './db-snapshot';
 import { createReqifUploadRow } from './reqif-rows';
 import { createNotificationRow } from './notification-rows';
 import { PROJECT_ROLES } from '@/lib/auth/roles';
@@ -119,7 +120,38 @@ export const NEW_PASSWORD = 'un mot de passe neuf et long';
 
 export type Recipe = (fixture: Fixture) => unknown;
 
+/** What a fixture is made of, built once per test file; `fresh` names its values in the symbols it is given. */
+type Built = Omit<Fixture, 'fresh' | 'symbols'> & { symbols: ReadonlyMap<string, string>; tag: string };
+
+let built: Promise<{ base: Built; restore: () => Promise<void> }> | undefined;
+
+/**
+ * The fixture, fresh for this case. Built once per test file, then copied aside (tests/setup/db-snapshot.ts): every
+ * later call puts the whole database back as it was right after the build, in one statement, instead of building
+ * ~70 rows again. Each call thus meets the same rows and ids, with nothing left by an earlier case or fixture.
+ */
 export async function createFixture(): Promise<Fixture> {
+  const first = !built;
+  built ??= (async () => {
+    const base = await buildFixture();
+    return { base, restore: await snapshotDatabase() };
+  })();
+  const { base, restore } = await built;
+  if (!first) await restore();
+  const symbols = new Map(base.symbols);
+  const { tag, ...rest } = base;
+  return {
+    ...rest,
+    symbols,
+    fresh: (label) => {
+      const value = `${label}${tag}`;
+      for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) symbols.set(spelling, `<fresh.${label}>`);
+      return value;
+    },
+  };
+}
+
+async function buildFixture(): Promise<Built> {
   // The instance policy is one row for the whole database: every fixture starts from its default, at version 1, so
   // a recipe replayed on another fixture meets the same state.
   await getDb().update(instanceSettings).set({ projectCreation: 'admins', ownersMayCreateAccounts: false, version: 1, updatedBy: null });
@@ -379,11 +411,7 @@ export async function createFixture(): Promise<Fixture> {
     token,
     apiSecrets: { read: readToken.secret, write: writeToken.secret },
     numbers: { campaign: campaign.number, release: release.number, liftedReservation: liftedReservation.number },
-    fresh: (label) => {
-      const value = `${label}${tag}`;
-      for (const spelling of [value, value.toLowerCase(), value.toUpperCase()]) name(spelling, `fresh.${label}`);
-      return value;
-    },
+    tag,
     symbols,
     actor: (kind) => actorOf(world, kind),
   };

@@ -7,11 +7,15 @@ import { applicationTables, queryRows } from './db-state';
  * as the old row removed and the new one inserted), to judge a call by its effect.
  */
 
+/**
+ * Rows are ordered byte by byte (collate "C"): any fixed order serves a fingerprint, and the database's own collation
+ * made the sort ~3 times the cost of the whole query (42 ms against 14 ms on PGlite, taken twice per fuzz run).
+ */
 export async function fingerprint(): Promise<string> {
   const tables = await applicationTables();
   const parts = tables.map(
     (table) =>
-      sql`select ${table}::text as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d
+      sql`select ${table}::text as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text collate "C"), '')) as d
           from ${sql.identifier(table)} x`,
   );
   const rows = await queryRows<{ t: string; d: string }>(sql.join(parts, sql` union all `));
