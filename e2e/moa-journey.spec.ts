@@ -1,27 +1,30 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { CRITERION_KEYS } from '../lib/signoff/decision';
 import enAnomalies from '../messages/en.anomalies.json';
+import enCampaigns from '../messages/en.campaigns.json';
+import enReadiness from '../messages/en.readiness.json';
 import enSignoff from '../messages/en.signoff.json';
 import frAnomalies from '../messages/fr.anomalies.json';
+import frCampaigns from '../messages/fr.campaigns.json';
 import frReadiness from '../messages/fr.readiness.json';
 import frSpecifications from '../messages/fr.specifications.json';
 import frSignoff from '../messages/fr.signoff.json';
 import { expectAccessible } from './axe';
-import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS, addMember, closeAll, createProject, hydrated, signedInContext, unique } from './helpers';
+import { DEMO_PASSWORD, DEMO_USERS, addMember, chooseBaselineSpecifications, closeAll, createProject, hydrated, signedInContext, unique } from './helpers';
 
 /**
- * The MOA's journey through reservations (issue 9), in the browser, on a project of its own (the go / no-go on a
- * release of its own in the demo, whose closed campaign it needs): the AMOE asks
+ * The MOA's journey through reservations (issue 9), in the browser, on a project of its own: the AMOE asks
  * for the baseline's approval; the MOA, on a phone, approves it with a reservation on the anomaly and signs with
  * the password; the anomaly is fixed, delivered and closed after its retest; the MOA lifts the reservation with a
  * signature and downloads the PV de levée, whose text holds that signature and the hash signed; the viewer sees it
- * all and signs nothing. Then, in French, the release's go / no-go signed by the MOA and its PV de recette. Once
- * in French, once in English (a shorter path, up to the PV de levée).
+ * all and signs nothing. Then the project's release shows GO, its go / no-go is signed by the MOA and its PV de
+ * recette holds that signature. Once in French, once in English.
  */
 const CATALOGUES = {
-  fr: { s: frSignoff.signoff, ano: frAnomalies.anomalies, lifted: 'Réserve levée', role: frSignoff.signoff.roles.moa, pvTitle: 'Procès-verbal de levée de la réserve' },
-  en: { s: enSignoff.signoff, ano: enAnomalies.anomalies, lifted: 'Reservation lifted', role: enSignoff.signoff.roles.moa, pvTitle: 'Minutes of the lifting of reservation' },
+  fr: { s: frSignoff.signoff, ano: frAnomalies.anomalies, r: frReadiness.readiness, c: frCampaigns.campaigns, lifted: 'Réserve levée', role: frSignoff.signoff.roles.moa, pvTitle: 'Procès-verbal de levée de la réserve' },
+  en: { s: enSignoff.signoff, ano: enAnomalies.anomalies, r: enReadiness.readiness, c: enCampaigns.campaigns, lifted: 'Reservation lifted', role: enSignoff.signoff.roles.moa, pvTitle: 'Minutes of the lifting of reservation' },
 } as const;
 
 type Lang = keyof typeof CATALOGUES;
@@ -49,34 +52,75 @@ async function fitsWidth(page: Page) {
 }
 
 /**
- * Then the release: the AMOE records the go / no-go of a release of the demo's closed campaign as proposed; the MOA,
- * on the phone, signs it with the password; the PV de recette downloads with that signature and the record's hash;
- * the viewer reads the record and has nothing to sign.
+ * Then the release, on the journey's own project: the AMOE runs a campaign and closes it, makes it a release and
+ * settles its checklist; with the anomaly closed, the reservation lifted and the baseline approved, the page
+ * proposes GO. The AMOE records that go / no-go; the MOA, on the phone, signs it with the password; the PV de
+ * recette downloads with the decision, that signature and the record's hash; the viewer reads the record and has
+ * nothing to sign.
  */
-async function goNoGo(amoe: Page, moa: Page, viewer: Page) {
-  const r = frReadiness.readiness;
-  await amoe.goto(`/projects/${DEMO_PROJECT.key}/readiness`);
+async function goNoGo(lang: Lang, project: string, key: string, amoe: Page, moa: Page, viewer: Page) {
+  const { r, c } = CATALOGUES[lang];
+  // The recette is over: a campaign of the project, closed (nothing in it to retest).
+  await amoe.goto(`${project}/campaigns/new`);
+  await hydrated(amoe);
+  const campaign = `VABF MOA ${unique()}`;
+  await amoe.getByLabel(c.fields.name, { exact: true }).fill(campaign);
+  await amoe.getByLabel(c.fields.type).selectOption('vabf');
+  await amoe.getByLabel(c.fields.environment).fill('Recette');
+  await amoe.getByLabel(c.fields.build).fill('2.0.0-rc1');
+  await amoe.getByRole('button', { name: c.form.create }).click();
+  await expect(amoe).toHaveURL(/\/campaigns\/\d+$/);
+  await hydrated(amoe);
+  await amoe.getByRole('button', { name: c.detail.close }).click();
+  await amoe.getByRole('button', { name: c.detail.closeConfirmYes }).click();
+  await expect(amoe.getByTestId('campaign-status')).toHaveText(c.statuses.closed);
+
+  await amoe.goto(`${project}/readiness`);
   await amoe.getByRole('link', { name: r.new }).click();
   await hydrated(amoe);
   const name = `Version MOA ${unique()}`;
   await amoe.getByLabel(r.fields.name).fill(name);
   await amoe.getByLabel(r.fields.version).fill('2.0.0');
   await amoe.getByLabel(r.fields.targetDate).fill('2026-12-15');
-  // Campaign 3 of the demo is closed: its release may be decided.
-  await amoe.getByRole('checkbox', { name: /^3\. / }).check();
+  await amoe.getByRole('checkbox', { name: new RegExp(`^1\\. ${campaign}`) }).check();
   await amoe.getByRole('button', { name: r.form.create }).click();
   await amoe.waitForURL(/\/readiness\/\d+$/);
   await hydrated(amoe);
-  const proposal = (await amoe.getByTestId('decision-banner').getAttribute('data-decision')) as keyof typeof r.decisions;
+  const banner = amoe.getByTestId('decision-banner');
+  // Only the checklist holds it back: GO avec réserves until each item is settled.
+  await expect(banner).toHaveAttribute('data-decision', 'go_with_reservations');
+  await expect(amoe.getByTestId('criterion-checklist')).toHaveAttribute('data-verdict', 'reservation');
+  const items = amoe.getByTestId('checklist-item');
+  const total = await items.count();
+  expect(total).toBeGreaterThan(0);
+  const settled = (n: number) => r.criteria.checklist.evidence.replace('{settled}', String(n)).replace('{total}', String(total));
+  for (let i = 0; i < total; i += 1) {
+    const item = items.nth(i);
+    // The last item does not apply to this release; the others are done, each with its evidence.
+    if (i === total - 1) {
+      await item.getByLabel(r.checklist.status).selectOption('not_applicable');
+    } else {
+      await item.getByLabel(r.checklist.status).selectOption('done');
+      await item.getByLabel(r.checklist.evidence).fill(`https://ged.exemple.fr/mep-${i + 1}.pdf`);
+    }
+    await item.getByRole('button', { name: r.checklist.save }).click();
+    await expect(amoe.getByTestId('criterion-checklist')).toContainText(settled(i + 1));
+  }
+  // Every criterion met: the page proposes GO.
+  for (const criterion of CRITERION_KEYS) await expect(amoe.getByTestId(`criterion-${criterion}`)).toHaveAttribute('data-verdict', 'met');
+  await expect(banner).toHaveAttribute('data-decision', 'go');
+  await expect(banner.getByText(r.decisions.go, { exact: true })).toBeVisible();
+
   const form = amoe.getByTestId('go-no-go-form');
   await form.getByRole('checkbox', { name: new RegExp(DEMO_USERS.moa.name) }).check();
-  await form.getByRole('radio', { name: r.decisions[proposal], exact: true }).check();
+  await form.getByRole('radio', { name: r.decisions.go, exact: true }).check();
   await form.getByRole('button', { name: r.goNoGo.record }).click();
   await amoe.waitForURL(/\/go-no-go\/[0-9a-f-]{36}$/);
+  await expect(amoe.getByTestId('record-proposed')).toHaveText(r.decisions.go);
   const recordPath = new URL(amoe.url()).pathname;
 
   await moa.goto(recordPath);
-  await expect(moa.getByTestId('decision-banner')).toHaveAttribute('data-decision', proposal);
+  await expect(moa.getByTestId('decision-banner')).toHaveAttribute('data-decision', 'go');
   await hydrated(moa);
   await fitsWidth(moa);
   const sign = moa.getByTestId('sign-go-no-go');
@@ -85,16 +129,22 @@ async function goNoGo(amoe: Page, moa: Page, viewer: Page) {
   await expect(moa.getByTestId('signatures')).toContainText(DEMO_USERS.moa.name);
   await expect(moa.getByTestId('sign-go-no-go')).toHaveCount(0);
   const hash = (await moa.getByTestId('record-hash').textContent())!.trim();
+  expect(hash).toMatch(/^[0-9a-f]{64}$/);
   const downloading = moa.waitForEvent('download');
   await moa.getByTestId('pv-download').click();
   const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^PV-${key}-version-\\d+-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(fs.readFileSync((await download.path())!))), { mergePages: true });
   const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain(r.pv.title);
   expect(flat).toContain(name);
-  expect(flat).toContain(`${DEMO_USERS.moa.name} (MOA) — `);
+  // GO itself, not "GO avec réserves" / "GO with reservations", and the MOA's signature with that meaning.
+  expect(flat).toContain(`${r.pv.decisionLine.replace('{decision}', r.decisions.go)} ${r.pv.proposed}`);
+  expect(flat).toContain(`${DEMO_USERS.moa.name} (${r.roles.moa}) — ${r.meanings.go} — `);
   expect(flat).toContain(hash);
 
   await viewer.goto(recordPath);
+  await expect(viewer.getByTestId('decision-banner')).toHaveAttribute('data-decision', 'go');
   await expect(viewer.getByTestId('signatures')).toContainText(DEMO_USERS.moa.name);
   await expect(viewer.getByTestId('pv-download')).toBeVisible();
   await expect(viewer.getByTestId('sign-go-no-go')).toHaveCount(0);
@@ -144,9 +194,7 @@ async function journey(browser: Browser, baseURL: string, lang: Lang) {
   await hydrated(amoe.page);
   const name = `LDB MOA ${word}`;
   await amoe.page.getByLabel(s.baselines.create.name).fill(name);
-  const choices = amoe.page.getByTestId('create-baseline').getByRole('checkbox');
-  const total = await choices.count();
-  for (let i = 0; i < total; i += 1) await choices.nth(i).check();
+  expect(await chooseBaselineSpecifications(amoe.page)).toBe(1);
   await amoe.page.getByRole('button', { name: s.baselines.create.submit }).click();
   const row = amoe.page.getByRole('row').filter({ hasText: name });
   await expect(row).toBeVisible();
@@ -236,8 +284,7 @@ async function journey(browser: Browser, baseURL: string, lang: Lang) {
   await viewer.page.goto(anomalyPath);
   await expect(viewer.page.getByTestId('anomaly-move')).toHaveCount(0);
 
-  // The English run stops at the PV de levée: the go / no-go pages are the same in both languages.
-  if (lang === 'fr') await goNoGo(amoe.page, moa.page, viewer.page);
+  await goNoGo(lang, project, created.key, amoe.page, moa.page, viewer.page);
 
   await closeAll(...contexts);
 }
