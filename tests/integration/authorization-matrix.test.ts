@@ -546,6 +546,15 @@ const MATRIX: Record<string, MatrixEntry> = {
       message: 'Merci de valider.',
     }),
   },
+  requestCampaignReportApproval: {
+    scope: 'project',
+    roles: ['owner', 'amoe', 'amoa'],
+    input: async (world) => ({
+      projectKey: world.project.key,
+      campaignId: (await createCampaignRow(world.project, { status: 'closed' })).id,
+      message: 'Merci de valider le rapport.',
+    }),
+  },
   commentOnApproval: {
     scope: 'project',
     roles: ['owner', 'amoe', 'amoa', 'moa', 'viewer'],

@@ -137,7 +137,12 @@ export async function createFixture(): Promise<Fixture> {
     return { base, restore: await snapshotDatabase() };
   })();
   const { base, restore } = await built;
-  if (!first) await restore();
+  if (!first) {
+    await restore();
+    // The API's rate buckets live in this process, keyed by token id: a rebuilt fixture had new tokens, a restored
+    // one has the same, so their buckets start full again as a new fixture's would.
+    (globalThis as { __passerelleApiBuckets?: Map<string, unknown> }).__passerelleApiBuckets?.clear();
+  }
   const symbols = new Map(base.symbols);
   const { tag, ...rest } = base;
   return {
