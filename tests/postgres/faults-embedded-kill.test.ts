@@ -69,6 +69,8 @@ describe('the embedded database killed with SIGKILL during writes', () => {
     const found = new Set(check('kill'));
     const lost = acked.filter((n) => !found.has(`kill-${n}@example.test`));
     expect(lost, 'acknowledged but lost after kill -9').toEqual([]);
-    expect(acked).toHaveLength(30);
+    // The kill is sent on the 30th acknowledgement; one more may already be on its way (the same chunk of output, or
+    // a commit finished before the signal lands).
+    expect(acked.length).toBeGreaterThanOrEqual(30);
   }, 150_000);
 });
