@@ -4,7 +4,7 @@ import { APPROVAL_SUBJECT, campaignReportSubjectOf, findApprovalRequest, listRes
 import { listSignatures, signable } from '@/db/queries/signatures';
 import { projectRoute } from '@/lib/actions/define-route';
 import { ActionError } from '@/lib/actions/result';
-import { LOCALES } from '@/lib/i18n/locales';
+import { pdfDownload, PV_QUERY, pvSignature } from '@/lib/signoff/pv-download';
 
 /**
  * The PV de recette of one campaign: the PDF of a campaign report's approval request, from the report frozen when it
@@ -15,7 +15,7 @@ import { LOCALES } from '@/lib/i18n/locales';
 export const GET = projectRoute({
   name: 'downloadCampaignReportPv',
   permission: 'project.read',
-  query: z.object({ lang: z.enum(LOCALES).optional().catch(undefined) }),
+  query: PV_QUERY,
   async handler({ db, membership, params, query }) {
     const id = z.uuid().safeParse(params.id);
     if (!id.success) throw new ActionError('not_found');
@@ -41,23 +41,10 @@ export const GET = projectRoute({
           .map((r) => ({ number: r.number, text: r.text, owner: r.ownerName ?? '—', dueDate: r.dueDate, anomalies: r.anomalies.map((a) => a.number) })),
       },
       hash,
-      signatures.map((sig) => ({
-        name: sig.signerName,
-        role: sig.signerRole,
-        meaning: sig.meaning,
-        signedAt: sig.signedAt.toISOString(),
-        hash: sig.contentHash,
-        revoked: sig.revokedAt !== null,
-      })),
+      signatures.map(pvSignature),
       query.lang ?? 'fr',
     );
     const filename = `PV-${membership.projectKey}-campagne-${request.snapshot.campaign.number}-demande-${request.number}.pdf`;
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return pdfDownload(pdf, filename);
   },
 });

@@ -4,7 +4,7 @@ import { FINAL_ACCEPTANCE_SUBJECT, findFinalAcceptance } from '@/db/queries/go-l
 import { listSignatures } from '@/db/queries/signatures';
 import { projectRoute } from '@/lib/actions/define-route';
 import { ActionError } from '@/lib/actions/result';
-import { LOCALES } from '@/lib/i18n/locales';
+import { pdfDownload, PV_QUERY, pvSignature } from '@/lib/signoff/pv-download';
 
 /**
  * The PV of a recette définitive (or ajournement) decision as a PDF, from the content the MOA signed and the
@@ -14,7 +14,7 @@ import { LOCALES } from '@/lib/i18n/locales';
 export const GET = projectRoute({
   name: 'downloadFinalAcceptancePv',
   permission: 'project.read',
-  query: z.object({ lang: z.enum(LOCALES).optional().catch(undefined) }),
+  query: PV_QUERY,
   async handler({ db, membership, params, query }) {
     const id = z.uuid().safeParse(params.id);
     if (!id.success) throw new ActionError('not_found');
@@ -22,7 +22,7 @@ export const GET = projectRoute({
     if (!record) throw new ActionError('not_found');
     const signatures = (await listSignatures(db, membership.projectId, FINAL_ACCEPTANCE_SUBJECT, [record.goLiveId]))
       .filter((sig) => sig.subjectVersion === record.period)
-      .map((sig) => ({ name: sig.signerName, role: sig.signerRole, meaning: sig.meaning, signedAt: sig.signedAt.toISOString(), hash: sig.contentHash, revoked: sig.revokedAt !== null }));
+      .map(pvSignature);
     const document = {
       content: record.content,
       decision: record.decision,
@@ -32,8 +32,6 @@ export const GET = projectRoute({
     };
     const pdf = await renderFinalAcceptancePv(document, record.contentHash, signatures, query.lang ?? 'fr');
     const filename = `PV-recette-definitive-${membership.projectKey}-version-${record.content.release.number}-periode-${record.period}.pdf`;
-    return new Response(new Uint8Array(pdf), {
-      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
-    });
+    return pdfDownload(pdf, filename);
   },
 });

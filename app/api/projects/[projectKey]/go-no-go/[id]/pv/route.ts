@@ -4,7 +4,7 @@ import { findGoNoGoRecord, GO_NO_GO_SUBJECT, recordContent } from '@/db/queries/
 import { listSignatures } from '@/db/queries/signatures';
 import { projectRoute } from '@/lib/actions/define-route';
 import { ActionError } from '@/lib/actions/result';
-import { LOCALES } from '@/lib/i18n/locales';
+import { pdfDownload, PV_QUERY, pvSignature } from '@/lib/signoff/pv-download';
 
 /**
  * The PV de recette of a go / no-go record as a PDF, from its frozen content and the signatures given on it (French
@@ -13,29 +13,16 @@ import { LOCALES } from '@/lib/i18n/locales';
 export const GET = projectRoute({
   name: 'downloadGoNoGoPv',
   permission: 'project.read',
-  query: z.object({ lang: z.enum(LOCALES).optional().catch(undefined) }),
+  query: PV_QUERY,
   async handler({ db, membership, params, query }) {
     const id = z.uuid().safeParse(params.id);
     if (!id.success) throw new ActionError('not_found');
     const record = await findGoNoGoRecord(db, membership.projectId, id.data);
     if (!record) throw new ActionError('not_found');
     const content = recordContent(record);
-    const signatures = (await listSignatures(db, membership.projectId, GO_NO_GO_SUBJECT, [record.id])).map((sig) => ({
-      name: sig.signerName,
-      role: sig.signerRole,
-      meaning: sig.meaning,
-      signedAt: sig.signedAt.toISOString(),
-      hash: sig.contentHash,
-      revoked: sig.revokedAt !== null,
-    }));
+    const signatures = (await listSignatures(db, membership.projectId, GO_NO_GO_SUBJECT, [record.id])).map(pvSignature);
     const pdf = await renderGoNoGoPv(content, record.snapshotHash, signatures, query.lang ?? 'fr');
     const filename = `PV-${membership.projectKey}-version-${record.snapshot.release.number}-${record.recordedAt.toISOString().slice(0, 10)}.pdf`;
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return pdfDownload(pdf, filename);
   },
 });

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { renderLiftingPv } from '@/components/signoff/render-lifting-pv';
 import { findLifting } from '@/db/queries/reservation-pv';
 import { projectRoute } from '@/lib/actions/define-route';
 import { ActionError } from '@/lib/actions/result';
-import { LOCALES } from '@/lib/i18n/locales';
+import { pdfDownload, PV_QUERY, pvSignature } from '@/lib/signoff/pv-download';
 import { readLifting } from '@/lib/signoff/lifting';
 
 /**
@@ -14,7 +13,7 @@ import { readLifting } from '@/lib/signoff/lifting';
 export const GET = projectRoute({
   name: 'downloadLiftingPv',
   permission: 'project.read',
-  query: z.object({ lang: z.enum(LOCALES).optional().catch(undefined) }),
+  query: PV_QUERY,
   async handler({ db, membership, params, query }) {
     // A reservation's number as its page shows it: digits only, within the column's range.
     if (!/^[1-9]\d{0,8}$/.test(params.number ?? '')) throw new ActionError('not_found');
@@ -24,21 +23,10 @@ export const GET = projectRoute({
     const document = {
       // A lifting signed before the PV existed did not freeze the project: its key, name and client are today's.
       content: { ...content, project: content.project ?? lifting.project },
-      signature: {
-        name: lifting.signerName,
-        role: lifting.signerRole,
-        meaning: lifting.meaning,
-        signedAt: lifting.signedAt.toISOString(),
-        hash: lifting.contentHash,
-        revoked: lifting.revokedAt !== null,
-        reason: lifting.reason,
-        revokedAt: lifting.revokedAt?.toISOString() ?? null,
-      },
+      signature: { ...pvSignature(lifting), reason: lifting.reason, revokedAt: lifting.revokedAt?.toISOString() ?? null },
     };
     const pdf = await renderLiftingPv(document, lifting.contentHash, query.lang ?? 'fr');
     const filename = `PV-levee-${membership.projectKey}-reserve-${lifting.reservationNumber}-${lifting.signedAt.toISOString().slice(0, 10)}.pdf`;
-    return new Response(new Uint8Array(pdf), {
-      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
-    });
+    return pdfDownload(pdf, filename);
   },
 });
