@@ -85,9 +85,11 @@ describe('the database goes away and comes back', () => {
     expect(await createRequirement(input('Avant la panne'))).toMatchObject({ ok: true });
     expect(await probe()).toBe(200);
 
-    // What a restart does to the app's connections, then nothing listens any more.
-    await direct`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+    // The path to the server goes (every connection cut, nothing listens any more), and the server ends the
+    // sessions it held, as a restart does. In that order: a FATAL still in flight through the proxy while it cuts
+    // its sockets was, under load, read by the driver a second later as the answer to its next query.
     await proxy.stop();
+    await direct`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
     const quiet = console.error;
     console.error = () => {};
     try {
