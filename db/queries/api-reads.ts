@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { campaignStateCounts } from './campaigns';
-import { findRelease, findThresholds, readinessInputs, releaseCampaignResults } from './readiness';
+import { findRelease, findThresholds, readinessInputs } from './readiness';
 import { campaignItemStates, campaigns, goNoGoRecords, requirements, specifications, testCases, traceLinkStates } from '@/db/schema';
 import { pageOf } from '@/lib/api/cursor';
 import { ITEM_STATES, type ItemState } from '@/lib/recette/campaign-item-state';
@@ -249,14 +249,13 @@ export async function apiCampaignResultsPage(db: Executor, projectId: string, nu
 }
 
 /**
- * A release's readiness as the release page computes it (readiness.ts: the inputs in one statement, the campaigns'
- * results in one), with the latest recorded decision; null when the project has no such release.
+ * A release's readiness as the release page computes it (readiness.ts: the inputs and the campaigns' results in one
+ * statement), with the latest recorded decision; null when the project has no such release.
  */
 export async function apiReleaseReadiness(db: Executor, projectId: string, number: number) {
   const release = await findRelease(db, projectId, number);
   if (!release) return null;
-  const { inputs } = await readinessInputs(db, projectId, release.id, await findThresholds(db, projectId));
-  const campaignRows = await releaseCampaignResults(db, release.id);
+  const { inputs, campaigns: campaignRows } = await readinessInputs(db, projectId, release.id, await findThresholds(db, projectId));
   const [recorded] = await db
     .select({ decision: goNoGoRecords.decision, recordedAt: goNoGoRecords.recordedAt })
     .from(goNoGoRecords)

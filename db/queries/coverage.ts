@@ -11,8 +11,8 @@ import { specifications, traceLinkStates } from '@/db/schema';
  * subquery per set of requirements (a page, a window or the whole project), never a subquery per row.
  */
 
-/** Per-requirement specification link counts of a project, in one grouped query. */
-export function requirementCoverageCte(db: Executor, projectId: string) {
+/** Per-requirement specification link counts of a project, in one grouped query; `requirementIds` as below. */
+export function requirementCoverageCte(db: Executor, projectId: string, requirementIds?: SQL) {
   return db.$with('coverage').as(
     db
       .select({
@@ -23,7 +23,13 @@ export function requirementCoverageCte(db: Executor, projectId: string) {
       })
       .from(traceLinkStates)
       .innerJoin(specifications, eq(specifications.id, traceLinkStates.downstreamId))
-      .where(and(eq(traceLinkStates.projectId, projectId), eq(traceLinkStates.kind, 'requirement_specification')))
+      .where(
+        and(
+          eq(traceLinkStates.projectId, projectId),
+          eq(traceLinkStates.kind, 'requirement_specification'),
+          requirementIds && sql`${traceLinkStates.upstreamId} in (${requirementIds})`,
+        ),
+      )
       .groupBy(traceLinkStates.upstreamId),
   );
 }
@@ -31,16 +37,41 @@ export function requirementCoverageCte(db: Executor, projectId: string) {
 export type CoverageCte = ReturnType<typeof requirementCoverageCte>;
 
 /**
- * The test cases verifying each requirement of a project — its own links (requirement → test case) and those of
- * its specifications (specification → test case) — grouped per requirement in one statement: how many distinct
- * test cases, how many of the requirement's own links to them are suspect (suspicion through a specification is
- * the specification link's), how many of them last passed and last failed (each test case's latest recorded result,
- * read through the (test_case_id, started_at) index), and the test cases as a JSON array of
- * [number, suspect, latest result or null] in number order.
- * `requirementIds` (a subquery of ids) limits the work to a page or a window of requirements.
+ * The one definition of the test cases verifying each requirement of a project — its own links (requirement → test
+ * case) and those of its specifications (specification → test case) — as a subquery with one row per requirement and
+ * distinct test case: `requirement_id`, `test_case_id`, `test_number`, `suspect` (any of the links to it) and
+ * `direct_suspect` (how many of the requirement's own links to it are suspect: suspicion through a specification is
+ * the specification link's). `requirementIds` (a subquery of ids) limits the work to a page, a window or a set of
+ * requirements.
+ */
+export function requirementTestCases(projectId: string, requirementIds?: SQL) {
+  const only = (column: SQL) => (requirementIds ? sql`and ${column} in (${requirementIds})` : sql``);
+  return sql`
+    select p.requirement_id, p.test_case_id, tc.number as test_number, p.suspect, p.direct_suspect
+    from (
+      select x.requirement_id, x.test_case_id, bool_or(x.suspect) as suspect,
+        count(*) filter (where x.direct and x.suspect) as direct_suspect
+      from (
+        select t.upstream_id as requirement_id, t.downstream_id as test_case_id, t.suspect, true as direct
+        from trace_link_states t
+        where t.project_id = ${projectId} and t.kind = 'requirement_test_case' ${only(sql`t.upstream_id`)}
+        union all
+        select rs.upstream_id, st.downstream_id, st.suspect, false
+        from trace_links rs join trace_link_states st on st.upstream_id = rs.downstream_id and st.kind = 'specification_test_case'
+        where rs.project_id = ${projectId} and rs.kind = 'requirement_specification' ${only(sql`rs.upstream_id`)}
+      ) x
+      group by x.requirement_id, x.test_case_id
+    ) p
+    join test_cases tc on tc.id = p.test_case_id`;
+}
+
+/**
+ * The test cases of requirementTestCases grouped per requirement in one statement: how many distinct test cases, how
+ * many of the requirement's own links to them are suspect, how many of them last passed and last failed (each test
+ * case's latest recorded result, read through the (test_case_id, started_at, id) index), and the test cases as a
+ * JSON array of [number, suspect, latest result or null] in number order.
  */
 export function requirementTestsCte(db: Executor, projectId: string, requirementIds?: SQL) {
-  const only = (column: SQL) => (requirementIds ? sql`and ${column} in (${requirementIds})` : sql``);
   return db
     .$with('requirement_tests', {
       requirementId: sql<string>`requirement_id`.as('requirement_id'),
@@ -54,22 +85,8 @@ export function requirementTestsCte(db: Executor, projectId: string, requirement
       select p.requirement_id, count(*)::int as test_count, sum(p.direct_suspect)::int as suspect_test_links,
         (count(*) filter (where lr.status = 'passed'))::int as passed_tests,
         (count(*) filter (where lr.status = 'failed'))::int as failed_tests,
-        json_agg(json_build_array(tc.number, p.suspect, lr.status) order by tc.number) as test_cases
-      from (
-        select x.requirement_id, x.test_case_id, bool_or(x.suspect) as suspect,
-          count(*) filter (where x.direct and x.suspect) as direct_suspect
-        from (
-          select t.upstream_id as requirement_id, t.downstream_id as test_case_id, t.suspect, true as direct
-          from trace_link_states t
-          where t.project_id = ${projectId} and t.kind = 'requirement_test_case' ${only(sql`t.upstream_id`)}
-          union all
-          select rs.upstream_id, st.downstream_id, st.suspect, false
-          from trace_links rs join trace_link_states st on st.upstream_id = rs.downstream_id and st.kind = 'specification_test_case'
-          where rs.project_id = ${projectId} and rs.kind = 'requirement_specification' ${only(sql`rs.upstream_id`)}
-        ) x
-        group by x.requirement_id, x.test_case_id
-      ) p
-      join test_cases tc on tc.id = p.test_case_id
+        json_agg(json_build_array(p.test_number, p.suspect, lr.status) order by p.test_number) as test_cases
+      from (${requirementTestCases(projectId, requirementIds)}) p
       left join lateral (
         select e.status from executions e
         where e.test_case_id = p.test_case_id and e.status <> 'in_progress'

@@ -5,7 +5,6 @@ import {
   anomalies,
   approvalRequests,
   baselines,
-  campaignItemStates as itemStates,
   campaigns,
   goNoGoRecords,
   projectImports,
@@ -24,13 +23,13 @@ import type { ApprovalStatus } from '@/lib/signoff/model';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/lib/signoff/readiness-model';
 import { parisToday } from '@/lib/signoff/reservations';
 import type { GoNoGoContent, ReadinessSnapshot, SnapshotRequirement } from '@/lib/signoff/readiness-snapshot';
-import { coverageCase, requirementCoverageCte, requirementTestsCte } from './coverage';
+import { coverageCase, requirementCoverageCte, requirementTestCases } from './coverage';
 import { listPageSize } from './page-size';
 
 /**
  * Reads behind the release pages (DESIGN.md §3 go / no-go): every criterion computed live, each with the items
- * behind it. The inputs of the decision come from one statement; the evidence lists from one statement each, so a
- * release page runs the same number of statements whatever the size of the project.
+ * behind it. The inputs of the decision and the campaigns' results come from one statement; the other evidence lists
+ * from one statement each, so a release page runs the same number of statements whatever the size of the project.
  */
 
 export const RELEASE_PAGE_SIZE = 50;
@@ -102,34 +101,6 @@ export async function listCampaignChoices(db: Executor, projectId: string) {
     .limit(200);
 }
 
-const stateCount = (state: string) => sql<number>`(count(${itemStates.id}) filter (where ${itemStates.state} = ${state}))::int`;
-
-/** The release's campaigns with their results, in one grouped statement. */
-export async function releaseCampaignResults(db: Executor, releaseId: string) {
-  return db
-    .select({
-      id: campaigns.id,
-      number: campaigns.number,
-      name: campaigns.name,
-      type: campaigns.type,
-      environment: campaigns.environment,
-      build: campaigns.build,
-      status: campaigns.status,
-      closedAt: campaigns.closedAt,
-      total: sql<number>`count(${itemStates.id})::int`,
-      passed: stateCount('passed'),
-      failed: stateCount('failed'),
-      blocked: stateCount('blocked'),
-      notRun: stateCount('not_run'),
-    })
-    .from(releaseCampaigns)
-    .innerJoin(campaigns, eq(campaigns.id, releaseCampaigns.campaignId))
-    .leftJoin(itemStates, eq(itemStates.campaignId, campaigns.id))
-    .where(eq(releaseCampaigns.releaseId, releaseId))
-    .groupBy(campaigns.id)
-    .orderBy(asc(campaigns.number));
-}
-
 export async function releaseChecklist(db: Executor, releaseId: string) {
   return db
     .select({
@@ -172,38 +143,75 @@ export async function releaseOpenAnomalies(db: Executor, projectId: string, rele
     .limit(EVIDENCE_LIMIT);
 }
 
+type Campaign = typeof campaigns.$inferSelect;
+
+/** A campaign of the release with its results, as JSON out of readinessInputs's statement (its date as text). */
+interface CampaignResultJson {
+  id: string;
+  number: number;
+  name: string;
+  type: Campaign['type'];
+  environment: string;
+  build: string;
+  status: Campaign['status'];
+  closedAt: string | null;
+  total: number;
+  passed: number;
+  failed: number;
+  blocked: number;
+  notRun: number;
+}
+
 /**
  * Every input of the proposed decision, in one statement over the project's must-have requirements: coverage from
- * the one coverage CTEs (coverage.ts), verification from the latest item state of each of their test cases across
- * the release's campaigns, and the other criteria as uncorrelated subqueries. Also the first requirement gaps.
+ * the one coverage definitions (coverage.ts), verification from the latest item state of each of their test cases
+ * across the release's campaigns, and the other criteria as uncorrelated subqueries. Also the first requirement gaps
+ * and the release's campaigns with their results, which read the same item states.
  */
 export async function readinessInputs(db: Executor, projectId: string, releaseId: string, thresholds: Thresholds) {
-  const coverage = requirementCoverageCte(db, projectId);
-  const tests = requirementTestsCte(db, projectId);
-  // The latest state of each test case across the release's campaigns (the most recently finished item wins).
+  const mustHave = and(eq(requirements.projectId, projectId), eq(requirements.priority, 'must'), sql`${requirements.status} <> 'obsolete'`);
+  // Only the must-have requirements count: their links and test cases alone are read (a quarter of the large project).
+  const mustHaveIds = sql`select ${requirements.id} from ${requirements} where ${mustHave}`;
+  const coverage = requirementCoverageCte(db, projectId, mustHaveIds);
+  const mustTests = db
+    .$with('must_tests', { requirementId: sql<string>`requirement_id`.as('requirement_id'), testCaseId: sql<string>`test_case_id`.as('test_case_id') })
+    .as(sql`select requirement_id, test_case_id from (${requirementTestCases(projectId, mustHaveIds)}) t`);
+  // The states of the release's items, read once (the view's latest execution per item is the costly part) for
+  // both the campaigns' results and the verification below.
+  const items = db
+    .$with('release_items', {
+      id: sql<string>`id`.as('id'),
+      campaignId: sql<string>`campaign_id`.as('campaign_id'),
+      testCaseId: sql<string>`test_case_id`.as('test_case_id'),
+      state: sql<string>`state`.as('state'),
+      latestFinishedAt: sql<Date | null>`latest_finished_at`.as('latest_finished_at'),
+    })
+    .as(sql`select s.id, s.campaign_id, s.test_case_id, s.state, s.latest_finished_at
+      from campaign_item_states s where s.campaign_id in (${campaignsOf(releaseId)})`);
+  // The latest state of each of the must-have test cases across the release's campaigns (the most recently finished
+  // item wins).
   const latest = db
     .$with('release_latest', {
       testCaseId: sql<string>`test_case_id`.as('test_case_id'),
       state: sql<string>`state`.as('state'),
     })
-    .as(sql`select distinct on (s.test_case_id) s.test_case_id, s.state
-      from campaign_item_states s where s.campaign_id in (${campaignsOf(releaseId)})
-      order by s.test_case_id, s.latest_finished_at desc nulls last`);
-  // Suspicion has its own criterion, and results are read from the release's campaigns (below): coverage here is
-  // "an approved specification and a test case".
-  const covered = sql`${coverageCase({ suspect: sql`0`, approved: sql`${coverage.approvedCount}`, tests: sql`${tests.testCount}`, passed: sql`0`, failed: sql`0` })} = 'covered'`;
-  // Whether every test case of each requirement last passed in the release, grouped once: a per-requirement EXISTS
-  // over the unindexed CTE scanned it for every test case of every must-have (6.6 s on the large project).
+    .as(sql`select distinct on (i.test_case_id) i.test_case_id, i.state
+      from ${items} i where i.test_case_id in (select test_case_id from ${mustTests})
+      order by i.test_case_id, i.latest_finished_at desc nulls last`);
+  // Per requirement, how many test cases and whether every one of them last passed in the release, grouped once.
   const verified = db
     .$with('release_verified', {
       requirementId: sql<string>`verified_requirement_id`.as('verified_requirement_id'),
+      testCount: sql<number>`test_count`.as('test_count'),
       allPassed: sql<boolean>`all_passed`.as('all_passed'),
     })
-    .as(sql`select t.requirement_id as verified_requirement_id, bool_and(l.state is not distinct from 'passed') as all_passed
-      from ${tests} t cross join lateral json_array_elements(t.test_cases) e
-      join test_cases tc on tc.project_id = ${projectId} and tc.number = (e->>0)::int
-      left join ${latest} l on l.test_case_id = tc.id
+    .as(sql`select t.requirement_id as verified_requirement_id, count(*)::int as test_count,
+        bool_and(l.state is not distinct from 'passed') as all_passed
+      from ${mustTests} t left join ${latest} l on l.test_case_id = t.test_case_id
       group by t.requirement_id`);
+  // Suspicion has its own criterion, and results are read from the release's campaigns (below): coverage here is
+  // "an approved specification and a test case".
+  const covered = sql`${coverageCase({ suspect: sql`0`, approved: sql`${coverage.approvedCount}`, tests: sql`${verified.testCount}`, passed: sql`0`, failed: sql`0` })} = 'covered'`;
   // A requirement without test cases has no row: nothing of it failed to pass (it is uncovered instead).
   const notAllPassed = sql`coalesce(not ${verified.allPassed}, false)`;
   const gap = sql`case when not (${covered}) then 'uncovered' when ${notAllPassed} then 'unverified' end`;
@@ -213,7 +221,7 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
   const severityCount = (severity: string) =>
     sql<number>`(select count(*)::int from ${anomalies} where ${open} and ${anomalies.severity} = ${severity})`;
   const [row] = await db
-    .with(coverage, tests, latest, verified)
+    .with(coverage, mustTests, items, latest, verified)
     .select({
       mustTotal: sql<number>`count(${requirements.id})::int`,
       uncovered: sql<number>`(count(*) filter (where not (${covered})))::int`,
@@ -225,6 +233,14 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
       minor: severityCount('minor'),
       suspectLinks: sql<number>`(select count(*)::int from trace_link_states t where t.project_id = ${projectId} and t.suspect)`,
       campaigns: sql<number>`(select count(*)::int from ${releaseCampaigns} where ${releaseCampaigns.releaseId} = ${releaseId})`,
+      campaignResults: sql<CampaignResultJson[]>`(select coalesce(json_agg(json_build_object('id', c.id, 'number', c.number, 'name', c.name,
+          'type', c.type, 'environment', c.environment, 'build', c.build, 'status', c.status, 'closedAt', c.closed_at,
+          'total', c.total, 'passed', c.passed, 'failed', c.failed, 'blocked', c.blocked, 'notRun', c.not_run) order by c.number), '[]')
+        from (select c.id, c.number, c.name, c.type, c.environment, c.build, c.status, c.closed_at, count(i.id)::int as total,
+            (count(i.id) filter (where i.state = 'passed'))::int as passed, (count(i.id) filter (where i.state = 'failed'))::int as failed,
+            (count(i.id) filter (where i.state = 'blocked'))::int as blocked, (count(i.id) filter (where i.state = 'not_run'))::int as not_run
+          from ${releaseCampaigns} rc join ${campaigns} c on c.id = rc.campaign_id left join ${items} i on i.campaign_id = c.id
+          where rc.release_id = ${releaseId} group by c.id) c)`,
       openCampaigns: sql<number>`(select count(*)::int from ${campaigns} where ${campaigns.id} in (${campaignsOf(releaseId)})
         and ${campaigns.status} <> 'closed')`,
       checklist: sql<number>`(select count(*)::int from ${releaseChecklistItems} where ${releaseChecklistItems.releaseId} = ${releaseId})`,
@@ -243,9 +259,8 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
     })
     .from(requirements)
     .leftJoin(coverage, eq(coverage.requirementId, requirements.id))
-    .leftJoin(tests, eq(tests.requirementId, requirements.id))
     .leftJoin(verified, eq(verified.requirementId, requirements.id))
-    .where(and(eq(requirements.projectId, projectId), eq(requirements.priority, 'must'), sql`${requirements.status} <> 'obsolete'`));
+    .where(mustHave);
   const r = row!;
   const inputs: ReadinessInputs = {
     thresholds: { maxBlocking: thresholds.maxBlocking, maxMajor: thresholds.maxMajor },
@@ -258,19 +273,16 @@ export async function readinessInputs(db: Executor, projectId: string, releaseId
     reservations: { open: r.openReservations, overdue: r.overdueReservations },
   };
   const gaps: SnapshotRequirement[] = (r.gaps ?? []).map(([number, title, g]) => ({ number, title, gap: g }));
-  return { inputs, gaps };
+  const campaignResults = r.campaignResults.map((c) => ({ ...c, closedAt: c.closedAt === null ? null : new Date(c.closedAt) }));
+  return { inputs, gaps, campaigns: campaignResults };
 }
 
 /** Everything the release page shows and the go / no-go record freezes, computed now. */
 export async function releaseReadiness(db: Executor, projectId: string, release: ReleaseRow) {
   const [project] = await db.select({ key: projects.key, name: projects.name, client: projects.client }).from(projects).where(eq(projects.id, projectId));
   const thresholds = await findThresholds(db, projectId);
-  const { inputs, gaps } = await readinessInputs(db, projectId, release.id, thresholds);
-  const [campaignRows, anomalyRows, checklist] = [
-    await releaseCampaignResults(db, release.id),
-    await releaseOpenAnomalies(db, projectId, release.id),
-    await releaseChecklist(db, release.id),
-  ];
+  const { inputs, gaps, campaigns: campaignRows } = await readinessInputs(db, projectId, release.id, thresholds);
+  const [anomalyRows, checklist] = [await releaseOpenAnomalies(db, projectId, release.id), await releaseChecklist(db, release.id)];
   const { decision, criteria } = proposeDecision(inputs);
   const snapshot: ReadinessSnapshot = {
     project: project!,

@@ -126,9 +126,11 @@ export const executions = pgTable(
     revision: integer('revision').notNull().default(1),
   },
   (t) => [
-    index('executions_item_started_idx').on(t.campaignItemId, t.startedAt),
+    // The latest execution is "order by started_at desc, id desc limit 1" (campaign_item_states, requirementTestsCte):
+    // with `id` in the index it is the index's last entry, without a sort of the item's or test case's executions.
+    index('executions_item_started_idx').on(t.campaignItemId, t.startedAt, t.id),
     index('executions_campaign_idx').on(t.campaignId, t.status),
-    index('executions_test_case_idx').on(t.testCaseId, t.startedAt),
+    index('executions_test_case_idx').on(t.testCaseId, t.startedAt, t.id),
     check('executions_override_reason', sql`${t.status} = ${t.derivedStatus} or ${t.overrideReason} is not null`),
   ],
 );
