@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { CLIENT_ADDRESS_HEADERS, trustedProxyCount } from '@/lib/http/client-address';
 import { contentSecurityPolicy } from '@/lib/http/content-security-policy';
 import { hasMalformedSegment } from '@/lib/http/url-segment';
+import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locales';
 import { errorMessage } from '@/lib/actions/messages';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '@/lib/api/problem';
@@ -10,9 +11,6 @@ const PUBLIC_PATHS = ['/login', '/set-password', '/api/auth'];
 
 /** Methods that change nothing, so another site may start them (links, images). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Auth.js's session cookie (`__Secure-` in production, split into `.0`, `.1`… when large). */
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
  * Per-request CSP nonce, and a redirect to the sign-in page for visitors without a session cookie. A convenience

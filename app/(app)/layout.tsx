@@ -8,8 +8,7 @@ import { sectionIcons } from '@/components/shell/section-icons';
 import { UserMenu } from '@/components/shell/user-menu';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { getDb } from '@/db/client';
-import { unreadCount } from '@/db/queries/notifications';
-import { overdueCount } from '@/db/queries/reservation-overdue';
+import { bellCounts } from '@/db/queries/notifications';
 import { signOutCurrentSession } from '@/app/(auth)/login/actions';
 import { setPreferredLocale, signOutEverywhere } from './profile/actions';
 import { parisToday } from '@/lib/signoff/reservations';
@@ -18,12 +17,8 @@ import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  // Two indexed reads, the unread one capped: cheap enough for every signed-in page.
-  const [t, unread, overdue] = await Promise.all([
-    getTranslations('nav'),
-    unreadCount(getDb(), user.id),
-    overdueCount(getDb(), user.id, parisToday(new Date())),
-  ]);
+  // One statement of two indexed counts, the unread one capped: cheap enough for every signed-in page.
+  const [t, { unread, overdue }] = await Promise.all([getTranslations('nav'), bellCounts(getDb(), user.id, parisToday(new Date()))]);
   return (
     <div className="flex min-h-screen flex-col">
       {/* First in the tab order, shown when focused: skips the header (and a project's sidebar) to the page. */}

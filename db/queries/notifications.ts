@@ -4,6 +4,7 @@ import type { Executor, Transaction } from '@/db/client';
 import { emailOutbox, notifications, projectMembers, projects, users } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import { LOCALES } from '@/lib/i18n/locales';
+import { overdueCountQuery } from '@/db/queries/reservation-overdue';
 import { UNREAD_COUNT_CAP, type NotificationKind, type NotificationParams } from '@/lib/notifications/model';
 import { mailEnabled, markMailQueued } from '@/lib/notifications/outbox-signal';
 import { notificationMail } from '@/lib/notifications/text';
@@ -96,8 +97,12 @@ async function queueMail(tx: Transaction, notice: Notice, ids: string[]) {
 /** Only the rows of projects the person still belongs to: leaving a project hides its notices. */
 const stillMember = and(eq(projectMembers.projectId, notifications.projectId), eq(projectMembers.userId, notifications.userId));
 
-/** The bell's figure: unread notices, counted up to just past the cap, on the unread index. */
-export async function unreadCount(db: Executor, userId: string): Promise<number> {
+/**
+ * The bell's two figures, in one statement since every signed-in page shows them: unread notices, counted up to
+ * just past the cap on the unread index, and overdue reservations (reservation-overdue.ts). Read from the person's
+ * own row, so a person without notices still gets one row of zeros.
+ */
+export async function bellCounts(db: Executor, userId: string, today: string): Promise<{ unread: number; overdue: number }> {
   const capped = db
     .select({ one: sql`1`.as('one') })
     .from(notifications)
@@ -105,8 +110,12 @@ export async function unreadCount(db: Executor, userId: string): Promise<number>
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .limit(UNREAD_COUNT_CAP + 1)
     .as('capped');
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(capped);
-  return row?.count ?? 0;
+  const unread = db.select({ count: sql<number>`count(*)::int` }).from(capped);
+  const [row] = await db
+    .select({ unread: sql<number>`(${unread})`, overdue: sql<number>`(${overdueCountQuery(db, userId, today)})` })
+    .from(users)
+    .where(eq(users.id, userId));
+  return { unread: row?.unread ?? 0, overdue: row?.overdue ?? 0 };
 }
 
 /** One page of the person's feed, newest first, with one row more than asked to tell whether another page follows. */

@@ -51,12 +51,11 @@ export async function overdueReservationsFor(db: Executor, userId: string, today
     .limit(limit);
 }
 
-/** How many, for the bell. */
-export async function overdueCount(db: Executor, userId: string, today: string): Promise<number> {
-  const [row] = await db
+/** How many, for the bell (bellCounts in notifications.ts): a statement to embed, not run on its own. */
+export function overdueCountQuery(db: Executor, userId: string, today: string) {
+  return db
     .select({ count: sql<number>`count(*)::int` })
     .from(reservations)
     .innerJoin(projectMembers, memberOfProject(userId))
     .where(overdueFor(userId, today));
-  return row?.count ?? 0;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildOpenApiDocument } from './openapi';
+import { openApiDocument } from './openapi';
 import { API_OPERATIONS } from './operations';
 import { referenceOf } from './reference';
 import { createCampaignBody, requirementPage } from './schemas';
 
 describe('the OpenAPI document', () => {
-  const document = buildOpenApiDocument() as unknown as {
+  const document = openApiDocument() as unknown as {
     openapi: string;
     paths: Record<string, Record<string, { operationId: string; security: unknown; responses: Record<string, unknown> }>>;
     components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; securitySchemes: unknown };

@@ -66,8 +66,18 @@ function operationObject(op: ApiOperation) {
   };
 }
 
-/** The OpenAPI 3.1 document of `/api/v1`, generated from the operations' zod schemas. */
-export function buildOpenApiDocument() {
+let document: ReturnType<typeof createDocument> | undefined;
+
+/**
+ * The OpenAPI 3.1 document of `/api/v1`, generated from the operations' zod schemas. Built once per process: it
+ * depends on the code alone, and generating it takes tens of milliseconds of CPU, which the reference page and the
+ * document's route paid on every request. Shared, so read-only.
+ */
+export function openApiDocument() {
+  return (document ??= buildDocument());
+}
+
+function buildDocument() {
   const paths: Record<string, Record<string, ReturnType<typeof operationObject>>> = {};
   for (const op of API_OPERATIONS) {
     (paths[`${API_BASE_PATH}${op.path}`] ??= {})[op.method.toLowerCase()] = operationObject(op);

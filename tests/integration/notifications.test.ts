@@ -6,7 +6,7 @@ import * as notificationActions from '@/app/(app)/notifications/actions';
 import * as requirementActions from '@/app/(app)/projects/[projectKey]/requirements/actions';
 import { getDb } from '@/db/client';
 import { approvalSubject, findApprovalRequest } from '@/db/queries/approvals';
-import { listNotifications, unreadCount } from '@/db/queries/notifications';
+import { bellCounts, listNotifications } from '@/db/queries/notifications';
 import { signable } from '@/db/queries/signatures';
 import { emailOutbox, executions, notifications, projectMembers, specifications, testCases } from '@/db/schema';
 import { TEST_PASSWORD, actAs, createProjectWithMembers, createUser } from '../setup/actors';
@@ -15,6 +15,8 @@ import { loose } from '../setup/server-actions';
 import { createApprovalRequestRow, createBaselineRow } from '../setup/signoff-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow, createTestLink } from '../setup/trace-items';
 
+/** The bell's unread figure does not depend on the day. */
+const TODAY = '2026-05-01';
 const requestApproval = loose(approvals.requestBaselineApproval);
 const decide = loose(approvals.decideApproval);
 const comment = loose(approvals.commentOnApproval);
@@ -79,9 +81,9 @@ describe('approval notices', () => {
     const { who, rows } = await notified('approval_requested');
     expect(who).toEqual(['amoa', 'moa', 'viewer']);
     expect(rows[0]).toMatchObject({ path: 'approvals/1', params: { ref: '#1', subject: `LDB-${baseline.number} Lot paie` } });
-    expect(await unreadCount(getDb(), outsider.id)).toBe(0);
-    expect(await unreadCount(getDb(), members.amoe.id)).toBe(0);
-    expect(await unreadCount(getDb(), members.moa.id)).toBe(1);
+    expect((await bellCounts(getDb(), outsider.id, TODAY)).unread).toBe(0);
+    expect((await bellCounts(getDb(), members.amoe.id, TODAY)).unread).toBe(0);
+    expect((await bellCounts(getDb(), members.moa.id, TODAY)).unread).toBe(1);
     // Embedded default: no SMTP_URL, so nothing is queued for e-mail.
     expect(await getDb().select().from(emailOutbox)).toEqual([]);
   });
@@ -184,14 +186,14 @@ describe('the feed', () => {
     const { mine, theirs } = await oneNoticeEach();
     await actAs(members.moa);
     expect(await markRead({ projectKey: project.key, notificationId: theirs.id })).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await unreadCount(getDb(), members.viewer.id)).toBe(1);
+    expect((await bellCounts(getDb(), members.viewer.id, TODAY)).unread).toBe(1);
     expect(await markRead({ projectKey: project.key, notificationId: mine.id })).toMatchObject({ ok: true });
-    expect(await unreadCount(getDb(), members.moa.id)).toBe(0);
+    expect((await bellCounts(getDb(), members.moa.id, TODAY)).unread).toBe(0);
     expect(await markAllRead({})).toMatchObject({ ok: true, data: { count: 0 } });
-    expect(await unreadCount(getDb(), members.viewer.id)).toBe(1);
+    expect((await bellCounts(getDb(), members.viewer.id, TODAY)).unread).toBe(1);
     await actAs(members.viewer);
     expect(await markAllRead({})).toMatchObject({ ok: true, data: { count: 1 } });
-    expect(await unreadCount(getDb(), members.viewer.id)).toBe(0);
+    expect((await bellCounts(getDb(), members.viewer.id, TODAY)).unread).toBe(0);
   });
 
   test('a person who left the project sees nothing of its notices and cannot mark them', async () => {
@@ -199,7 +201,7 @@ describe('the feed', () => {
     expect((await listNotifications(getDb(), members.moa.id, { page: 1, pageSize: 10 })).rows).toMatchObject([{ projectKey: project.key }]);
     await getDb().delete(projectMembers).where(sql`${projectMembers.projectId} = ${project.id} and ${projectMembers.userId} = ${members.moa.id}`);
     expect(await listNotifications(getDb(), members.moa.id, { page: 1, pageSize: 10 })).toEqual({ rows: [], hasMore: false });
-    expect(await unreadCount(getDb(), members.moa.id)).toBe(0);
+    expect((await bellCounts(getDb(), members.moa.id, TODAY)).unread).toBe(0);
     await actAs(members.moa);
     expect(await markRead({ projectKey: project.key, notificationId: mine.id })).toMatchObject({ ok: false, code: 'not_found' });
   });

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import * as approvals from '@/app/(app)/projects/[projectKey]/approvals/actions';
 import { getDb } from '@/db/client';
 import { approvalSubject, findApprovalRequest, listReservations } from '@/db/queries/approvals';
-import { overdueCount, overdueReservationsFor } from '@/db/queries/reservation-overdue';
+import { bellCounts } from '@/db/queries/notifications';
+import { overdueReservationsFor } from '@/db/queries/reservation-overdue';
 import { signable } from '@/db/queries/signatures';
 import { reservations } from '@/db/schema';
 import { isOverdue, parisToday } from '@/lib/signoff/reservations';
@@ -36,14 +37,14 @@ describe('overdue reservations in the feed', () => {
     const feed = async (userId: string, today: string) => (await overdueReservationsFor(getDb(), userId, today)).map((r) => r.number);
 
     expect(await feed(members.amoe.id, lastMinute)).toEqual([]);
-    expect(await overdueCount(getDb(), members.amoe.id, lastMinute)).toBe(0);
+    expect((await bellCounts(getDb(), members.amoe.id, lastMinute)).overdue).toBe(0);
     // From midnight: the owner, and the MOA who approved the request; not the viewer, nor another project's member.
     expect(await feed(members.amoe.id, midnight)).toEqual([shown!.number]);
     expect(await feed(members.moa.id, midnight)).toEqual([shown!.number]);
     expect(await feed(members.viewer.id, midnight)).toEqual([]);
     const stranger = await createProjectWithMembers();
     expect(await feed(stranger.members.owner.id, midnight)).toEqual([]);
-    expect(await overdueCount(getDb(), members.amoe.id, midnight)).toBe(1);
+    expect((await bellCounts(getDb(), members.amoe.id, midnight)).overdue).toBe(1);
     const [entry] = await overdueReservationsFor(getDb(), members.moa.id, midnight);
     expect(entry).toMatchObject({ projectKey: project.key, requestNumber: request.number, text: 'Livrer le correctif', dueDate: '2026-04-30', ownerName: members.amoe.name });
     // The SQL states the pure rule: the same rows as isOverdue over the project's list.
@@ -52,6 +53,6 @@ describe('overdue reservations in the feed', () => {
     // Lifted, it leaves the feed; nothing was stored to take away.
     await getDb().update(reservations).set({ status: 'lifted', liftedAt: new Date() }).where(eq(reservations.id, shown!.id));
     expect(await feed(members.amoe.id, midnight)).toEqual([]);
-    expect(await overdueCount(getDb(), members.moa.id, midnight)).toBe(0);
+    expect((await bellCounts(getDb(), members.moa.id, midnight)).overdue).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import { actAs, TEST_PASSWORD } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
 import { createApiTokenRow } from '../setup/api-tokens';
-import { buildOpenApiDocument } from '@/lib/api/openapi';
+import { openApiDocument } from '@/lib/api/openapi';
 import { openEmptyDatabase } from '../setup/test-database';
 import { createFinalAcceptanceRow, createGoNoGoRecordRow, createReleaseRow } from '../setup/readiness-rows';
 import { createLink, createRequirementRow, createSpecificationRow, createTestCaseRow } from '../setup/trace-items';
@@ -201,7 +201,7 @@ const UPLOAD_ROUTES: Record<string, UploadEntry> = {
 /** Routes anyone may call, signed in or not: they read no project data, and answer exactly this. */
 const PUBLIC_ROUTES: Record<string, { body: unknown }> = {
   'app/api/health/route.ts': { body: { status: 'ok' } },
-  'app/api/v1/openapi.json/route.ts': { body: JSON.parse(JSON.stringify(buildOpenApiDocument())) },
+  'app/api/v1/openapi.json/route.ts': { body: JSON.parse(JSON.stringify(openApiDocument())) },
 };
 
 /**

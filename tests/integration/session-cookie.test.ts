@@ -45,6 +45,20 @@ describe('currentSession reads the Auth.js session cookie', () => {
     }
   });
 
+  test('a cookie read before is read again from memory until its expiry, and not past it', async () => {
+    requestState.cookies.set(cookieName, await token({ maxAge: 60 }));
+    const first = await currentSession();
+    expect(first?.sessionId).toBe(sessionId);
+    expect(await currentSession()).toEqual(first);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 120_000);
+      expect(await currentSession()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('a valid token under another cookie name is ignored', async () => {
     requestState.cookies.set('authjs.csrf-token', await token());
     requestState.cookies.set(`x-${cookieName}`, await token());

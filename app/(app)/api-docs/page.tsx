@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { buildOpenApiDocument } from '@/lib/api/openapi';
+import { FieldTable, type FieldTableLabels } from '@/components/api/field-table';
+import { openApiDocument } from '@/lib/api/openapi';
 import { PROBLEM_CODES, PROBLEM_STATUS, PROBLEM_TITLES } from '@/lib/api/problem';
-import { referenceOf, type ReferenceField } from '@/lib/api/reference';
+import { referenceOf } from '@/lib/api/reference';
 import { requireUser } from '@/lib/session/current-user';
 import { MAIN_CONTENT_ID } from '@/lib/ui/main-content';
 
@@ -12,39 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('api.reference'))('title') };
 }
 
-async function FieldTable({ fields, caption }: { fields: ReferenceField[]; caption: string }) {
-  const t = await getTranslations('api.reference');
-  return (
-    <Table>
-      <caption className="py-1 text-left text-sm font-medium">{caption}</caption>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">{t('field')}</TableHead>
-          <TableHead scope="col">{t('type')}</TableHead>
-          <TableHead scope="col">{t('description')}</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {fields.map((field) => (
-          <TableRow key={field.name}>
-            <TableCell>
-              <code className="text-xs">{field.name}</code>
-              {field.required && <span className="ml-1 text-xs text-muted-foreground">({t('required')})</span>}
-            </TableCell>
-            <TableCell className="max-w-xs break-words text-xs">{field.type}</TableCell>
-            <TableCell className="text-xs">{field.description}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
 /** The readable reference of /api/v1, generated from the same OpenAPI document the API serves. Any signed-in person. */
 export default async function ApiDocsPage() {
   await requireUser();
   const t = await getTranslations('api.reference');
-  const operations = referenceOf(buildOpenApiDocument());
+  const operations = referenceOf(openApiDocument());
+  const labels: FieldTableLabels = { field: t('field'), type: t('type'), description: t('description'), required: t('required') };
   return (
     <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto flex w-full max-w-5xl flex-col gap-6 p-6 outline-none">
       <div className="flex flex-col gap-2">
@@ -89,9 +63,9 @@ export default async function ApiDocsPage() {
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
-            <FieldTable fields={op.parameters} caption={t('parameters')} />
-            {op.body.length > 0 && <FieldTable fields={op.body} caption={t('body')} />}
-            <FieldTable fields={op.response} caption={`${t('response')} ${op.successStatus}`} />
+            <FieldTable fields={op.parameters} caption={t('parameters')} labels={labels} />
+            {op.body.length > 0 && <FieldTable fields={op.body} caption={t('body')} labels={labels} />}
+            <FieldTable fields={op.response} caption={`${t('response')} ${op.successStatus}`} labels={labels} />
             <p className="text-xs text-muted-foreground">
               {t('status')} — {op.statuses.map((s) => s.status).join(', ')}
             </p>

@@ -1,9 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { handlers } from '@/auth';
+import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { getCurrentUser } from '@/lib/session/current-user';
-
-/** Auth.js's session cookie (`__Secure-` in production, split into `.0`, `.1`… when large). */
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
  * Auth.js's session endpoint knows only the JWT: it would answer (and re-issue the cookie) for a session that was
