@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import type { Executor } from '@/db/client';
 import { findBaselineById, listBaselineItems } from '@/db/queries/baselines';
 import { anomalyEvidence } from '@/db/queries/reservation-evidence';
@@ -31,8 +32,12 @@ import type { ReservationView } from '@/lib/signoff/views';
 export const APPROVAL_SUBJECT = 'approval_request';
 export const RESERVATION_SUBJECT = 'reservation';
 
-/** Every deliverable's RACI of a project: members, assignments and quorums in three statements. */
-export async function loadRaci(db: Executor, projectId: string) {
+/**
+ * Every deliverable's RACI of a project: members, assignments and quorums in three statements. Cached per render
+ * (the project layout's inbox and the page share one read); outside a render — actions and their transactions —
+ * React's cache keeps nothing, so a write is always followed by a fresh read.
+ */
+export const loadRaci = cache(async (db: Executor, projectId: string) => {
   const [members, assignments, settings] = await Promise.all([
     db
       .select({ userId: projectMembers.userId, role: projectMembers.role, name: users.name })
@@ -61,7 +66,7 @@ export async function loadRaci(db: Executor, projectId: string) {
     new Map(assignments.filter((a) => a.deliverable === deliverable).map((a) => [a.userId, a.raciRole]));
   const settingOf = (deliverable: DeliverableKind) => settings.find((s) => s.deliverable === deliverable) ?? { quorum: null, revision: 0 };
   return { members, resolve, assignmentsOf, settingOf };
-}
+});
 
 const requestColumns = {
   id: approvalRequests.id,

@@ -11,6 +11,8 @@ import { GO_NO_GO_SUBJECT, type ReleaseRow } from './readiness';
 export const FINAL_ACCEPTANCE_SUBJECT = 'final_acceptance';
 /** How many production anomalies a VSR content lists (a VSR raises tens, not thousands). */
 export const VSR_ANOMALY_LIMIT = 200;
+/** How many of them the go-live page renders at once: a full VSR content is too heavy a page to send whole. */
+export const VSR_ANOMALY_PAGE_SIZE = 50;
 
 /** The release's latest go / no-go record and whether it stands signed (a GO signature not revoked). */
 export async function latestGoNoGo(db: Executor, releaseId: string): Promise<{ id: string; decision: Decision; signed: boolean } | null> {
@@ -85,13 +87,15 @@ export function vsrState(goLive: GoLiveRow, decisions: readonly FinalDecisionRow
  * "production" raised from the deployment to the end of the period, in one statement.
  */
 export async function vsrContent(db: Executor, projectId: string, release: ReleaseRow, goLive: GoLiveRow, state: { period: VsrPeriod; number: number }): Promise<VsrContent> {
-  const [project] = await db.select({ key: projects.key, name: projects.name, client: projects.client }).from(projects).where(eq(projects.id, projectId));
-  const rows = await db
-    .select({ number: anomalies.number, title: anomalies.title, severity: anomalies.severity, status: anomalies.status, createdAt: anomalies.createdAt })
-    .from(anomalies)
-    .where(and(eq(anomalies.projectId, projectId), eq(anomalies.production, true), gte(anomalies.createdAt, goLive.deployedAt), lt(anomalies.createdAt, state.period.end)))
-    .orderBy(asc(anomalies.number))
-    .limit(VSR_ANOMALY_LIMIT);
+  const [[project], rows] = await Promise.all([
+    db.select({ key: projects.key, name: projects.name, client: projects.client }).from(projects).where(eq(projects.id, projectId)),
+    db
+      .select({ number: anomalies.number, title: anomalies.title, severity: anomalies.severity, status: anomalies.status, createdAt: anomalies.createdAt })
+      .from(anomalies)
+      .where(and(eq(anomalies.projectId, projectId), eq(anomalies.production, true), gte(anomalies.createdAt, goLive.deployedAt), lt(anomalies.createdAt, state.period.end)))
+      .orderBy(asc(anomalies.number))
+      .limit(VSR_ANOMALY_LIMIT),
+  ]);
   return {
     project: project!,
     release: { number: release.number, name: release.name, version: release.version },

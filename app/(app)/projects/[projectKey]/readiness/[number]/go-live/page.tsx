@@ -7,9 +7,11 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { PageNav } from '@/components/ui/page-nav';
 import { getDb } from '@/db/client';
 import { loadRaci } from '@/db/queries/approvals';
-import { FINAL_ACCEPTANCE_SUBJECT, findGoLive, latestGoNoGo, listFinalDecisions, vsrContent, vsrState } from '@/db/queries/go-live';
+import { FINAL_ACCEPTANCE_SUBJECT, VSR_ANOMALY_PAGE_SIZE, findGoLive, latestGoNoGo, listFinalDecisions, vsrContent, vsrState } from '@/db/queries/go-live';
+import { listPageSize } from '@/db/queries/page-size';
 import { listSignatures } from '@/db/queries/signatures';
 import { can } from '@/lib/auth/roles';
 import { instantToParisLocal } from '@/lib/i18n/paris-time';
@@ -20,7 +22,7 @@ import { formatRef } from '@/lib/traceability/refs';
 import { loadRelease } from '../load';
 import { decideFinalAcceptance, recordGoLive } from './actions';
 
-type Props = { params: Promise<{ projectKey: string; number: string }> };
+type Props = { params: Promise<{ projectKey: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { projectKey, number } = await params;
@@ -32,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * Mise en production and VSR of a release (DESIGN.md §3): the go-live record once the GO is signed, then the VSR
  * period with the anomalies raised in production, and at its end the MOA's signed recette définitive or ajournement.
  */
-export default async function GoLivePage({ params }: Props) {
+export default async function GoLivePage({ params, searchParams }: Props) {
   const { projectKey, number } = await params;
   const { membership, release } = await loadRelease(projectKey, number);
   const db = getDb();
@@ -128,10 +130,19 @@ export default async function GoLivePage({ params }: Props) {
     );
   }
 
-  const decisions = await listFinalDecisions(db, goLive.id);
+  const [decisions, signatures, raci] = await Promise.all([
+    listFinalDecisions(db, goLive.id),
+    listSignatures(db, membership.projectId, FINAL_ACCEPTANCE_SUBJECT, [goLive.id]),
+    loadRaci(db, membership.projectId),
+  ]);
   const state = vsrState(goLive, decisions);
   const content = await vsrContent(db, membership.projectId, release, goLive, state);
-  const [signatures, raci] = [await listSignatures(db, membership.projectId, FINAL_ACCEPTANCE_SUBJECT, [goLive.id]), await loadRaci(db, membership.projectId)];
+  // The whole content is read, since the hash the MOA signs covers every anomaly; only its rendering is paged.
+  const pageSize = listPageSize(VSR_ANOMALY_PAGE_SIZE);
+  const anomalyPages = Math.max(1, Math.ceil(content.productionAnomalies.length / pageSize));
+  const requested = Number((await searchParams).page);
+  const anomalyPage = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), anomalyPages) : 1;
+  const shownAnomalies = content.productionAnomalies.slice((anomalyPage - 1) * pageSize, anomalyPage * pageSize);
   const now = new Date();
   const over = vsrOver(state.period, now);
   const canDecide = !state.accepted && over && raci.resolve('go_no_go').approvers.includes(actor.id);
@@ -179,7 +190,7 @@ export default async function GoLivePage({ params }: Props) {
           <p className="text-sm text-muted-foreground">{t('noProductionAnomalies')}</p>
         ) : (
           <ul className="flex flex-col divide-y rounded-lg border bg-background text-sm" data-testid="vsr-anomalies">
-            {content.productionAnomalies.map((a) => (
+            {shownAnomalies.map((a) => (
               <li key={a.number} className="flex flex-wrap justify-between gap-2 p-3">
                 <Link href={`${project}/anomalies/${formatRef('anomaly', a.number)}`} className="text-primary hover:underline">
                   {formatRef('anomaly', a.number)} · {a.title}
@@ -191,6 +202,12 @@ export default async function GoLivePage({ params }: Props) {
             ))}
           </ul>
         )}
+        <PageNav
+          page={anomalyPage}
+          pages={anomalyPages}
+          href={(n) => `${base}/go-live${n > 1 ? `?page=${n}` : ''}`}
+          labels={{ nav: t('anomalyPages'), pageOf: tr('pageOf', { page: anomalyPage, pages: anomalyPages }), previous: tr('previous'), next: tr('next') }}
+        />
       </section>
 
       <section className="flex flex-col gap-3" aria-labelledby="final-title">
