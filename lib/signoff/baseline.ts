@@ -116,7 +116,7 @@ export function shownItems(comparison: BaselineComparison): BaselineItem[] {
   return [...comparison.changed.map((c) => c.after), ...comparison.added, ...comparison.unchanged];
 }
 
-/** The `?page=` of a baseline's or a request's content: a whole number from 1, else the first page. */
+/** The `?page=` of signed content shown a page at a time (a baseline, a request, a VSR): a whole number from 1, else the first page. */
 export function contentPage(value: string | string[] | undefined): number {
   const n = Number(Array.isArray(value) ? value[0] : value);
   return Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : 1;

@@ -16,6 +16,7 @@ import { listSignatures } from '@/db/queries/signatures';
 import { can } from '@/lib/auth/roles';
 import { instantToParisLocal } from '@/lib/i18n/paris-time';
 import { requireUser } from '@/lib/session/current-user';
+import { contentPage } from '@/lib/signoff/baseline';
 import { contentHash } from '@/lib/signoff/canonical';
 import { DEFAULT_VSR_DAYS, FINAL_DECISIONS, MAX_VSR_DAYS, RUNBOOK_TEMPLATE, mayGoLive, vsrDaysLeft, vsrOver } from '@/lib/signoff/go-live';
 import { formatRef } from '@/lib/traceability/refs';
@@ -140,8 +141,7 @@ export default async function GoLivePage({ params, searchParams }: Props) {
   // The whole content is read, since the hash the MOA signs covers every anomaly; only its rendering is paged.
   const pageSize = listPageSize(VSR_ANOMALY_PAGE_SIZE);
   const anomalyPages = Math.max(1, Math.ceil(content.productionAnomalies.length / pageSize));
-  const requested = Number((await searchParams).page);
-  const anomalyPage = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), anomalyPages) : 1;
+  const anomalyPage = Math.min(contentPage((await searchParams).page), anomalyPages);
   const shownAnomalies = content.productionAnomalies.slice((anomalyPage - 1) * pageSize, anomalyPage * pageSize);
   const now = new Date();
   const over = vsrOver(state.period, now);
