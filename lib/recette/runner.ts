@@ -1,4 +1,5 @@
 import type { ExecutionStatus, StepStatus } from './campaign-model';
+import { pageWindow } from '@/lib/lists/page-window';
 
 /** What the runner needs to know of each campaign item to pick the one to open. */
 export interface RunnerItemChoice {
@@ -37,11 +38,8 @@ export function nextRunnerItem<T extends RunnerItemChoice>(items: readonly T[], 
  * holding the current item. A campaign of 2,000 tests listed whole made the runner a multi-megabyte page.
  */
 export function runnerListWindow<T extends { id: string }>(items: readonly T[], currentId: string | null, size: number, page?: number) {
-  const pages = Math.max(1, Math.ceil(items.length / size));
   const at = currentId === null ? -1 : items.findIndex((item) => item.id === currentId);
-  const shown = Math.min(Math.max(page ?? (at === -1 ? 1 : Math.floor(at / size) + 1), 1), pages);
-  const start = (shown - 1) * size;
-  return { items: items.slice(start, start + size), page: shown, pages, from: items.length === 0 ? 0 : start + 1, to: Math.min(start + size, items.length), total: items.length };
+  return pageWindow(items, size, page ?? (at === -1 ? 1 : Math.floor(at / size) + 1));
 }
 
 /**

@@ -15,6 +15,7 @@ import { listPageSize } from '@/db/queries/page-size';
 import { listSignatures } from '@/db/queries/signatures';
 import { can } from '@/lib/auth/roles';
 import { instantToParisLocal } from '@/lib/i18n/paris-time';
+import { pageWindow } from '@/lib/lists/page-window';
 import { requireUser } from '@/lib/session/current-user';
 import { contentPage } from '@/lib/signoff/baseline';
 import { contentHash } from '@/lib/signoff/canonical';
@@ -139,10 +140,7 @@ export default async function GoLivePage({ params, searchParams }: Props) {
   const state = vsrState(goLive, decisions);
   const content = await vsrContent(db, membership.projectId, release, goLive, state);
   // The whole content is read, since the hash the MOA signs covers every anomaly; only its rendering is paged.
-  const pageSize = listPageSize(VSR_ANOMALY_PAGE_SIZE);
-  const anomalyPages = Math.max(1, Math.ceil(content.productionAnomalies.length / pageSize));
-  const anomalyPage = Math.min(contentPage((await searchParams).page), anomalyPages);
-  const shownAnomalies = content.productionAnomalies.slice((anomalyPage - 1) * pageSize, anomalyPage * pageSize);
+  const anomalies = pageWindow(content.productionAnomalies, listPageSize(VSR_ANOMALY_PAGE_SIZE), contentPage((await searchParams).page));
   const now = new Date();
   const over = vsrOver(state.period, now);
   const canDecide = !state.accepted && over && raci.resolve('go_no_go').approvers.includes(actor.id);
@@ -190,7 +188,7 @@ export default async function GoLivePage({ params, searchParams }: Props) {
           <p className="text-sm text-muted-foreground">{t('noProductionAnomalies')}</p>
         ) : (
           <ul className="flex flex-col divide-y rounded-lg border bg-background text-sm" data-testid="vsr-anomalies">
-            {shownAnomalies.map((a) => (
+            {anomalies.items.map((a) => (
               <li key={a.number} className="flex flex-wrap justify-between gap-2 p-3">
                 <Link href={`${project}/anomalies/${formatRef('anomaly', a.number)}`} className="text-primary hover:underline">
                   {formatRef('anomaly', a.number)} · {a.title}
@@ -203,10 +201,10 @@ export default async function GoLivePage({ params, searchParams }: Props) {
           </ul>
         )}
         <PageNav
-          page={anomalyPage}
-          pages={anomalyPages}
+          page={anomalies.page}
+          pages={anomalies.pages}
           href={(n) => `${base}/go-live${n > 1 ? `?page=${n}` : ''}`}
-          labels={{ nav: t('anomalyPages'), pageOf: tr('pageOf', { page: anomalyPage, pages: anomalyPages }), previous: tr('previous'), next: tr('next') }}
+          labels={{ nav: t('anomalyPages'), pageOf: tr('pageOf', { page: anomalies.page, pages: anomalies.pages }), previous: tr('previous'), next: tr('next') }}
         />
       </section>
 
