@@ -30,7 +30,7 @@ import {
   reservationAnomalies,
   reservations,
 } from '@/db/schema';
-import { projectAction } from '@/lib/actions/define-action';
+import { projectAction, type AuditEntry } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/result';
 import { clientAddress } from '@/lib/http/client-address';
 import { APPROVAL_NUMBER_SERIES, RESERVATION_NUMBER_SERIES, type DeliverableKind } from '@/lib/signoff/model';
@@ -40,7 +40,7 @@ import {
   approvalRequestedRecipients,
   reservationRecipients,
 } from '@/lib/notifications/recipients';
-import { roleFits } from '@/lib/signoff/raci';
+import { roleFits, type RaciResolution } from '@/lib/signoff/raci';
 import { canLift } from '@/lib/signoff/reservations';
 import { campaignReportRefusal } from '@/lib/signoff/campaign-report';
 import { baselineInput, campaignReportRequestInput, commentInput, decisionInput, liftInput, raciInput, requestInput, revokeInput } from '@/lib/signoff/schema';
@@ -67,6 +67,41 @@ function requestNotice(request: {
       ? `${request.campaignNumber}. ${request.campaignName ?? ''}`.trim()
       : '';
   return { path: `approvals/${request.number}`, params: { ref: `#${request.number}`, subject } };
+}
+
+/** The caller must be a Responsable of this deliverable under the project's RACI: its resolved RACI is returned. */
+async function requesterRaci(tx: Transaction, projectId: string, userId: string, deliverable: DeliverableKind) {
+  const raci = (await loadRaci(tx, projectId)).resolve(deliverable);
+  if (!raci.requesters.includes(userId)) throw new ActionError('forbidden', 'notRequester');
+  return raci;
+}
+
+/** A request of any deliverable, once its subject is checked: numbered, written, journalled and announced the same way. */
+async function openRequest(
+  tx: Transaction,
+  opening: {
+    projectId: string;
+    actorId: string;
+    audit: (entry: AuditEntry) => Promise<void>;
+    raci: RaciResolution;
+    values: Pick<typeof approvalRequests.$inferInsert, 'deliverable' | 'baselineId' | 'campaignId' | 'snapshot' | 'message'>;
+    auditAfter: Record<string, unknown>;
+    notice: Omit<Parameters<typeof requestNotice>[0], 'number'>;
+  },
+) {
+  const { projectId, actorId, values } = opening;
+  const number = await nextRefNumber(tx, projectId, APPROVAL_NUMBER_SERIES);
+  const [request] = await tx
+    .insert(approvalRequests)
+    .values({ projectId, number, ...values, requestedBy: actorId })
+    .returning({ id: approvalRequests.id });
+  await opening.audit({ entity: 'approval_request', entityId: request!.id, action: 'request', after: { number, ...opening.auditAfter, message: values.message } });
+  await notify(
+    tx,
+    { projectId, kind: 'approval_requested', actorId, ...requestNotice({ number, ...opening.notice }) },
+    approvalRequestedRecipients(opening.raci, actorId),
+  );
+  return { number };
 }
 
 /** The caller must be an approver of this deliverable under the project's RACI. */
@@ -174,8 +209,7 @@ export const requestBaselineApproval = projectAction({
   input: requestInput,
   async handler({ tx, actor, input, membership, audit }) {
     const { projectId } = membership;
-    const raci = await loadRaci(tx, projectId);
-    if (!raci.resolve('baseline').requesters.includes(actor.id)) throw new ActionError('forbidden', 'notRequester');
+    const raci = await requesterRaci(tx, projectId, actor.id, 'baseline');
     const baseline = await findBaselineById(tx, projectId, input.baselineId);
     if (!baseline) throw new ActionError('not_found');
     // One request at a time per baseline; an approved baseline stays approved.
@@ -185,18 +219,15 @@ export const requestBaselineApproval = projectAction({
       .where(and(eq(approvalRequests.baselineId, baseline.id), inArray(approvalRequests.status, ['pending', 'approved', 'approved_with_reservations'])))
       .for('update');
     if (open) throw new ActionError('conflict', open.status === 'pending' ? 'approvalPending' : 'approvalDecided');
-    const number = await nextRefNumber(tx, projectId, APPROVAL_NUMBER_SERIES);
-    const [request] = await tx
-      .insert(approvalRequests)
-      .values({ projectId, number, deliverable: 'baseline', baselineId: baseline.id, message: input.message, requestedBy: actor.id })
-      .returning({ id: approvalRequests.id, number: approvalRequests.number });
-    await audit({ entity: 'approval_request', entityId: request!.id, action: 'request', after: { number, baseline: baseline.number, message: input.message } });
-    await notify(
-      tx,
-      { projectId, kind: 'approval_requested', actorId: actor.id, ...requestNotice({ number, baselineNumber: baseline.number, baselineName: baseline.name }) },
-      approvalRequestedRecipients(raci.resolve('baseline'), actor.id),
-    );
-    return { number: request!.number };
+    return openRequest(tx, {
+      projectId,
+      actorId: actor.id,
+      audit,
+      raci,
+      values: { deliverable: 'baseline', baselineId: baseline.id, message: input.message },
+      auditAfter: { baseline: baseline.number },
+      notice: { baselineNumber: baseline.number, baselineName: baseline.name },
+    });
   },
   after: revalidateProject,
 });
@@ -212,8 +243,7 @@ export const requestCampaignReportApproval = projectAction({
   input: campaignReportRequestInput,
   async handler({ tx, actor, input, membership, audit }) {
     const { projectId } = membership;
-    const raci = await loadRaci(tx, projectId);
-    if (!raci.resolve('campaign_report').requesters.includes(actor.id)) throw new ActionError('forbidden', 'notRequester');
+    const raci = await requesterRaci(tx, projectId, actor.id, 'campaign_report');
     // The campaign's row is locked so that no other request for it (nor a reopening) slips in beside this one.
     const [campaign] = await tx
       .select({ id: campaigns.id, number: campaigns.number, name: campaigns.name, status: campaigns.status })
@@ -224,23 +254,15 @@ export const requestCampaignReportApproval = projectAction({
     const refusal = campaignReportRefusal(campaign.status, await campaignReportRequestStatuses(tx, campaign.id));
     if (refusal) throw new ActionError('conflict', refusal);
     const snapshot = (await readCampaignReport(tx, projectId, campaign.id))!;
-    const number = await nextRefNumber(tx, projectId, APPROVAL_NUMBER_SERIES);
-    const [request] = await tx
-      .insert(approvalRequests)
-      .values({ projectId, number, deliverable: 'campaign_report', campaignId: campaign.id, snapshot, message: input.message, requestedBy: actor.id })
-      .returning({ id: approvalRequests.id, number: approvalRequests.number });
-    await audit({
-      entity: 'approval_request',
-      entityId: request!.id,
-      action: 'request',
-      after: { number, campaign: campaign.number, message: input.message, counts: snapshot.counts, anomalies: snapshot.anomalies.length },
+    return openRequest(tx, {
+      projectId,
+      actorId: actor.id,
+      audit,
+      raci,
+      values: { deliverable: 'campaign_report', campaignId: campaign.id, snapshot, message: input.message },
+      auditAfter: { campaign: campaign.number, counts: snapshot.counts, anomalies: snapshot.anomalies.length },
+      notice: { campaignNumber: campaign.number, campaignName: campaign.name },
     });
-    await notify(
-      tx,
-      { projectId, kind: 'approval_requested', actorId: actor.id, ...requestNotice({ number, campaignNumber: campaign.number, campaignName: campaign.name }) },
-      approvalRequestedRecipients(raci.resolve('campaign_report'), actor.id),
-    );
-    return { number: request!.number };
   },
   after: revalidateProject,
 });
