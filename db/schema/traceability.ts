@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, pgView, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 import { users } from './users';
@@ -21,6 +22,13 @@ export const traceLinks = pgTable(
     upstreamId: uuid('upstream_id').notNull(),
     downstreamId: uuid('downstream_id').notNull(),
     reviewedVersion: integer('reviewed_version').notNull(),
+    /**
+     * The upstream item's current version, kept here by the database (migration 0028's triggers: set on insert,
+     * followed on every version change of a requirement or specification) so that the links that are directly
+     * suspect are found through a small partial index instead of comparing every link with its item. Writers never
+     * set it; the default is overwritten on insert.
+     */
+    upstreamVersion: integer('upstream_version').notNull().default(0),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -31,6 +39,9 @@ export const traceLinks = pgTable(
     index('trace_links_project_idx').on(t.projectId, t.kind),
     index('trace_links_downstream_idx').on(t.downstreamId),
     index('trace_links_upstream_idx').on(t.upstreamId),
+    index('trace_links_stale_idx')
+      .on(t.upstreamId, t.downstreamId)
+      .where(sql`${t.upstreamVersion} > ${t.reviewedVersion}`),
   ],
 );
 
