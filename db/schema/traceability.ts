@@ -5,8 +5,8 @@ import { users } from './users';
 
 /**
  * One table for every kind of trace link, so the suspect rule is one rule: a link is suspect when its upstream
- * item's current version is above `reviewed_version`. Upstream items are found through the `trace_items` view
- * (migration 0004), which the recette issue extends with test cases.
+ * item's current version is above `reviewed_version`. That version is kept on the link itself (`upstream_version`,
+ * migration 0026); every kind of link leaves a requirement or a specification, as its kind says.
  */
 export const TRACE_LINK_KINDS = ['requirement_specification', 'specification_test_case', 'requirement_test_case'] as const;
 export const traceLinkKind = pgEnum('trace_link_kind', TRACE_LINK_KINDS);
@@ -23,7 +23,7 @@ export const traceLinks = pgTable(
     downstreamId: uuid('downstream_id').notNull(),
     reviewedVersion: integer('reviewed_version').notNull(),
     /**
-     * The upstream item's current version, kept here by the database (migration 0028's triggers: set on insert,
+     * The upstream item's current version, kept here by the database (migration 0026's triggers: set on insert,
      * followed on every version change of a requirement or specification) so that the links that are directly
      * suspect are found through a small partial index instead of comparing every link with its item. Writers never
      * set it; the default is overwritten on insert.

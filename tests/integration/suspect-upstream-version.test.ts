@@ -7,7 +7,7 @@ import { createProject, createUser } from '../setup/actors';
 import { createRequirementRow, createSpecificationRow } from '../setup/trace-items';
 
 /**
- * trace_links.upstream_version, which the suspect rule reads (migration 0028), is the database's to keep: it follows
+ * trace_links.upstream_version, which the suspect rule reads (migration 0026), is the database's to keep: it follows
  * every version change of the upstream item, writers cannot set it, and a link written while its upstream item is
  * being saved ends with the version that save commits. On PostgreSQL (CI's integration pass) the two transactions
  * of the last test really overlap; on PGlite they queue on its one connection.
