@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import { PageNav } from '@/components/ui/page-nav';
 import { Redline } from '@/components/versioning/redline';
 import type { BaselineComparison, BaselineItem } from '@/lib/signoff/baseline';
-import { BASELINE_FIELDS, comparisonSize } from '@/lib/signoff/baseline';
+import { BASELINE_FIELDS, comparisonSize, redline } from '@/lib/signoff/baseline';
 import { fieldText } from '@/lib/versioning/diff';
 import { formatRef } from '@/lib/traceability/refs';
 
@@ -63,11 +63,11 @@ export function BaselineItems({
   );
   return (
     <div className="flex flex-col gap-4">
-      {comparison.changed.map(({ before, after, diffs }) => (
+      {comparison.changed.map(({ before, after }) => (
         <article key={`${after.kind}:${after.itemId}`} className="flex flex-col gap-2 rounded-md border p-3" data-testid={`changed-${refOf(after)}`}>
           {heading(after)}
           <p className="text-xs">{t('baselines.compare.versions', { before: before.version, after: after.version })}</p>
-          <Redline diffs={diffs} labels={labels(after)} sides={{ before: t('review.before'), after: t('review.after') }} />
+          <Redline diffs={redline({ before, after })} labels={labels(after)} sides={{ before: t('review.before'), after: t('review.after') }} />
           {extra?.(after)}
         </article>
       ))}

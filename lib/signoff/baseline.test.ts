@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { baselineContent, compareBaselines, comparisonSize, pageOfComparison, type BaselineItem } from './baseline';
+import { baselineContent, compareBaselines, comparisonSize, pageOfComparison, redline, type BaselineItem } from './baseline';
 import { contentHash } from './canonical';
 
 const spec = (n: number, version: number, body: string): BaselineItem => ({
@@ -26,10 +26,11 @@ describe('comparing baselines', () => {
     expect(result.removed.map((i) => i.number)).toEqual([2]);
     expect(result.unchanged.map((i) => i.itemId)).toEqual(['r1']);
     expect(result.changed).toHaveLength(1);
-    const body = result.changed[0]!.diffs.find((d) => d.field === 'body')!;
+    const diffs = redline(result.changed[0]!);
+    const body = diffs.find((d) => d.field === 'body')!;
     expect(body.changed).toBe(true);
     expect(body.parts.filter((p) => p.added).map((p) => p.value.trim())).toContain('toutes');
-    expect(result.changed[0]!.diffs.find((d) => d.field === 'title')!.changed).toBe(false);
+    expect(diffs.find((d) => d.field === 'title')!.changed).toBe(false);
   });
 
   test('against nothing, everything is added', () => {

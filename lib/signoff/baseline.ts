@@ -2,7 +2,7 @@
  * Baselines (lignes de base): what is frozen per item, what a baseline's signed content is, and how two compare.
  * Pure: the redline is the versioning code's own word diff.
  */
-import { diffFields, type FieldDiff } from '@/lib/versioning/diff';
+import { diffFields, fieldText, type FieldDiff } from '@/lib/versioning/diff';
 
 export const BASELINE_ITEM_KINDS = ['requirement', 'specification'] as const;
 export type BaselineItemKind = (typeof BASELINE_ITEM_KINDS)[number];
@@ -58,7 +58,6 @@ export function baselineApprovalContent(
 export interface ChangedItem {
   before: BaselineItem;
   after: BaselineItem;
-  diffs: FieldDiff[];
 }
 
 export interface BaselineComparison {
@@ -70,7 +69,8 @@ export interface BaselineComparison {
 
 /**
  * From `before` to `after`: items only in `after` are added, only in `before` removed; an item in both at another
- * version, or with other content, is changed, with the redline of each field.
+ * version, or with other content, is changed. Fields are compared as text here; the word diff is `redline`'s, run
+ * only on the changed items a page shows (diffing a thousand-item lot on every view was most of the review's time).
  */
 export function compareBaselines(before: readonly BaselineItem[], after: readonly BaselineItem[]): BaselineComparison {
   const key = (item: BaselineItem) => `${item.kind}:${item.itemId}`;
@@ -83,12 +83,17 @@ export function compareBaselines(before: readonly BaselineItem[], after: readonl
       result.added.push(item);
       continue;
     }
-    const diffs = diffFields(previous.snapshot, item.snapshot, BASELINE_FIELDS[item.kind]);
-    if (previous.version !== item.version || diffs.some((d) => d.changed)) result.changed.push({ before: previous, after: item, diffs });
+    const differs = BASELINE_FIELDS[item.kind].some((f) => fieldText(previous.snapshot[f]) !== fieldText(item.snapshot[f]));
+    if (previous.version !== item.version || differs) result.changed.push({ before: previous, after: item });
     else result.unchanged.push(item);
   }
   result.removed = orderItems(before.filter((item) => !later.has(key(item))));
   return result;
+}
+
+/** The word-level redline of each frozen field of a changed item, from its earlier to its later version. */
+export function redline({ before, after }: ChangedItem): FieldDiff[] {
+  return diffFields(before.snapshot, after.snapshot, BASELINE_FIELDS[after.kind]);
 }
 
 /** How many entries a comparison shows in all: what its pages are counted from. */

@@ -6,7 +6,7 @@ import { approvalSubject, findApprovalRequest, listReservations, reservationSubj
 import { hasBaselineCandidates, listBaselineItems, listBaselines } from '@/db/queries/baselines';
 import { listSignatures, signable } from '@/db/queries/signatures';
 import { anomalies, approvalRequests, auditEvents, loginThrottles, signatures, specifications } from '@/db/schema';
-import { compareBaselines } from '@/lib/signoff/baseline';
+import { compareBaselines, redline } from '@/lib/signoff/baseline';
 import { TEST_PASSWORD, actAs, addMembership, createProjectWithMembers, createUser, type TestUser } from '../setup/actors';
 import { createAnomalyRow } from '../setup/recette-rows';
 import { queryRows } from '../setup/db-state';
@@ -81,7 +81,7 @@ describe('baselines', () => {
     const comparison = compareBaselines(items, await listBaselineItems(getDb(), later!.id));
     expect(comparison.removed.map((i) => i.number)).toEqual([second.number]);
     expect(comparison.changed.map((c) => [c.before.version, c.after.version])).toEqual([[3, 4]]);
-    expect(comparison.changed[0]!.diffs.find((d) => d.field === 'body')!.changed).toBe(true);
+    expect(redline(comparison.changed[0]!).find((d) => d.field === 'body')!.changed).toBe(true);
   });
 
   test('another project’s specification is not found, and an empty choice is refused', async () => {
