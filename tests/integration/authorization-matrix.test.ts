@@ -10,7 +10,7 @@ import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { TEST_PASSWORD, actAs, issueTestToken, unique, uniqueProjectKey, userRow, type TestUser } from '../setup/actors';
 import { createApiTokenRow } from '../setup/api-tokens';
 import { applicationTables, auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
-import { snapshotDatabase } from '../setup/db-snapshot';
+import { freshEachTime } from '../setup/db-snapshot';
 import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
 import { signable } from '@/db/queries/signatures';
 import { createApprovalRequestRow, createBaselineRow, createReservationRow, createSignatureRow } from '../setup/signoff-rows';
@@ -784,27 +784,11 @@ const cases = Object.entries(MATRIX).flatMap(([name, entry]) =>
   'coveredElsewhere' in entry ? [] : ACTOR_KINDS.map((kind) => ({ name, entry, kind, expected: expectedOutcome(entry, kind) })),
 );
 
-let built: Promise<{ world: World; restore: () => Promise<void> }> | undefined;
 /**
- * The world, as fresh for this case as a new one: built once per file, then the whole database (and the stored
- * files) put back as the build left it before every later case (tests/setup/db-snapshot.ts, as the security suites
- * do). A case thus never meets what an earlier one wrote, and the database stays the size of one world, so the
- * snapshots each case compares stay cheap.
+ * The world, as fresh for this case as a new one, built once per file (as the security suites do): the database
+ * stays the size of one world, so the snapshots each case compares stay cheap.
  */
-async function freshWorld(): Promise<World> {
-  const first = !built;
-  built ??= (async () => {
-    const world = await createWorld();
-    return { world, restore: await snapshotDatabase() };
-  })();
-  const { world, restore } = await built;
-  if (!first) {
-    await restore();
-    // The API's rate buckets live in this process, keyed by token id: a restored world starts them full again.
-    (globalThis as { __passerelleApiBuckets?: Map<string, unknown> }).__passerelleApiBuckets?.clear();
-  }
-  return world;
-}
+const freshWorld = freshEachTime(createWorld);
 
 describe('authorization matrix', () => {
   test.each(cases)('$name as $kind → $expected', async ({ name, entry, kind, expected }) => {

@@ -93,3 +93,25 @@ $restore$`),
     if (attachmentsDir) writeTree(attachmentsDir, files);
   };
 }
+
+/**
+ * What `build` makes, fresh for every call of the returned function: built on the first call, then the whole database
+ * put back as that build left it before each later one, so a case never meets what an earlier one wrote. The API's
+ * rate buckets live in this process, keyed by token id: a restored build has the same tokens, so they start full again.
+ */
+export function freshEachTime<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<{ value: T; restore: () => Promise<void> }> | undefined;
+  return async () => {
+    const first = !built;
+    built ??= (async () => {
+      const value = await build();
+      return { value, restore: await snapshotDatabase() };
+    })();
+    const { value, restore } = await built;
+    if (!first) {
+      await restore();
+      (globalThis as { __passerelleApiBuckets?: Map<string, unknown> }).__passerelleApiBuckets?.clear();
+    }
+    return value;
+  };
+}

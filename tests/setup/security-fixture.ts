@@ -4,7 +4,7 @@ import { anomalyExecutions, anomalySpecifications, instanceSettings, raciSetting
 import { DELIVERABLE_KINDS } from '@/lib/signoff/model';
 import { TEST_PASSWORD, issueTestToken, unique } from './actors';
 import { createApiTokenRow } from './api-tokens';
-import { snapshotDatabase } from './db-snapshot';
+import { freshEachTime } from './db-snapshot';
 import { createReqifUploadRow } from './reqif-rows';
 import { createNotificationRow } from './notification-rows';
 import { PROJECT_ROLES } from '@/lib/auth/roles';
@@ -123,26 +123,12 @@ export type Recipe = (fixture: Fixture) => unknown;
 /** What a fixture is made of, built once per test file; `fresh` names its values in the symbols it is given. */
 type Built = Omit<Fixture, 'fresh' | 'symbols'> & { symbols: ReadonlyMap<string, string>; tag: string };
 
-let built: Promise<{ base: Built; restore: () => Promise<void> }> | undefined;
+/** Built once per test file, then restored before every later case (db-snapshot.ts) instead of building ~70 rows again. */
+const freshBase = freshEachTime(buildFixture);
 
-/**
- * The fixture, fresh for this case. Built once per test file, then copied aside (tests/setup/db-snapshot.ts): every
- * later call puts the whole database back as it was right after the build, in one statement, instead of building
- * ~70 rows again. Each call thus meets the same rows and ids, with nothing left by an earlier case or fixture.
- */
+/** The fixture, fresh for this case: the same rows and ids each time, with nothing left by an earlier case or fixture. */
 export async function createFixture(): Promise<Fixture> {
-  const first = !built;
-  built ??= (async () => {
-    const base = await buildFixture();
-    return { base, restore: await snapshotDatabase() };
-  })();
-  const { base, restore } = await built;
-  if (!first) {
-    await restore();
-    // The API's rate buckets live in this process, keyed by token id: a rebuilt fixture had new tokens, a restored
-    // one has the same, so their buckets start full again as a new fixture's would.
-    (globalThis as { __passerelleApiBuckets?: Map<string, unknown> }).__passerelleApiBuckets?.clear();
-  }
+  const base = await freshBase();
   const symbols = new Map(base.symbols);
   const { tag, ...rest } = base;
   return {
