@@ -12,6 +12,7 @@ import { getDatabaseHandle, installDatabaseHandle } from '@/db/client';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/auth/roles';
 import { actAs, TEST_PASSWORD } from '../setup/actors';
 import { snapshotTables } from '../setup/db-state';
+import { freshEachTime } from '../setup/db-snapshot';
 import { discoverApiRoutes, loadRouteModule, type RouteHandler } from '../setup/routes';
 import { createApiTokenRow } from '../setup/api-tokens';
 import { openApiDocument } from '@/lib/api/openapi';
@@ -317,6 +318,15 @@ async function seed(world: World): Promise<Seeded> {
 }
 
 /** A finished run of a test case titled `title`, in a campaign of the project. */
+/**
+ * One world with its seeded items per file, put back as built before every later case (reads and refusals are
+ * checked to write nothing; uploads do write): the same starting point as a new world per case, built once.
+ */
+const freshSeededWorld = freshEachTime(async () => {
+  const world = await createWorld();
+  return { world, seeded: await seed(world) };
+});
+
 async function seedExecution(project: { id: string }, title: string): Promise<string> {
   const testCase = await createTestCaseRow(project, { title });
   const campaign = await createCampaignRow(project, { status: 'in_progress' });
@@ -380,8 +390,7 @@ describe('public routes', () => {
 
   test.each(publicCases)('GET $route as $kind → 200 with nothing but its fixed answer', async ({ route, kind }) => {
     const { GET } = await loadRouteModule(route);
-    const world = await createWorld();
-    await seed(world);
+    const { world } = await freshSeededWorld();
     await actAs(actorOf(world, kind));
     const before = await snapshotTables();
     const response = await call(GET!, world.project.key, route, '');
@@ -413,8 +422,7 @@ describe('public routes', () => {
 describe('route authorization matrix', () => {
   test.each(cases)('GET $route as $kind → $expected', async ({ route, kind, expected }) => {
     const { GET } = await loadRouteModule(route);
-    const world = await createWorld();
-    const seeded = await seed(world);
+    const { world, seeded } = await freshSeededWorld();
     await actAs(actorOf(world, kind));
     const before = await snapshotTables();
 
@@ -513,8 +521,7 @@ describe('upload route authorization matrix', () => {
 
   test.each(uploadCases)('POST $route as $kind → $expected', async ({ route, kind, expected }) => {
     const { POST } = await loadRouteModule(route);
-    const world = await createWorld();
-    const seeded = await seed(world);
+    const { world, seeded } = await freshSeededWorld();
     await actAs(actorOf(world, kind));
     const before = await snapshotTables();
     const entry = UPLOAD_ROUTES[route]!;
@@ -575,6 +582,11 @@ describe('API token matrix (/api/v1)', () => {
     return { seeded, tokens };
   }
 
+  const freshTokenWorld = freshEachTime(async () => {
+    const world = await createWorld();
+    return { world, ...(await seedTokens(world)) };
+  });
+
   function expectedTokenStatus(request: TokenRequest, kind: TokenKind): number {
     if (kind === 'write') return request.status;
     if (kind === 'read') return request.scope === 'read' ? request.status : 403;
@@ -610,8 +622,7 @@ describe('API token matrix (/api/v1)', () => {
   test.each(tokenCases)('$method $route with a $kind token → $expected', async ({ route, method, kind, expected }) => {
     const handler = (await loadRouteModule(route))[method]!;
     const request = TOKEN_ROUTES[route]![method]!;
-    const world = await createWorld();
-    const { seeded, tokens } = await seedTokens(world);
+    const { world, seeded, tokens } = await freshTokenWorld();
     // A session of the project's owner is there too: it must make no difference.
     await actAs(world.members.owner);
     const before = await tablesButTokens();

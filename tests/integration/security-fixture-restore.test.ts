@@ -43,7 +43,7 @@ describe('security fixture restore', () => {
   test('the copies stay out of the application schema the suites look at', async () => {
     await createFixture();
     const tables = await applicationTables();
-    const copies = await queryRows<{ n: number }>(sql`select count(*)::int as n from information_schema.tables where table_schema = 'fixture_snapshot'`);
+    const copies = await queryRows<{ n: number }>(sql`select count(*)::int as n from information_schema.tables where table_schema like 'fixture\_snapshot\_%'`);
     expect(copies[0]!.n).toBe(tables.length);
     expect(tables.every((t) => !t.startsWith('fixture_snapshot'))).toBe(true);
   });

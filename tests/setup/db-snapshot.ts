@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applicationTables, queryRows } from './db-state';
 
-const SCHEMA = 'fixture_snapshot';
+/** Each snapshot has its own schema, so a file can keep more than one build (e.g. two different worlds). */
+const SCHEMA_PREFIX = 'fixture_snapshot';
+let snapshots = 0;
 
 function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -45,6 +47,8 @@ function writeTree(dir: string, files: Map<string, Buffer>): void {
  * their own schema, outside `public`, so the suites' whole-database views (db-state.ts, table-rows.ts) never see them.
  */
 export async function snapshotDatabase(): Promise<() => Promise<void>> {
+  snapshots += 1;
+  const SCHEMA = `${SCHEMA_PREFIX}_${snapshots}`;
   const db = getDb();
   const tables = await applicationTables();
   const columns = await queryRows<{ table_name: string; column_name: string }>(
