@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every check, in the order that fails fastest — lint, type check, Vitest (unit + integration),
- * production build, Playwright end-to-end. Needs no database server and no env vars; prints one closing line
+ * `npm test`: every check, in the order that fails fastest — lint and type check (side by side), Vitest (unit +
+ * integration), production build, Playwright end-to-end. Needs no database server and no env vars; prints one closing line
  * "Tests: N passed, N failed" summing Vitest and Playwright.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,6 +27,35 @@ function step(title, command, args, extraEnv = {}) {
     process.exit(run.status ?? 1);
   }
   console.log(`✓ ${title} (${seconds}s)`);
+}
+
+/**
+ * Several checks at once, each with its output held and printed whole when it ends (in the given order): lint and
+ * the type check are single-threaded, so on two cores they take the time of the longer one.
+ */
+async function together(steps) {
+  console.log(`\n▶ ${steps.map((s) => s.title).join(' and ')}, side by side`);
+  const runs = steps.map(({ title, command, args }) => {
+    const started = Date.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    return new Promise((resolve) =>
+      child.on('close', (status) => resolve({ title, command, args, status, output, seconds: ((Date.now() - started) / 1000).toFixed(1) })),
+    );
+  });
+  const results = await Promise.all(runs);
+  for (const { title, command, args, status, output, seconds } of results) {
+    console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+    process.stdout.write(Buffer.concat(output));
+    console.log(status === 0 ? `✓ ${title} (${seconds}s)` : `✗ ${title} failed after ${seconds}s`);
+  }
+  const failed = results.find((r) => r.status !== 0);
+  if (failed) {
+    summarize();
+    process.exit(failed.status ?? 1);
+  }
 }
 
 function readJson(file) {
@@ -57,8 +86,10 @@ function summarize() {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-step('Lint', 'npm', ['run', '--silent', 'lint']);
-step('Type check', npx, ['tsc', '--noEmit']);
+await together([
+  { title: 'Lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  { title: 'Type check', command: npx, args: ['tsc', '--noEmit'] },
+]);
 step('Vitest (unit + integration)', npx, [
   'vitest',
   'run',
