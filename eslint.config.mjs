@@ -14,6 +14,14 @@ export default defineConfig([
     },
   },
   {
+    // One kind of link: components/ui/link.tsx (no route-tree prefetch of every visible link).
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    ignores: ['components/ui/link.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use { Link } from @/components/ui/link.' }] }],
+    },
+  },
+  {
     // Every server action goes through the one wrapper: no hand-written `export async function` in action files.
     files: ['app/**/actions.ts'],
     rules: {

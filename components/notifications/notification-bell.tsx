@@ -1,5 +1,5 @@
 import { Bell } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { UNREAD_COUNT_CAP } from '@/lib/notifications/model';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { RequirementAncestor, RequirementListRow } from '@/lib/requirements/list-row';
@@ -49,7 +49,7 @@ export function RequirementTable({
                         return (
                           <span key={chapter.id}>
                             {i > 0 && <span aria-hidden> › </span>}
-                            <Link href={`${basePath}/${chapterRef}`} prefetch={false} className="hover:underline" title={chapter.title}>
+                            <Link href={`${basePath}/${chapterRef}`} className="hover:underline" title={chapter.title}>
                               {chapterRef}
                             </Link>
                           </span>
@@ -57,7 +57,7 @@ export function RequirementTable({
                       })}
                     </p>
                   )}
-                  <Link href={`${basePath}/${ref}`} prefetch={false} className="font-medium text-primary hover:underline">
+                  <Link href={`${basePath}/${ref}`} className="font-medium text-primary hover:underline">
                     {row.title}
                   </Link>
                 </TableCell>

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ChevronDown, ChevronRight } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { Fragment, useState, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -198,7 +198,7 @@ function TreeRow({ state, row, depth }: { state: TreeState; row: RequirementList
           ) : (
             <span className="inline-block w-5 shrink-0" aria-hidden />
           )}
-          <Link href={`${state.basePath}/${ref}`} prefetch={false} className="group flex min-w-0 items-baseline gap-2">
+          <Link href={`${state.basePath}/${ref}`} className="group flex min-w-0 items-baseline gap-2">
             <span className="shrink-0 font-mono text-xs text-muted-foreground">{ref}</span>
             <span className={cn('text-primary group-hover:underline', isChapter && 'font-semibold')}>{row.title}</span>
           </Link>

@@ -1,7 +1,7 @@
 'use client';
 
 import { FolderKanban, Menu, X } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useSelectedLayoutSegments } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';

@@ -1,7 +1,7 @@
 'use client';
 
 import { ChevronsUpDown, FolderKanban, Plus } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import {

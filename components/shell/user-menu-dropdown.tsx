@@ -1,7 +1,7 @@
 'use client';
 
 import { LogOut, MonitorX, Shield, UserRound } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { Action } from '@/lib/actions/result';

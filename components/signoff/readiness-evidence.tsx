@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import type { SnapshotAnomaly, SnapshotCampaign, SnapshotRequirement } from '@/lib/signoff/readiness-snapshot';
 import { formatRef } from '@/lib/traceability/refs';

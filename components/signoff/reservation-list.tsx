@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ReservationView as ReservationRow } from '@/lib/signoff/views';
 import { isOverdue, liftingProposed, overdueFirst } from '@/lib/signoff/reservations';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { SuspectBadge } from '@/components/traceability/badges';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -43,12 +43,12 @@ export function SpecificationTable({ basePath, rows }: { basePath: string; rows:
             return (
               <TableRow key={row.id} data-testid={`specification-row-${ref}`}>
                 <TableCell className="whitespace-nowrap font-mono text-xs">
-                  <Link href={`${basePath}/${ref}`} prefetch={false} className="text-primary hover:underline">
+                  <Link href={`${basePath}/${ref}`} className="text-primary hover:underline">
                     {ref}
                   </Link>
                 </TableCell>
                 <TableCell className="min-w-64">
-                  <Link href={`${basePath}/${ref}`} prefetch={false} className="font-medium hover:underline">
+                  <Link href={`${basePath}/${ref}`} className="font-medium hover:underline">
                     {row.title}
                   </Link>
                 </TableCell>

@@ -1,7 +1,7 @@
 'use client';
 
 import { ArrowRight } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import { VirtualRows } from '@/components/traceability/virtual-rows';
@@ -65,7 +65,7 @@ export function UncoveredRequirementsList({ projectKey, rows, texts }: { project
     (row: UncoveredRequirementRow) => {
       const ref = formatRef('requirement', row.number);
       return [
-        <Link prefetch={false} key="ref" href={`${base}/requirements/${ref}`} className={LINK}>
+        <Link key="ref" href={`${base}/requirements/${ref}`} className={LINK}>
           {ref}
         </Link>,
         <span key="title" className="line-clamp-2">
@@ -106,7 +106,7 @@ export function OrphanSpecificationsList({ projectKey, rows, texts }: { projectK
     (row: OrphanSpecificationRow) => {
       const ref = formatRef('specification', row.number);
       return [
-        <Link prefetch={false} key="ref" href={`${base}/specifications/${ref}`} className={LINK}>
+        <Link key="ref" href={`${base}/specifications/${ref}`} className={LINK}>
           {ref}
         </Link>,
         <span key="title" className="line-clamp-2">
@@ -154,7 +154,7 @@ export function SuspectLinksList({
       const specification = formatRef('specification', row.specificationNumber);
       return [
         <span key="requirement" className="line-clamp-2">
-          <Link prefetch={false} href={`${base}/requirements/${requirement}`} className={LINK}>
+          <Link href={`${base}/requirements/${requirement}`} className={LINK}>
             {requirement}
           </Link>{' '}
           {row.requirementTitle}
@@ -163,7 +163,7 @@ export function SuspectLinksList({
           {t('versions', { reviewed: row.reviewedVersion, current: row.requirementVersion })}
         </Badge>,
         <span key="specification" className="line-clamp-2">
-          <Link prefetch={false} href={`${base}/specifications/${specification}`} className={LINK}>
+          <Link href={`${base}/specifications/${specification}`} className={LINK}>
             {specification}
           </Link>{' '}
           {row.specificationTitle}
@@ -186,7 +186,7 @@ export function SuspectLinksList({
           className={withLastReview ? undefined : 'px-0'}
         >
           <Link
-            prefetch={false}
+           
             href={`${base}/traceability/review/${row.linkId}`}
             aria-label={t('review.openLabel', { requirement, specification })}
             data-testid={`review-${requirement}-${specification}`}

@@ -1,7 +1,7 @@
 'use client';
 
 import { AlertTriangle } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -134,7 +134,6 @@ export function TraceabilityMatrix({
       const ref = formatRef('requirement', row.number);
       return [
         <Link
-          prefetch={false}
           key="ref"
           href={`${base}/requirements/${ref}`}
           className="font-mono font-medium text-primary hover:underline"
@@ -161,7 +160,6 @@ export function TraceabilityMatrix({
               return (
                 <li key={number}>
                   <Link
-                    prefetch={false}
                     href={suspectLinkId ? `${base}/traceability/review/${suspectLinkId}` : `${base}/specifications/${specRef}`}
                     title={suspectLinkId ? t('matrix.chipSuspect', { ref: specRef }) : `${specRef} · ${labels.specStatus[status]}`}
                     data-suspect={suspectLinkId ? 'true' : undefined}
@@ -190,7 +188,6 @@ export function TraceabilityMatrix({
               return (
                 <li key={number}>
                   <Link
-                    prefetch={false}
                     href={`${base}/test-cases/${testRef}`}
                     title={suspect ? `${labels.testSuspect(testRef)} · ${resultLabel}` : `${testRef} · ${resultLabel}`}
                     data-suspect={suspect ? 'true' : undefined}

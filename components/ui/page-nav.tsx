@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Button } from './button';
 
 /** Previous / next links under a paginated list, with where the reader is; nothing when everything fits on one page. */

@@ -1,6 +1,6 @@
 import { Download, ListTree, Plus, Rows3, Upload } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { hasListFilters, REQUIREMENT_VIEWS, requirementListHref } from '@/components/requirements/list-search';
 import { requirementListSearchSchema } from '@/components/requirements/list-search-schema';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Download } from 'lucide-react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Button } from '@/components/ui/button';
 import { getTranslations } from 'next-intl/server';
 import { addMember, changeMemberRole, removeMember, updateProject } from './actions';

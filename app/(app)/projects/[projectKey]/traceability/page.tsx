@@ -1,6 +1,6 @@
 import { AlertTriangle, Download } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { OrphanSpecificationsList, SuspectLinksList, UncoveredRequirementsList } from '@/components/traceability/gap-lists';

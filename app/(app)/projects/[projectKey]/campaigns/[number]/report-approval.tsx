@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { ApprovalStatusBadge } from '@/components/signoff/signoff-badges';
 import { SignoffForm } from '@/components/signoff/signoff-form';

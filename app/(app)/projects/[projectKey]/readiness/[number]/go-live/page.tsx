@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { SignatureList } from '@/components/signoff/signature-list';
 import { SignoffForm } from '@/components/signoff/signoff-form';
