@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { PagedBaselineItems } from '@/components/signoff/baseline-items';
 import { CampaignReport } from '@/components/signoff/campaign-report';
 import { DecisionForm } from '@/components/signoff/decision-form';
+import { ItemComment } from '@/components/signoff/item-comment';
 import { ReservationList } from '@/components/signoff/reservation-list';
 import { SignatureList } from '@/components/signoff/signature-list';
 import { ApprovalStatusBadge } from '@/components/signoff/signoff-badges';
@@ -112,16 +113,7 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
   const itemComments = (item: BaselineItem) => (
     <div className="flex flex-col gap-2">
       {commentList(itemKey(item))}
-      <details>
-        <summary className="cursor-pointer text-sm text-primary">{t('review.commentItem', { ref: refOf(item) })}</summary>
-        <SignoffForm action={commentOnApproval} hidden={{ ...hidden, requestId: request.id, targetType: item.kind, targetId: item.itemId }} testId={`comment-${refOf(item)}`} className="mt-2 flex flex-col gap-2">
-          <Label htmlFor={`comment-${itemKey(item)}`}>{t('review.commentBody')}</Label>
-          <Textarea id={`comment-${itemKey(item)}`} name="body" required rows={2} />
-          <Button type="submit" size="sm" variant="outline" className="self-start">
-            {t('review.commentSubmit')}
-          </Button>
-        </SignoffForm>
-      </details>
+      <ItemComment action={commentOnApproval} projectKey={membership.projectKey} requestId={request.id} targetType={item.kind} targetId={item.itemId} itemRef={refOf(item)} />
     </div>
   );
 
