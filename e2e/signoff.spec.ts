@@ -48,6 +48,16 @@ test('the AMOE requests approval of a baseline; the MOA reviews its redline on a
   await expectAccessible(moa.page);
   expect(await moa.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
+  // An item's comment form is built when asked for: the MOA comments on the revised specification.
+  const changed = signed.locator('[data-testid^="changed-STD-"]').first();
+  const changedRef = (await changed.getAttribute('data-testid'))!.replace('changed-', '');
+  await expect(moa.page.getByTestId(`comment-${changedRef}`)).toHaveCount(0);
+  await changed.getByRole('button', { name: s.review.commentItem.replace('{ref}', changedRef) }).click();
+  const commentForm = moa.page.getByTestId(`comment-${changedRef}`);
+  await commentForm.getByLabel(s.review.commentBody).fill('Préciser le format du fichier de virement.');
+  await commentForm.getByRole('button', { name: s.review.commentSubmit }).click();
+  await expect(changed.locator('[data-testid^="comments-specification:"]')).toContainText('Préciser le format du fichier de virement.');
+
   const form = moa.page.getByTestId('decision-form');
   await form.getByLabel(s.decision.approved_with_reservations).check();
   await form.getByLabel(s.decision.reason).fill('Validé sous réserve du correctif du calcul.');

@@ -1,8 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { PageNav } from '@/components/ui/page-nav';
 import { Redline } from '@/components/versioning/redline';
-import type { BaselineComparison, BaselineItem } from '@/lib/signoff/baseline';
-import { BASELINE_FIELDS, comparisonSize, redline } from '@/lib/signoff/baseline';
+import type { BaselineComparison, BaselineItem, ComparisonPage } from '@/lib/signoff/baseline';
+import { BASELINE_FIELDS, redline } from '@/lib/signoff/baseline';
 import { fieldText } from '@/lib/versioning/diff';
 import { formatRef } from '@/lib/traceability/refs';
 
@@ -109,41 +109,31 @@ export function BaselineItems({
 }
 
 /**
- * One page of what a baseline holds (`shown`, cut from `comparison` by pageOfComparison), under the counts of the
- * whole and above the page links: a lot of a thousand items would otherwise be megabytes in every response.
+ * One page of what a baseline holds (db/queries/baseline-comparison.ts reads it), under the counts of the whole and
+ * above the page links: a lot of a thousand items would otherwise be megabytes in every response.
  */
 export function PagedBaselineItems({
   comparison,
-  shown,
   page,
   pageSize,
   href,
-  current,
   extra,
 }: {
-  comparison: BaselineComparison;
-  shown: BaselineComparison;
+  comparison: ComparisonPage;
   page: number;
   pageSize: number;
   href: (page: number) => string;
-  current: Map<string, number>;
   extra?: (item: BaselineItem) => React.ReactNode;
 }) {
   const t = useTranslations('signoff.baselines.pages');
-  const total = comparisonSize(comparison);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const { counts } = comparison;
+  const pages = Math.max(1, Math.ceil(counts.total / pageSize));
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-muted-foreground" data-testid="baseline-summary">
-        {t('summary', {
-          total,
-          changed: comparison.changed.length,
-          added: comparison.added.length,
-          removed: comparison.removed.length,
-          unchanged: comparison.unchanged.length,
-        })}
+        {t('summary', counts)}
       </p>
-      <BaselineItems comparison={shown} current={current} extra={extra} />
+      <BaselineItems comparison={comparison.shown} current={comparison.current} extra={extra} />
       <PageNav page={page} pages={pages} href={href} labels={{ nav: t('pagination'), pageOf: t('pageOf', { page, pages }), previous: t('previous'), next: t('next') }} />
     </div>
   );

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import type { Executor } from '@/db/client';
 import { findBaselineById, listBaselineItems } from '@/db/queries/baselines';
 import { anomalyEvidence } from '@/db/queries/reservation-evidence';
-import type { SignatureSubject } from '@/db/queries/signatures';
+import { signable, type SignatureSubject } from '@/db/queries/signatures';
 import {
   anomalies,
   approvalComments,
@@ -20,7 +20,7 @@ import {
   signatures,
   users,
 } from '@/db/schema';
-import { baselineApprovalContent, type BaselineHeader, type BaselineItem } from '@/lib/signoff/baseline';
+import { baselineApprovalContent } from '@/lib/signoff/baseline';
 import { campaignReportApprovalContent, type CampaignReportSnapshot } from '@/lib/signoff/campaign-report';
 export { readCampaignReport } from '@/db/campaign-report-freeze';
 import { APPROVAL_DECISIONS, type ApprovalDecision, type DeliverableKind, type RaciRole } from '@/lib/signoff/model';
@@ -139,22 +139,38 @@ export async function approvalSubject(
   }
   const baseline = request.baselineId ? await findBaselineById(db, projectId, request.baselineId) : null;
   if (!baseline) throw new Error(`approval request ${request.id} has no baseline`);
-  return approvalSubjectOf(request, baseline, await listBaselineItems(db, baseline.id));
+  // A baseline never changes: its approval request has one version.
+  const content = baselineApprovalContent(request, baseline, await listBaselineItems(db, baseline.id));
+  return { kind: APPROVAL_SUBJECT, id: request.id, version: 1, content };
+}
+
+/** What the review pages keep of each request's signable subject: a bounded memo (request ids are never reused). */
+const shownSignables = new Map<string, { version: number; hash: string }>();
+const SHOWN_SIGNABLES_KEPT = 1000;
+
+/**
+ * The version and hash a request's review page shows with what it asks to sign, computed once per server process.
+ * A request's subject never changes (migration 0024's trigger freezes the request's number, message and subject;
+ * baselines and their items are append-only), so hashing the whole baseline again at every view bought nothing.
+ * Only the page's figure is kept: `sign` recomputes the content from the database at every signature and refuses a
+ * hash that differs, so a row altered behind the triggers is still never signed.
+ */
+export async function shownSignable(
+  db: Executor,
+  projectId: string,
+  request: Parameters<typeof approvalSubject>[2],
+): Promise<{ version: number; hash: string }> {
+  const known = shownSignables.get(request.id);
+  if (known) return known;
+  const seen = signable(await approvalSubject(db, projectId, request));
+  if (shownSignables.size >= SHOWN_SIGNABLES_KEPT) shownSignables.delete(shownSignables.keys().next().value!);
+  shownSignables.set(request.id, seen);
+  return seen;
 }
 
 /** The subject of a campaign report's request: its frozen content never changes, so it has one version. */
 export function campaignReportSubjectOf(request: Pick<ApprovalRequestRow, 'id' | 'number' | 'deliverable' | 'message'>, snapshot: CampaignReportSnapshot): SignatureSubject {
   return { kind: APPROVAL_SUBJECT, id: request.id, version: 1, content: campaignReportApprovalContent(request, snapshot) };
-}
-
-/** The same subject from a baseline and its items already read (the review page reads them to show them). */
-export function approvalSubjectOf(
-  request: Pick<ApprovalRequestRow, 'id' | 'number' | 'deliverable' | 'message'>,
-  baseline: BaselineHeader,
-  items: readonly BaselineItem[],
-): SignatureSubject {
-  // A baseline never changes: its approval request has one version.
-  return { kind: APPROVAL_SUBJECT, id: request.id, version: 1, content: baselineApprovalContent(request, baseline, items) };
 }
 
 /** The standing decisions on requests (signatures not revoked), by request. */

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { freezeBaselineItems } from '@/db/baseline-freeze';
 import type { Executor, Transaction } from '@/db/client';
 import { nextRefNumber } from '@/db/queries/refs';
-import { approvalRequests, baselineItems, baselines, requirements, specifications, users } from '@/db/schema';
+import { approvalRequests, baselineItems, baselines, specifications, users } from '@/db/schema';
 import { orderItems, type BaselineItem, type BaselineItemKind } from '@/lib/signoff/baseline';
 import { BASELINE_NUMBER_SERIES } from '@/lib/signoff/model';
 
@@ -97,18 +97,6 @@ export async function lastApprovedBaselineBefore(db: Executor, projectId: string
     .orderBy(desc(baselines.number))
     .limit(1);
   return row ?? null;
-}
-
-/** The current version of each item of a baseline, to say which ones moved on since it was frozen. */
-export async function currentVersions(db: Executor, items: readonly BaselineItem[]): Promise<Map<string, number>> {
-  const ids = items.map((i) => i.itemId);
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: specifications.id, version: specifications.version })
-    .from(specifications)
-    .where(inArray(specifications.id, ids))
-    .unionAll(db.select({ id: requirements.id, version: requirements.version }).from(requirements).where(inArray(requirements.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 /** Whether the project has a specification a baseline can be made of (any but a superseded one). */

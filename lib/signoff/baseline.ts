@@ -1,8 +1,8 @@
 /**
  * Baselines (lignes de base): what is frozen per item, what a baseline's signed content is, and how two compare.
- * Pure: the redline is the versioning code's own word diff.
+ * Pure: the redline is the versioning code's own word diff; the comparison itself is set-based, in SQL.
  */
-import { diffFields, fieldText, type FieldDiff } from '@/lib/versioning/diff';
+import { diffFields, type FieldDiff } from '@/lib/versioning/diff';
 
 export const BASELINE_ITEM_KINDS = ['requirement', 'specification'] as const;
 export type BaselineItemKind = (typeof BASELINE_ITEM_KINDS)[number];
@@ -68,57 +68,29 @@ export interface BaselineComparison {
 }
 
 /**
- * From `before` to `after`: items only in `after` are added, only in `before` removed; an item in both at another
- * version, or with other content, is changed. Fields are compared as text here; the word diff is `redline`'s, run
- * only on the changed items a page shows (diffing a thousand-item lot on every view was most of the review's time).
+ * How two baselines compare (db/queries/baseline-comparison.ts holds the rule, in SQL): an item only in the later
+ * one is added, only in the earlier one removed; one in both at another version, or with a frozen field whose text
+ * (fieldText) differs, is changed; else unchanged. Entries are shown in this order of sections, each in the order of
+ * `orderItems`, a page at a time.
  */
-export function compareBaselines(before: readonly BaselineItem[], after: readonly BaselineItem[]): BaselineComparison {
-  const key = (item: BaselineItem) => `${item.kind}:${item.itemId}`;
-  const earlier = new Map(before.map((item) => [key(item), item]));
-  const later = new Set(after.map(key));
-  const result: BaselineComparison = { added: [], removed: [], changed: [], unchanged: [] };
-  for (const item of orderItems(after)) {
-    const previous = earlier.get(key(item));
-    if (!previous) {
-      result.added.push(item);
-      continue;
-    }
-    const differs = BASELINE_FIELDS[item.kind].some((f) => fieldText(previous.snapshot[f]) !== fieldText(item.snapshot[f]));
-    if (previous.version !== item.version || differs) result.changed.push({ before: previous, after: item });
-    else result.unchanged.push(item);
-  }
-  result.removed = orderItems(before.filter((item) => !later.has(key(item))));
-  return result;
+export const COMPARISON_SECTIONS = ['changed', 'added', 'removed', 'unchanged'] as const;
+export type ComparisonSection = (typeof COMPARISON_SECTIONS)[number];
+
+/** How many entries each section of a comparison holds, and in all: what its summary says and its pages are counted from. */
+export type ComparisonCounts = Record<ComparisonSection | 'total', number>;
+
+/** One page of a comparison, with the counts of the whole. */
+export interface ComparisonPage {
+  counts: ComparisonCounts;
+  /** The page's entries, by section. */
+  shown: BaselineComparison;
+  /** The current version of each item the page shows, to say which ones moved on since they were frozen. */
+  current: Map<string, number>;
 }
 
 /** The word-level redline of each frozen field of a changed item, from its earlier to its later version. */
 export function redline({ before, after }: ChangedItem): FieldDiff[] {
   return diffFields(before.snapshot, after.snapshot, BASELINE_FIELDS[after.kind]);
-}
-
-/** How many entries a comparison shows in all: what its pages are counted from. */
-export function comparisonSize(comparison: BaselineComparison): number {
-  return comparison.changed.length + comparison.added.length + comparison.removed.length + comparison.unchanged.length;
-}
-
-/**
- * Page `page` (from 1) of `pageSize` entries of a comparison, in the order it is shown: changed, added, removed,
- * unchanged. A baseline of a real lot holds a thousand items or more: one page of them is what a response carries.
- */
-export function pageOfComparison(comparison: BaselineComparison, page: number, pageSize: number): BaselineComparison {
-  const start = (page - 1) * pageSize;
-  let offset = 0;
-  const take = <T>(list: readonly T[]): T[] => {
-    const slice = list.slice(Math.max(0, start - offset), Math.max(0, start + pageSize - offset));
-    offset += list.length;
-    return slice;
-  };
-  return { changed: take(comparison.changed), added: take(comparison.added), removed: take(comparison.removed), unchanged: take(comparison.unchanged) };
-}
-
-/** The items a page of a comparison shows with a heading (removed ones are listed by ref only). */
-export function shownItems(comparison: BaselineComparison): BaselineItem[] {
-  return [...comparison.changed.map((c) => c.after), ...comparison.added, ...comparison.unchanged];
 }
 
 /** The `?page=` of signed content shown a page at a time (a baseline, a request, a VSR): a whole number from 1, else the first page. */

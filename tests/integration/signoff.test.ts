@@ -2,11 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import * as approvals from '@/app/(app)/projects/[projectKey]/approvals/actions';
 import { getDb } from '@/db/client';
-import { approvalSubject, findApprovalRequest, listReservations, reservationSubject } from '@/db/queries/approvals';
+import { baselineComparisonPage } from '@/db/queries/baseline-comparison';
+import { approvalSubject, findApprovalRequest, listReservations, reservationSubject, shownSignable } from '@/db/queries/approvals';
 import { hasBaselineCandidates, listBaselineItems, listBaselines } from '@/db/queries/baselines';
 import { listSignatures, signable } from '@/db/queries/signatures';
 import { anomalies, approvalRequests, auditEvents, loginThrottles, signatures, specifications } from '@/db/schema';
-import { compareBaselines, redline } from '@/lib/signoff/baseline';
+import { redline } from '@/lib/signoff/baseline';
 import { TEST_PASSWORD, actAs, addMembership, createProjectWithMembers, createUser, type TestUser } from '../setup/actors';
 import { createAnomalyRow } from '../setup/recette-rows';
 import { queryRows } from '../setup/db-state';
@@ -78,10 +79,10 @@ describe('baselines', () => {
     await getDb().update(specifications).set({ body: 'AES-256', version: 4 }).where(eq(specifications.id, first.id));
     expect(await createBaseline({ projectKey: project.key, name: 'LDB lot 2', specificationIds: [first.id] })).toMatchObject({ ok: true });
     const [later] = await listBaselines(getDb(), project.id);
-    const comparison = compareBaselines(items, await listBaselineItems(getDb(), later!.id));
-    expect(comparison.removed.map((i) => i.number)).toEqual([second.number]);
-    expect(comparison.changed.map((c) => [c.before.version, c.after.version])).toEqual([[3, 4]]);
-    expect(redline(comparison.changed[0]!).find((d) => d.field === 'body')!.changed).toBe(true);
+    const { shown } = await baselineComparisonPage(getDb(), { before: listed!.id, after: later!.id, page: 1, pageSize: 50 });
+    expect(shown.removed.map((i) => i.number)).toEqual([second.number]);
+    expect(shown.changed.map((c) => [c.before.version, c.after.version])).toEqual([[3, 4]]);
+    expect(redline(shown.changed[0]!).find((d) => d.field === 'body')!.changed).toBe(true);
   });
 
   test('another project’s specification is not found, and an empty choice is refused', async () => {
@@ -312,6 +313,20 @@ describe('signatures are append-only', () => {
     const [row] = await getDb().select().from(approvalRequests).where(eq(approvalRequests.id, request.id));
     expect(row!.status).toBe('pending');
     expect(await revoke({ projectKey: project.key, signatureId: original!.id, reason: 'Encore', password: TEST_PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  test('the hash the review page keeps is shown, never trusted: a baseline item altered behind the triggers is refused at signature', async () => {
+    const { baseline, request, seen } = await pendingRequest();
+    const shown = await shownSignable(getDb(), project.id, request);
+    expect(shown).toEqual(seen);
+    // What only the database owner could do, by disabling the trigger: the content signed now differs from the one shown.
+    await queryRows(sql`alter table baseline_items disable trigger baseline_items_no_update_delete`);
+    await queryRows(sql`update baseline_items set snapshot = jsonb_set(snapshot, '{body}', '"Ne rien chiffrer"') where baseline_id = ${baseline.id}`);
+    await queryRows(sql`alter table baseline_items enable trigger baseline_items_no_update_delete`);
+    expect(signable(await approvalSubject(getDb(), project.id, request)).hash).not.toBe(shown.hash);
+    await actAs(members.moa);
+    expect(await decide(decision(request, shown))).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await listSignatures(getDb(), project.id, 'approval_request', [request.id])).toEqual([]);
   });
 
   test('verification recomputes the hash of the stored content: a row altered behind the triggers shows as altered', async () => {

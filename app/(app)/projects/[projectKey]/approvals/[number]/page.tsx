@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { PagedBaselineItems } from '@/components/signoff/baseline-items';
 import { CampaignReport } from '@/components/signoff/campaign-report';
 import { DecisionForm } from '@/components/signoff/decision-form';
+import { ItemComment } from '@/components/signoff/item-comment';
 import { ReservationList } from '@/components/signoff/reservation-list';
 import { SignatureList } from '@/components/signoff/signature-list';
 import { ApprovalStatusBadge } from '@/components/signoff/signoff-badges';
@@ -15,39 +16,34 @@ import { getDb } from '@/db/client';
 import {
   APPROVAL_SUBJECT,
   RESERVATION_SUBJECT,
-  approvalSubjectOf,
-  campaignReportSubjectOf,
   listComments,
   listReservations,
   loadRaci,
   openAnomalyOptions,
   openCampaignAnomalyOptions,
   reservationSubject,
+  shownSignable,
 } from '@/db/queries/approvals';
-import { currentVersions, findBaselineById, lastApprovedBaselineBefore, listBaselineItems } from '@/db/queries/baselines';
+import { baselineComparisonPage } from '@/db/queries/baseline-comparison';
+import { lastApprovedBaselineBefore } from '@/db/queries/baselines';
 import { listPageSize } from '@/db/queries/page-size';
 import { listSignatures, signable } from '@/db/queries/signatures';
 import { can } from '@/lib/auth/roles';
-import { compareBaselines, contentPage, pageOfComparison, shownItems, type BaselineItem } from '@/lib/signoff/baseline';
+import { contentPage, type BaselineItem } from '@/lib/signoff/baseline';
 import { canLift, parisToday } from '@/lib/signoff/reservations';
 import { formatRef } from '@/lib/traceability/refs';
 import { commentOnApproval, decideApproval, liftReservation, revokeSignature } from '../actions';
 import { loadRequestPage } from '../load';
 
-/** The baseline a request is about, compared with the last approved one, one page of items at a time. */
-async function loadBaselineView(projectId: string, request: { id: string; number: number; deliverable: 'baseline' | 'campaign_report' | 'go_no_go' | 'reservation_lifting'; message: string; baselineId: string | null }, pageParam: string | string[] | undefined) {
+/** The baseline a request is about, compared with the last approved one before it, one page of entries at a time. */
+async function loadBaselineView(projectId: string, request: { baselineId: string | null; baselineNumber: number | null; baselineName: string | null }, pageParam: string | string[] | undefined) {
   const db = getDb();
-  const baseline = (await findBaselineById(db, projectId, request.baselineId!))!;
-  const [items, previous] = await Promise.all([listBaselineItems(db, baseline.id), lastApprovedBaselineBefore(db, projectId, baseline.number)]);
-  const subject = approvalSubjectOf(request, baseline, items);
-  const previousItems = previous ? await listBaselineItems(db, previous.id) : ([] as BaselineItem[]);
-  const comparison = compareBaselines(previousItems, items);
-  // Fewer than the baseline page: each item carries its redline and its comment form (600 kB at 50 on the large lot).
+  const previous = await lastApprovedBaselineBefore(db, projectId, request.baselineNumber!);
+  // Fewer than the baseline page: each entry carries its redline and its comment button.
   const pageSize = listPageSize(20);
   const page = contentPage(pageParam);
-  const shown = pageOfComparison(comparison, page, pageSize);
-  const current = await currentVersions(db, shownItems(shown));
-  return { baseline, previous, subject, comparison, pageSize, page, shown, current };
+  const comparison = await baselineComparisonPage(db, { before: previous?.id ?? null, after: request.baselineId!, page, pageSize });
+  return { baseline: { number: request.baselineNumber!, name: request.baselineName ?? '' }, previous, comparison, pageSize, page };
 }
 
 type Props = { params: Promise<{ projectKey: string; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -66,17 +62,17 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
   const { projectKey, number } = await params;
   const { user, membership, request } = await loadRequestPage(projectKey, number);
   const db = getDb();
-  const [raci, comments, signatures, reservations] = await Promise.all([
+  const pageParam = (await searchParams).page;
+  // What is signed: a campaign report as frozen at request time, or the whole baseline (shown a page of items at a time).
+  const [raci, comments, signatures, reservations, seen, baselineView] = await Promise.all([
     loadRaci(db, membership.projectId),
     listComments(db, request.id),
     listSignatures(db, membership.projectId, APPROVAL_SUBJECT, [request.id]),
     listReservations(db, membership.projectId, request.id),
+    shownSignable(db, membership.projectId, request),
+    request.baselineId ? loadBaselineView(membership.projectId, request, pageParam) : null,
   ]);
   const liftSignatures = await listSignatures(db, membership.projectId, RESERVATION_SUBJECT, reservations.map((r) => r.id));
-  // What is signed: a campaign report as frozen at request time, or the whole baseline (shown a page of items at a time).
-  const baselineView = request.baselineId ? await loadBaselineView(membership.projectId, request, (await searchParams).page) : null;
-  const subject = baselineView ? baselineView.subject : campaignReportSubjectOf(request, request.snapshot!);
-  const seen = signable(subject);
   const resolution = raci.resolve(request.deliverable);
   const liftResolution = raci.resolve('reservation_lifting');
   const nameOf = new Map(raci.members.map((m) => [m.userId, m.name]));
@@ -117,16 +113,7 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
   const itemComments = (item: BaselineItem) => (
     <div className="flex flex-col gap-2">
       {commentList(itemKey(item))}
-      <details>
-        <summary className="cursor-pointer text-sm text-primary">{t('review.commentItem', { ref: refOf(item) })}</summary>
-        <SignoffForm action={commentOnApproval} hidden={{ ...hidden, requestId: request.id, targetType: item.kind, targetId: item.itemId }} testId={`comment-${refOf(item)}`} className="mt-2 flex flex-col gap-2">
-          <Label htmlFor={`comment-${itemKey(item)}`}>{t('review.commentBody')}</Label>
-          <Textarea id={`comment-${itemKey(item)}`} name="body" required rows={2} />
-          <Button type="submit" size="sm" variant="outline" className="self-start">
-            {t('review.commentSubmit')}
-          </Button>
-        </SignoffForm>
-      </details>
+      <ItemComment action={commentOnApproval} projectKey={membership.projectKey} requestId={request.id} targetType={item.kind} targetId={item.itemId} itemRef={refOf(item)} />
     </div>
   );
 
@@ -166,11 +153,9 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
             <p className="text-sm font-medium">{baselineView.previous ? t('review.redlineAgainst', { number: baselineView.previous.number }) : t('review.noPrevious')}</p>
             <PagedBaselineItems
               comparison={baselineView.comparison}
-              shown={baselineView.shown}
               page={baselineView.page}
               pageSize={baselineView.pageSize}
               href={(n) => `/projects/${membership.projectKey}/approvals/${request.number}${n > 1 ? `?page=${n}` : ''}`}
-              current={baselineView.current}
               extra={itemComments}
             />
           </>
@@ -209,7 +194,7 @@ export default async function ApprovalReviewPage({ params, searchParams }: Props
         </h2>
         <SignatureList
           signatures={signatures}
-          currentVersion={subject.version}
+          currentVersion={seen.version}
           revoke={(s) =>
             s.signerId === user.id && can(membership.role, 'approvals.decide') ? (
               <details>

@@ -11,11 +11,11 @@ import { Input, NativeSelect } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { currentVersions, hasBaselineCandidates, listBaselineItems, listBaselines } from '@/db/queries/baselines';
+import { baselineComparisonPage } from '@/db/queries/baseline-comparison';
+import { hasBaselineCandidates, listBaselines } from '@/db/queries/baselines';
 import { listPageSize } from '@/db/queries/page-size';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { can } from '@/lib/auth/roles';
-import { compareBaselines, pageOfComparison, shownItems } from '@/lib/signoff/baseline';
 import type { ApprovalStatus } from '@/lib/signoff/model';
 import { requireUser } from '@/lib/session/current-user';
 import { createBaseline } from '../actions';
@@ -44,12 +44,9 @@ export default async function BaselinesPage({ params, searchParams }: Props) {
   ]);
   const from = baselines.find((b) => b.number === search.from);
   const to = baselines.find((b) => b.number === search.to);
-  const comparison =
-    from && to ? await Promise.all([listBaselineItems(db, from.id), listBaselineItems(db, to.id)]).then(([a, b]) => compareBaselines(a, b)) : null;
   const pageSize = listPageSize(50);
   const page = search.page ?? 1;
-  const shown = comparison ? pageOfComparison(comparison, page, pageSize) : null;
-  const current = shown ? await currentVersions(db, shownItems(shown)) : new Map<string, number>();
+  const comparison = from && to ? await baselineComparisonPage(db, { before: from.id, after: to.id, page, pageSize }) : null;
   const t = await getTranslations('signoff');
   const format = await getFormatter();
   const base = `/projects/${membership.projectKey}/approvals/baselines`;
@@ -132,11 +129,9 @@ export default async function BaselinesPage({ params, searchParams }: Props) {
             <div className="flex flex-col gap-3" data-testid="comparison">
               <PagedBaselineItems
                 comparison={comparison}
-                shown={shown!}
                 page={page}
                 pageSize={pageSize}
                 href={(n) => `${base}?from=${from!.number}&to=${to!.number}${n > 1 ? `&page=${n}` : ''}`}
-                current={current}
               />
             </div>
           )}

@@ -9,10 +9,10 @@ import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/input';
 import { getDb } from '@/db/client';
 import { listApprovalRequests, loadRaci } from '@/db/queries/approvals';
-import { currentVersions, listBaselineItems } from '@/db/queries/baselines';
+import { baselineComparisonPage } from '@/db/queries/baseline-comparison';
 import { listPageSize } from '@/db/queries/page-size';
 import { can } from '@/lib/auth/roles';
-import { compareBaselines, contentPage, pageOfComparison, shownItems } from '@/lib/signoff/baseline';
+import { contentPage } from '@/lib/signoff/baseline';
 import { requestBaselineApproval } from '../../actions';
 import { loadBaselinePage } from '../../load';
 
@@ -27,16 +27,14 @@ export default async function BaselinePage({ params, searchParams }: Props) {
   const { projectKey, number } = await params;
   const { user, membership, baseline } = await loadBaselinePage(projectKey, number);
   const db = getDb();
-  const [items, requests, raci] = await Promise.all([
-    listBaselineItems(db, baseline.id),
+  const pageSize = listPageSize(50);
+  const page = contentPage((await searchParams).page);
+  // Against no baseline, every item is added: the page lists them, 50 at a time.
+  const [comparison, requests, raci] = await Promise.all([
+    baselineComparisonPage(db, { before: null, after: baseline.id, page, pageSize }),
     listApprovalRequests(db, membership.projectId),
     loadRaci(db, membership.projectId),
   ]);
-  const pageSize = listPageSize(50);
-  const page = contentPage((await searchParams).page);
-  const comparison = compareBaselines([], items);
-  const shown = pageOfComparison(comparison, page, pageSize);
-  const current = await currentVersions(db, shownItems(shown));
   const mine = requests.filter((r) => r.baselineId === baseline.id);
   const open = mine.find((r) => r.status !== 'rejected');
   const mayRequest = can(membership.role, 'approvals.request') && raci.resolve('baseline').requesters.includes(user.id);
@@ -56,7 +54,7 @@ export default async function BaselinePage({ params, searchParams }: Props) {
             date: format.dateTime(baseline.createdAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
             name: baseline.createdByName ?? '—',
           })}{' '}
-          · {t('baselines.items', { count: items.length })}
+          · {t('baselines.items', { count: comparison.counts.total })}
         </p>
       </div>
 
@@ -94,11 +92,9 @@ export default async function BaselinePage({ params, searchParams }: Props) {
 
       <PagedBaselineItems
         comparison={comparison}
-        shown={shown}
         page={page}
         pageSize={pageSize}
         href={(n) => `${base}/baselines/${baseline.number}${n > 1 ? `?page=${n}` : ''}`}
-        current={current}
       />
     </div>
   );
