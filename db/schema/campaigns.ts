@@ -76,6 +76,14 @@ export const campaignItems = pgTable(
     revision: integer('revision').notNull().default(1),
     addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The item's latest execution (the last one started) with its status and finish, kept by the database on every
+     * write of executions (migration 0027), so that reading an item's state is not a search of its executions. No
+     * foreign key to executions: an item and its executions are deleted together, in either order.
+     */
+    latestExecutionId: uuid('latest_execution_id'),
+    latestStatus: executionStatus('latest_status'),
+    latestFinishedAt: timestamp('latest_finished_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('campaign_items_campaign_test_case_key').on(t.campaignId, t.testCaseId),
