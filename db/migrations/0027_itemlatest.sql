@@ -3,9 +3,9 @@ ALTER TABLE "campaign_items" ADD COLUMN "latest_status" "execution_status";--> s
 ALTER TABLE "campaign_items" ADD COLUMN "latest_finished_at" timestamp with time zone;--> statement-breakpoint
 -- Why: campaign_item_states found each item's latest execution with a LATERAL "order by started_at desc, id desc
 -- limit 1" per item on every read: 20,000 index probes for the campaign list of the large project (~170 ms a view),
--- 18,000 for a release's readiness (~200 ms, and its cost estimate then switched on JIT compilation, another
--- 200-400 ms). Each item now carries its latest execution's id, status and finish, kept by the database on every
--- write of executions, so the view reads the item's own row. The rule of what "latest" means is unchanged (0012).
+-- 18,000 for a release's readiness (~200 ms). Each item now carries its latest execution's id, status and finish,
+-- kept by the database on every write of executions, so the view reads the item's own row. What "latest" means and
+-- the state rule are unchanged (0012).
 --
 -- Recomputed, not compared and set: started_at is the start of the writing transaction, so two transactions running
 -- the same item can commit in either order. The items' rows are locked first (in id order, so two multi-item
