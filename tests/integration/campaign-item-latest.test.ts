@@ -40,8 +40,8 @@ async function latestOf(itemId: string) {
 async function setUp(itemCount = 2) {
   const { project } = await createProjectWithMembers();
   const campaign = await createCampaignRow(project);
-  const testCases = [];
-  const items = [];
+  const testCases: Awaited<ReturnType<typeof createTestCaseRow>>[] = [];
+  const items: Awaited<ReturnType<typeof createItemRow>>[] = [];
   for (let i = 0; i < itemCount; i += 1) {
     const testCase = await createTestCaseRow(project);
     testCases.push(testCase);
