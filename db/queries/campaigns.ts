@@ -150,7 +150,9 @@ export interface CampaignItemFilters {
 /**
  * A campaign's items with their state (the campaign_item_states view): latest execution and its status, whether the
  * test case changed since it was planned (with both versions, for the history's redline), and whether it waits for
- * a retest. The campaign page, its runner and its dashboard all read items through this.
+ * a retest. The campaign page, its runner and its dashboard all read items through this. The page is chosen first
+ * from the items' own columns (the filters and the order need nothing else), then only its rows are joined to their
+ * test case, tester and retests: joining all 2,000 items of a large campaign to show 50 was most of this read.
  */
 export async function campaignItemStates(db: Executor, projectId: string, campaignId: string, filters: CampaignItemFilters = {}) {
   const pageSize = filters.pageSize ?? listPageSize(CAMPAIGN_ITEM_PAGE_SIZE);
@@ -162,7 +164,17 @@ export async function campaignItemStates(db: Executor, projectId: string, campai
     filters.state && eq(s.state, filters.state),
     filters.assignee === 'none' ? sql`${s.assigneeId} is null` : filters.assignee ? eq(s.assigneeId, filters.assignee) : undefined,
   ];
+  const chosen = db.$with('chosen').as(
+    db
+      .select({ id: s.id, total: sql<number>`(count(*) over ())::int`.as('total') })
+      .from(s)
+      .where(and(...conditions))
+      .orderBy(asc(s.position), asc(s.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  );
   const rows = await db
+    .with(chosen)
     .select({
       id: s.id,
       testCaseId: s.testCaseId,
@@ -182,15 +194,13 @@ export async function campaignItemStates(db: Executor, projectId: string, campai
       latestFinishedAt: s.latestFinishedAt,
       state: s.state,
       toRetest: s.toRetest,
-      total: sql<number>`(count(*) over ())::int`,
+      total: chosen.total,
     })
-    .from(s)
+    .from(chosen)
+    .innerJoin(s, eq(s.id, chosen.id))
     .innerJoin(testCases, eq(testCases.id, s.testCaseId))
     .leftJoin(users, eq(users.id, s.assigneeId))
-    .where(and(...conditions))
-    .orderBy(asc(s.position))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .orderBy(asc(s.position), asc(s.id));
   return { rows, total: rows[0]?.total ?? 0, page, pageSize };
 }
 
@@ -225,18 +235,17 @@ export async function campaignStateCounts(db: Executor, campaignId: string) {
  * Burn-up over the days of the campaign (Europe/Paris): per day, how many items had a result by the end of that day,
  * and how many had passed by then, against the scope. An item counts from the day of its first recorded result.
  * Days run from the planned start (or the first result, if earlier) to the close (or today, or the planned end if
- * later), a year at most.
+ * later), a year at most. The items are counted once per day they first reach a result, then summed up day by day
+ * (counting every item again for every day made a long campaign's burn-up days × items: 180 ms on the large one).
  */
 export async function campaignBurnUp(db: Executor, campaignId: string) {
   return rowsOf<{ day: string; executed: number; passed: number }>(
     db,
     sql`
     with firsts as (
-      select e.campaign_item_id,
-             min((e.finished_at at time zone 'Europe/Paris')::date) as first_result,
+      select min((e.finished_at at time zone 'Europe/Paris')::date) as first_result,
              min((e.finished_at at time zone 'Europe/Paris')::date) filter (where e.status = 'passed') as first_pass
       from executions e
-      join campaign_items ci on ci.id = e.campaign_item_id
       where e.campaign_id = ${campaignId} and e.status <> 'in_progress' and e.finished_at is not null
       group by e.campaign_item_id
     ),
@@ -251,11 +260,18 @@ export async function campaignBurnUp(db: Executor, campaignId: string) {
     days as (
       select d::date as day
       from bounds, generate_series(bounds.first_day, least(bounds.last_day, bounds.first_day + 365), interval '1 day') d
-    )
+    ),
+    -- No first result falls before the first day (it starts at the earliest of them), so the running sums from
+    -- there are the counts up to each day.
+    results as (select first_result as day, count(*) as n from firsts group by first_result),
+    passes as (select first_pass as day, count(*) as n from firsts where first_pass is not null group by first_pass)
     select to_char(days.day, 'YYYY-MM-DD') as day,
-           (select count(*) from firsts where first_result <= days.day)::int as executed,
-           (select count(*) from firsts where first_pass <= days.day)::int as passed
+           (sum(coalesce(r.n, 0)) over by_day)::int as executed,
+           (sum(coalesce(p.n, 0)) over by_day)::int as passed
     from days
+    left join results r on r.day = days.day
+    left join passes p on p.day = days.day
+    window by_day as (order by days.day)
     order by days.day
   `,
   );

@@ -76,6 +76,14 @@ export const campaignItems = pgTable(
     revision: integer('revision').notNull().default(1),
     addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The item's latest execution (the last one started) with its status and finish, kept by the database on every
+     * write of executions (migration 0027), so that reading an item's state is not a search of its executions. No
+     * foreign key to executions: an item and its executions are deleted together, in either order.
+     */
+    latestExecutionId: uuid('latest_execution_id'),
+    latestStatus: executionStatus('latest_status'),
+    latestFinishedAt: timestamp('latest_finished_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('campaign_items_campaign_test_case_key').on(t.campaignId, t.testCaseId),
@@ -126,8 +134,9 @@ export const executions = pgTable(
     revision: integer('revision').notNull().default(1),
   },
   (t) => [
-    // The latest execution is "order by started_at desc, id desc limit 1" (campaign_item_states, requirementTestsCte):
-    // with `id` in the index it is the index's last entry, without a sort of the item's or test case's executions.
+    // The latest execution is "order by started_at desc, id desc limit 1" (the refresh of campaign_items' latest
+    // execution, migration 0027; requirementTestsCte): with `id` in the index it is the index's last entry, without a
+    // sort of the item's or test case's executions.
     index('executions_item_started_idx').on(t.campaignItemId, t.startedAt, t.id),
     index('executions_campaign_idx').on(t.campaignId, t.status),
     index('executions_test_case_idx').on(t.testCaseId, t.startedAt, t.id),
@@ -136,7 +145,7 @@ export const executions = pgTable(
 );
 
 /**
- * Every campaign item with its state, as the one SQL definition computes it (migration 0012): its latest execution,
+ * Every campaign item with its state, as the one SQL definition computes it (migration 0027): its latest execution,
  * its state (lib/recette/campaign-item-state.ts), whether its test case changed since it was planned, and whether it
  * waits for a retest. Read this instead of recomputing any of it.
  */

@@ -1,8 +1,9 @@
 import type { ExecutionResult } from './campaign-model';
 
 /**
- * What a campaign item stands at, as the campaign_item_states view (migration 0012) computes it: pas encore lancé,
- * en cours, réussi, échoué, bloqué, or non exécuté (closed without a run, with a reason).
+ * What a campaign item stands at, as the campaign_item_states view (migration 0012; since 0027 over the latest
+ * execution stored on the item) computes it: pas encore lancé, en cours, réussi, échoué, bloqué, or non exécuté
+ * (closed without a run, with a reason).
  */
 export const ITEM_STATES = ['not_started', 'in_progress', 'passed', 'failed', 'blocked', 'not_run'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];

@@ -59,6 +59,8 @@ export const NOT_ARCHIVED = ['projects', 'project_members', 'api_tokens', 'reqif
  */
 const UNDECLARED_REFS: Record<string, Record<string, 'ref' | 'textRef'>> = {
   trace_links: { upstream_id: 'ref', downstream_id: 'ref' },
+  // Kept by the database (migration 0027), and recomputed anyway when the import inserts the executions.
+  campaign_items: { latest_execution_id: 'ref' },
   baseline_items: { item_id: 'ref' },
   signatures: { revokes_id: 'ref', subject_id: 'textRef' },
   approval_comments: { item_key: 'textRef' },

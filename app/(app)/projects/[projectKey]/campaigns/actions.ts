@@ -295,7 +295,11 @@ export const assignItems = projectAction({
 
 const itemInput = inProject.extend({ itemId: z.uuid(), revision: versionSchema });
 
-/** The item and its campaign, locked: the campaign shared (and refused once closed), the item for update. */
+/**
+ * The item and its campaign, locked: the campaign shared (and refused once closed), the item for update. Its latest
+ * execution's status is read under that lock: a run being written holds the item's row until it commits (the
+ * database keeps that status on the item, migration 0027), so it is waited for, then seen.
+ */
 async function lockItem(tx: Transaction, projectId: string, itemId: string, revision: number) {
   const [item] = await tx
     .select({ id: campaignItems.id, campaignId: campaignItems.campaignId, revision: campaignItems.revision, notRunReason: campaignItems.notRunReason })
@@ -303,9 +307,13 @@ async function lockItem(tx: Transaction, projectId: string, itemId: string, revi
     .where(and(eq(campaignItems.id, itemId), eq(campaignItems.projectId, projectId)));
   if (!item) throw new ActionError('not_found');
   await lockOpenCampaign(tx, projectId, item.campaignId, 'share');
-  const [current] = await tx.select({ revision: campaignItems.revision }).from(campaignItems).where(eq(campaignItems.id, item.id)).for('update');
+  const [current] = await tx
+    .select({ revision: campaignItems.revision, latestStatus: campaignItems.latestStatus })
+    .from(campaignItems)
+    .where(eq(campaignItems.id, item.id))
+    .for('update');
   checkRevision(current!, revision);
-  return item;
+  return { ...item, latestStatus: current!.latestStatus };
 }
 
 /** "Non exécuté": the item closes without a run, with its reason. An item whose latest run has a result keeps it. */
@@ -315,13 +323,7 @@ export const setItemNotRun = projectAction({
   input: itemInput.extend({ reason: notRunReasonSchema }),
   async handler({ tx, input, membership, audit }) {
     const item = await lockItem(tx, membership.projectId, input.itemId, input.revision);
-    const [latest] = await tx
-      .select({ status: executions.status })
-      .from(executions)
-      .where(eq(executions.campaignItemId, item.id))
-      .orderBy(sql`${executions.startedAt} desc, ${executions.id} desc`)
-      .limit(1);
-    if (latest && latest.status !== 'in_progress') throw new ActionError('conflict', 'campaignItemExecuted');
+    if (item.latestStatus !== null && item.latestStatus !== 'in_progress') throw new ActionError('conflict', 'campaignItemExecuted');
     const revision = input.revision + 1;
     await tx.update(campaignItems).set({ notRunReason: input.reason, revision }).where(eq(campaignItems.id, item.id));
     await audit({ entity: 'campaign_item', entityId: item.id, action: 'not_run', before: { notRunReason: item.notRunReason }, after: { notRunReason: input.reason } });
