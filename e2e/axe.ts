@@ -9,6 +9,9 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * `rule [impact]: selector`, with the colours and ratio for a contrast failure so the line says what to fix.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Next.js streams a dynamic page's <title> after its body: a check right after the navigation can run before it
+  // arrives. Wait for it a moment; a page that truly has none still fails below (document-title).
+  await page.waitForFunction(() => document.title !== '', undefined, { timeout: 5_000 }).catch(() => {});
   await page.addScriptTag({ content: axe.source });
   return page.evaluate(async (tags) => {
     type Node = { target: string[]; any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } }[] };
