@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { actAs } from '../setup/actors';
+import { actAs, sessionPool } from '../setup/actors';
 import { FUZZ_CASE_TIMEOUT, FUZZ_RUNS, call, generatedActions, likelyCallers, report } from '../setup/generated-calls';
 import { callRoute, generatedRoutes } from '../setup/route-calls';
 import {
@@ -12,7 +12,7 @@ import {
   plausibleInput,
 } from '../setup/schema-arbitraries';
 import { createFixture } from '../setup/security-fixture';
-import { fingerprint } from '../setup/table-rows';
+import { watchTables } from '../setup/table-rows';
 import { ACTOR_KINDS } from '../setup/world';
 
 vi.mock('@/lib/actions/define-action', async (real) => (await import('../setup/action-definitions')).recordActions(await real()));
@@ -74,14 +74,18 @@ function withoutThrottleBookkeeping(fingerprintText: string): string {
 describe('fuzzed server actions', () => {
   test.each(entries.map((e) => [e.name, e] as const))('%s: never a server error, never a write on refusal', async (name, entry) => {
     const fixture = await createFixture();
+    const sessions = sessionPool();
+    const tables = await watchTables();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ACTOR_KINDS), hostileInput(entry.definition.input, entry.name), fc.boolean(), async (kind, recipe, form) => {
         runs += 1;
-        await actAs(fixture.actor(kind));
+        await sessions.actAs(fixture.actor(kind));
         const raw = recipe(fixture);
         const input = form && raw && typeof raw === 'object' && !Array.isArray(raw) ? asFormData(raw as Record<string, unknown>) : raw;
-        const before = await fingerprint();
+        const before = await tables.current();
         const outcome = await call(entry.action, input);
+        const after = await tables.current();
+        if (after !== before) sessions.forget();
         if (outcome.kind === 'thrown') throw outcome.error;
         if (outcome.kind === 'result') {
           expect(outcome.code, JSON.stringify(outcome.value)).not.toBe('server_error');
@@ -90,7 +94,7 @@ describe('fuzzed server actions', () => {
           // re-entered to sign (issue 9): those two tables only, nothing else.
           if (!outcome.ok && entry.definition.scope !== 'signIn') {
             const kept = passwordRefusal(outcome.value) ? withoutThrottleBookkeeping : (f: string) => f;
-            expect(kept(await fingerprint())).toBe(kept(before));
+            expect(kept(after)).toBe(kept(before));
           }
         }
         expectUnpolluted();
@@ -103,6 +107,8 @@ describe('fuzzed server actions', () => {
 describe('fuzzed routes', () => {
   test.each(routes.map((r) => [`${r.method} ${r.file}`, r] as const))('%s: never a server error, never a write on refusal', async (label, route) => {
     const fixture = await createFixture();
+    const sessions = sessionPool();
+    const tables = await watchTables();
     const keys = Object.keys(jsonSchemaOf(route.definition.query).properties ?? {});
     const queryValue = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 }), hostileValue.map((v) => JSON.stringify(v) ?? ''));
     const queryKey = keys.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...keys) }, hostileString) : hostileString;
@@ -116,13 +122,15 @@ describe('fuzzed routes', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ACTOR_KINDS), query, projectKey, async (kind, params, key) => {
         runs += 1;
-        await actAs(fixture.actor(kind));
-        const before = await fingerprint();
+        await sessions.actAs(fixture.actor(kind));
+        const before = await tables.current();
         const response = await callRoute(route, fixture, params, { projectKey: key });
+        const after = await tables.current();
+        if (after !== before) sessions.forget();
         expect(response.status, response.body.slice(0, 300)).toBeLessThan(500);
         // Reads never write; an upload or an API write writes only when it is accepted.
         const writes = route.definition.upload || route.definition.token?.scope === 'write';
-        if (!writes || response.status >= 400) expect(await fingerprint()).toBe(before);
+        if (!writes || response.status >= 400) expect(after).toBe(before);
         expectUnpolluted();
       }),
       { numRuns: FUZZ_RUNS * 2, seed: seedOf(label), endOnFailure: true },

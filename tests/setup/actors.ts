@@ -77,6 +77,26 @@ export async function actAs(user: { id: string } | string | null): Promise<TestS
   return session;
 }
 
+/**
+ * actAs for loops that switch between a few actors: each one's session is recorded once and reused until `forget()`,
+ * which the loop calls once anything was written (a write may have revoked sessions). Recording a session is itself a
+ * write, so a fresh one per iteration would make every iteration look like a change to the database.
+ */
+export function sessionPool() {
+  const sessions = new Map<string, TestSession | null>();
+  return {
+    async actAs(user: { id: string } | null): Promise<void> {
+      const key = user?.id ?? '';
+      const known = sessions.get(key);
+      if (known !== undefined) switchSession(known);
+      else sessions.set(key, await actAs(user));
+    },
+    forget(): void {
+      sessions.clear();
+    },
+  };
+}
+
 export interface TestProject {
   id: string;
   key: string;

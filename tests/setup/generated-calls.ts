@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
-import { actAs } from './actors';
+import { actAs, sessionPool } from './actors';
 import { actionDefinitionOf, type ActionDefinition } from './action-definitions';
 import { plausibleInput } from './schema-arbitraries';
 import { createFixture, type Fixture, type Recipe } from './security-fixture';
 import { loadServerActions, scanServerActionModules, type AnyServerAction } from './server-actions';
-import { allRows, changes, fingerprint, type TableChange } from './table-rows';
+import { allRows, changes, watchTables, type TableChange } from './table-rows';
 import { PROJECT_ROLES } from '@/lib/auth/roles';
 import type { ActorKind } from './world';
 
@@ -90,12 +90,15 @@ export async function searchAcceptedDraw(entry: GeneratedAction, options: { seed
     { seed: options.seed, numRuns: options.attempts },
   );
   const refusals: Refusal[] = [];
+  const sessions = sessionPool();
+  const tables = await watchTables();
   for (const draw of draws) {
-    await actAs(fixture.actor(draw.kind));
-    const before = await fingerprint();
+    await sessions.actAs(fixture.actor(draw.kind));
+    const before = await tables.current();
     const input = draw.recipe(fixture);
     const outcome = await call(entry.action, input);
-    const wrote = (await fingerprint()) !== before;
+    const wrote = (await tables.current()) !== before;
+    if (wrote) sessions.forget();
     if (accepted(outcome) && (wrote || !options.mustWrite)) return { fixture, draw, refusals, attempts: refusals.length + 1 };
     refusals.push({ input, outcome, writes: wrote });
   }
