@@ -114,7 +114,7 @@ test('pages carry the security headers and the session cookie is HttpOnly and Sa
   expect(nonce(again!)).toBeTruthy();
   expect(nonce(again!)).not.toBe(nonce(csp!));
 
-  await signIn(page, DEMO_USERS.viewer.email);
+  await signIn(page, DEMO_USERS.viewer.email, undefined, { throughForm: true });
   const appPage = await page.request.get('/projects');
   expect(appPage.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   const session = (await page.context().cookies()).find((c) => /authjs\.session-token$/.test(c.name));

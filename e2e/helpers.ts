@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Cookie, type Page } from '@playwright/test';
 import en from '../messages/en.json';
 import fr from '../messages/fr.json';
 
@@ -78,14 +78,39 @@ export async function signIn(
   page: Page,
   email: string,
   password = DEMO_PASSWORD,
-  options: { onCurrentPage?: boolean; expectUrl?: RegExp } = {},
+  options: { onCurrentPage?: boolean; expectUrl?: RegExp; throughForm?: boolean } = {},
 ) {
+  const reusable = password === DEMO_PASSWORD && !options.onCurrentPage && !options.expectUrl && !options.throughForm;
+  if (reusable && (await reuseDemoSession(page, email))) return;
   if (!options.onCurrentPage) await page.goto('/login');
   await hydrated(page);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('form button[type="submit"]').click();
   await expect(page).toHaveURL(options.expectUrl ?? /\/projects$/);
+  if (reusable) demoSessions.set(email, (await page.context().cookies()).filter((c) => SESSION_COOKIE.test(c.name)));
+}
+
+const SESSION_COOKIE = /authjs\.session-token/;
+
+/**
+ * The session cookies of the demo accounts, from their first sign-in through the form in this worker. Most journeys
+ * only need to be signed in: handing a new browser context the same session saves a form sign-in (~1 s) each time.
+ * The sign-in journeys themselves pass their own password, a callback or `throughForm`.
+ */
+const demoSessions = new Map<string, Cookie[]>();
+
+/** Opens "Mes projets" with the demo account's known session; false when there is none or it has ended since. */
+async function reuseDemoSession(page: Page, email: string): Promise<boolean> {
+  const cookies = demoSessions.get(email);
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  await page.goto('/projects');
+  if (new URL(page.url()).pathname === '/projects') return true;
+  // A journey signed that session out (the server ended it): sign in through the form again.
+  demoSessions.delete(email);
+  await page.context().clearCookies({ name: SESSION_COOKIE });
+  return false;
 }
 
 /** A new browser context (its own cookies), signed in. */

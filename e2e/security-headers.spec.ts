@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIResponse, type Response } from '@playwright/test';
-import { DEMO_PROJECT, DEMO_USERS, signedInContext } from './helpers';
+import { DEMO_PROJECT, DEMO_USERS, signIn, signedInContext } from './helpers';
 
 /**
  * Headers and cookies of the production build (ASVS 5.0 V3 and V14): what every page and API answer carries, read
@@ -76,7 +76,8 @@ function expectStrictCsp(response: Response, label: string) {
 }
 
 test('the session cookie is __Secure-/__Host-, HttpOnly, Secure and SameSite; so is every cookie Auth.js sets', async ({ browser }) => {
-  const { context } = await signedInContext(browser, DEMO_USERS.viewer.email);
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), DEMO_USERS.viewer.email, undefined, { throughForm: true });
   const cookies = await context.cookies();
   const session = cookies.filter((c) => /^__(Secure|Host)-authjs\.session-token(\.\d+)?$/.test(c.name));
   expect(session.length, JSON.stringify(cookies.map((c) => c.name))).toBeGreaterThanOrEqual(1);
