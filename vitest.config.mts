@@ -30,6 +30,9 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts'],
           environment: 'node',
+          // Pure functions with no module state, mocks or globals to reset: one module graph per worker instead of
+          // one per file (the 80 files took ~19 s, ~6 s of it in their tests).
+          isolate: false,
         },
       },
       {
