@@ -96,7 +96,7 @@ step('Vitest (unit + integration)', npx, [
   'vitest',
   'run',
   '--project=unit',
-  '--project=integration',
+  '--project=integration*',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${path.join(resultsDir, 'vitest.json')}`,

@@ -41,7 +41,7 @@ async function preparePostgresTemplate(project: TestProject, serverUrl: string) 
     await handle.close();
   }
   // The fault suites (project postgres) kill and restart the server: they keep commits synchronous.
-  project.provide('passerelleDatabase', { kind: 'postgres', serverUrl, templateName, asyncCommit: project.name === 'integration' });
+  project.provide('passerelleDatabase', { kind: 'postgres', serverUrl, templateName, asyncCommit: project.name !== 'postgres' });
   return () => dropDatabase(serverUrl, templateName);
 }
 

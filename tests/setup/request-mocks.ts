@@ -1,5 +1,5 @@
 import { afterEach, vi } from 'vitest';
-import { requestState, resetRequestState, sessionFor } from './request-state';
+import { mockOnce, requestState, resetRequestState, sessionFor } from './request-state';
 
 /**
  * Only the session source and Next's request-bound helpers are replaced; the action wrapper, zod, the database,
@@ -8,7 +8,7 @@ import { requestState, resetRequestState, sessionFor } from './request-state';
  * `signIn('credentials', …)` behaves like Auth.js's Credentials provider: it runs the real `authenticateWithPassword`,
  * throws `CredentialsSignin` on failure, otherwise stores the session and redirects unless `redirect: false`.
  */
-vi.mock('@/auth', async () => {
+vi.mock('@/auth', () => mockOnce('AuthMock', async () => {
   const { CredentialsSignin } = await import('next-auth');
   const { redirect } = await import('next/navigation');
   const { authenticateWithPassword } = await import('@/db/queries/sign-in');
@@ -33,16 +33,18 @@ vi.mock('@/auth', async () => {
     }),
     handlers: { GET: vi.fn(), POST: vi.fn() },
   };
-});
-
-vi.mock('next/cache', () => ({
-  revalidatePath: vi.fn(),
-  revalidateTag: vi.fn(),
-  updateTag: vi.fn(),
-  refresh: vi.fn(),
 }));
 
-vi.mock('next/headers', () => {
+vi.mock('next/cache', () =>
+  mockOnce('NextCacheMock', () => ({
+    revalidatePath: vi.fn(),
+    revalidateTag: vi.fn(),
+    updateTag: vi.fn(),
+    refresh: vi.fn(),
+  })),
+);
+
+vi.mock('next/headers', () => mockOnce('NextHeadersMock', () => {
   const cookieStore = {
     get: (name: string) => (requestState.cookies.has(name) ? { name, value: requestState.cookies.get(name)! } : undefined),
     getAll: () => [...requestState.cookies].map(([name, value]) => ({ name, value })),
@@ -61,7 +63,7 @@ vi.mock('next/headers', () => {
     cookies: vi.fn(async () => cookieStore),
     headers: vi.fn(async () => new Headers({ 'x-forwarded-for': requestState.address })),
   };
-});
+}));
 
 afterEach(() => {
   resetRequestState();

@@ -30,3 +30,16 @@ export function resetRequestState(): void {
   requestState.cookies.clear();
   requestState.address = '203.0.113.10';
 }
+
+const mocks = new Map<string, unknown>();
+
+/**
+ * One instance of each request mock per module graph (tests/setup/request-mocks.ts). The integration project shares
+ * its module graph between files (isolate: false): the setup file runs again for every file while the app modules an
+ * earlier file imported keep the mocks they got then, so a second instance would be one the app never calls. Kept in
+ * this module, not on globalThis, so a file with a module graph of its own gets mocks of its own.
+ */
+export function mockOnce<T>(key: string, make: () => T): T {
+  if (!mocks.has(key)) mocks.set(key, make());
+  return mocks.get(key) as T;
+}
