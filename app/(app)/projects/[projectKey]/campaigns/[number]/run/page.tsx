@@ -3,6 +3,7 @@ import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { confirmRetest, finishExecution, recordMeasurements, recordStep, startExecution } from './actions';
 import { removeAttachment } from '../../../attachments/actions';
+import { ClientMessages } from '@/components/providers/client-messages';
 import { RunnerItemList } from '@/components/recette/runner/runner-item-list';
 import { TestRunner } from '@/components/recette/runner/test-runner';
 import { getDb } from '@/db/client';
@@ -45,42 +46,46 @@ export default async function RunnerPage({ params, searchParams }: Props) {
   // Showing or hiding controls is a courtesy; the actions check the role and the campaign themselves.
   const canExecute = can(membership.role, 'tests.execute') && campaign.status !== 'closed';
 
+  // The runner's own texts (steps, shortcuts overlay, retest proposals, evidence) go to this page's client only: the
+  // campaign page beside it sent them too, unused, in every payload.
   return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-4">
-      <Link href={base} className="text-sm text-muted-foreground hover:underline">
-        {t('backToCampaign')}
-      </Link>
-      <h1 className="text-2xl font-semibold">{t('pageTitle', { campaign: campaign.name })}</h1>
-      {campaign.status === 'closed' && (
-        <p role="status" className="text-sm text-muted-foreground">
-          {t('campaignClosed')}
-        </p>
-      )}
-      {campaign.status !== 'closed' && !can(membership.role, 'tests.execute') && (
-        <p role="status" className="text-sm text-muted-foreground" data-testid="runner-read-only">
-          {t('readOnly')}
-        </p>
-      )}
-      <div className="grid gap-4 lg:grid-cols-[18rem_1fr] [&>*]:min-w-0">
-        <RunnerItemList items={listed} window={window} currentId={current?.id ?? null} base={base} me={user.id} />
-        {current && detail ? (
-          <TestRunner
-            key={`${current.id}:${state?.execution.id ?? 'none'}`}
-            projectKey={membership.projectKey}
-            campaignItemId={current.id}
-            testCaseRef={`CT-${detail.testCaseNumber}`}
-            testCaseTitle={detail.title}
-            notRunReason={detail.notRunReason}
-            initialState={state}
-            canExecute={canExecute}
-            historyHref={`${base}/items/${current.id}`}
-            nextHref={nextId ? `${base}/run?item=${nextId}` : null}
-            actions={{ startExecution, recordStep, recordMeasurements, finishExecution, confirmRetest, removeAttachment }}
-          />
-        ) : (
-          <p className="text-sm text-muted-foreground">{t('noItems')}</p>
+    <ClientMessages namespaces={['campaigns', 'runner', 'evidence']}>
+      <div className="mx-auto flex max-w-7xl flex-col gap-4">
+        <Link href={base} className="text-sm text-muted-foreground hover:underline">
+          {t('backToCampaign')}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t('pageTitle', { campaign: campaign.name })}</h1>
+        {campaign.status === 'closed' && (
+          <p role="status" className="text-sm text-muted-foreground">
+            {t('campaignClosed')}
+          </p>
         )}
+        {campaign.status !== 'closed' && !can(membership.role, 'tests.execute') && (
+          <p role="status" className="text-sm text-muted-foreground" data-testid="runner-read-only">
+            {t('readOnly')}
+          </p>
+        )}
+        <div className="grid gap-4 lg:grid-cols-[18rem_1fr] [&>*]:min-w-0">
+          <RunnerItemList items={listed} window={window} currentId={current?.id ?? null} base={base} me={user.id} />
+          {current && detail ? (
+            <TestRunner
+              key={`${current.id}:${state?.execution.id ?? 'none'}`}
+              projectKey={membership.projectKey}
+              campaignItemId={current.id}
+              testCaseRef={`CT-${detail.testCaseNumber}`}
+              testCaseTitle={detail.title}
+              notRunReason={detail.notRunReason}
+              initialState={state}
+              canExecute={canExecute}
+              historyHref={`${base}/items/${current.id}`}
+              nextHref={nextId ? `${base}/run?item=${nextId}` : null}
+              actions={{ startExecution, recordStep, recordMeasurements, finishExecution, confirmRetest, removeAttachment }}
+            />
+          ) : (
+            <p className="text-sm text-muted-foreground">{t('noItems')}</p>
+          )}
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }
