@@ -2,7 +2,8 @@ import { cva, type VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/ui/cn';
 
-const badgeVariants = cva('inline-flex items-center rounded-md border px-2 py-0.5 text-xs font-medium', {
+// `ui-badge` (app/globals.css) stands for the base utilities: lists repeat a badge on every row.
+const badgeVariants = cva('ui-badge', {
   variants: {
     variant: {
       default: 'border-transparent bg-primary text-primary-foreground',

@@ -2,6 +2,8 @@ import type { ComponentProps } from 'react';
 import { cn } from '@/lib/ui/cn';
 import { ScrollRegion } from './scroll-region';
 
+// Rows, headers and cells carry one short class each (app/globals.css, `ui-*`): a list repeats them on every cell.
+
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
     <ScrollRegion>
@@ -16,11 +18,11 @@ export function TableBody(props: ComponentProps<'tbody'>) {
   return <tbody className="[&_tr:last-child]:border-0" {...props} />;
 }
 export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr className={cn('border-b transition-colors hover:bg-muted/50', className)} {...props} />;
+  return <tr className={cn('ui-tr', className)} {...props} />;
 }
 export function TableHead({ className, ...props }: ComponentProps<'th'>) {
-  return <th className={cn('h-10 px-3 text-left align-middle font-medium text-muted-foreground', className)} {...props} />;
+  return <th className={cn('ui-th', className)} {...props} />;
 }
 export function TableCell({ className, ...props }: ComponentProps<'td'>) {
-  return <td className={cn('px-3 py-2 align-middle', className)} {...props} />;
+  return <td className={cn('ui-td', className)} {...props} />;
 }
