@@ -2,6 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { formatAbortReasonStacksEagerly } = await import('./lib/http/abort-reason-stacks');
+  formatAbortReasonStacksEagerly();
   const [{ resolveAuthSecret }, { embeddedDataDir }, { bootstrapDatabase }] = await Promise.all([
     import('./lib/auth/secret'),
     import('./db/config'),
