@@ -2,13 +2,14 @@ import { cva, type VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/ui/cn';
 
-const badgeVariants = cva('inline-flex items-center rounded-md border px-2 py-0.5 text-xs font-medium', {
+/** The classes are app/globals.css's component classes (a badge in every row of a table repeated its utilities). */
+const badgeVariants = cva('badge', {
   variants: {
     variant: {
-      default: 'border-transparent bg-primary text-primary-foreground',
-      secondary: 'border-transparent bg-secondary text-secondary-foreground',
-      outline: 'text-foreground',
-      warning: 'border-transparent bg-amber-100 text-amber-900',
+      default: 'badge-default',
+      secondary: 'badge-secondary',
+      outline: 'badge-outline',
+      warning: 'badge-warning',
     },
   },
   defaultVariants: { variant: 'secondary' },

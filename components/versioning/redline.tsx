@@ -1,3 +1,5 @@
+'use client';
+
 import type { DiffPart, FieldDiff } from '@/lib/versioning/diff';
 
 function Side({ parts, show }: { parts: DiffPart[]; show: 'before' | 'after' }) {
@@ -27,7 +29,8 @@ function Side({ parts, show }: { parts: DiffPart[]; show: 'before' | 'after' }) 
 /**
  * A word-level redline of each field, the two versions side by side: on the left what was removed is struck
  * through in red, on the right what was added is underlined in green. Unchanged fields are shown once, dimmed.
- * `labels` names the fields, `sides` the two columns, in the reader's language.
+ * `labels` names the fields, `sides` the two columns, in the reader's language. A client component so a page sends
+ * the diff once: the text both sides share (most of it) was otherwise in the RSC payload twice, as markup.
  */
 export function Redline({
   diffs,

@@ -148,6 +148,12 @@ export interface CampaignItemFilters {
 }
 
 /**
+ * The order of a campaign's items, everywhere they are listed or walked through (the campaign page, the runner's
+ * list, its choice of the current and the next item): their position, then their id for items at the same place.
+ */
+export const CAMPAIGN_ITEM_ORDER = [asc(itemStates.position), asc(itemStates.id)] as const;
+
+/**
  * A campaign's items with their state (the campaign_item_states view): latest execution and its status, whether the
  * test case changed since it was planned (with both versions, for the history's redline), and whether it waits for
  * a retest. The campaign page, its runner and its dashboard all read items through this. The page is chosen first
@@ -169,7 +175,7 @@ export async function campaignItemStates(db: Executor, projectId: string, campai
       .select({ id: s.id, total: sql<number>`(count(*) over ())::int`.as('total') })
       .from(s)
       .where(and(...conditions))
-      .orderBy(asc(s.position), asc(s.id))
+      .orderBy(...CAMPAIGN_ITEM_ORDER)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
   );
@@ -200,7 +206,7 @@ export async function campaignItemStates(db: Executor, projectId: string, campai
     .innerJoin(s, eq(s.id, chosen.id))
     .innerJoin(testCases, eq(testCases.id, s.testCaseId))
     .leftJoin(users, eq(users.id, s.assigneeId))
-    .orderBy(asc(s.position), asc(s.id));
+    .orderBy(...CAMPAIGN_ITEM_ORDER);
   return { rows, total: rows[0]?.total ?? 0, page, pageSize };
 }
 

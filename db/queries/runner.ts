@@ -2,37 +2,65 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { getDb, type Executor } from '@/db/client';
-import { anomalies, anomalyExecutions, campaignItems, campaignItemStates, executions, testCases, testCaseVersions, users } from '@/db/schema';
+import { anomalies, anomalyExecutions, campaignItems, campaignItemStates as itemStates, executions, testCases, testCaseVersions, users } from '@/db/schema';
 import { retestProposal } from '@/lib/recette/anomaly-workflow';
 import type { ExecutionState, ExecutionView, RetestView, RunnerItem } from '@/lib/recette/execution-view';
 import { formatRef } from '@/lib/traceability/refs';
 import { listAttachments } from './attachments';
-import { findCampaign } from './campaigns';
+import { CAMPAIGN_ITEM_ORDER, campaignItemStates, findCampaign } from './campaigns';
+import { rowsOf } from './raw-rows';
 import { requireProjectMembership } from './project-access';
 import type { SessionUser } from './users';
 
 /** Reads of the test runner. Item states come from the one view the campaign pages read too (campaign_item_states). */
 
-/** Every item of the campaign in its order, with its latest run and whether an anomaly of it awaits retest. */
-export async function listRunnerItems(db: Executor, projectId: string, campaignId: string): Promise<RunnerItem[]> {
-  const rows = await db
-    .select({
-      id: campaignItemStates.id,
-      position: campaignItemStates.position,
-      testCaseId: campaignItemStates.testCaseId,
-      testCaseNumber: testCases.number,
-      title: testCases.title,
-      assigneeId: campaignItemStates.assigneeId,
-      notRunReason: campaignItemStates.notRunReason,
-      lastExecutionId: campaignItemStates.latestExecutionId,
-      lastStatus: campaignItemStates.latestStatus,
-      toRetest: campaignItemStates.toRetest,
-    })
-    .from(campaignItemStates)
-    .innerJoin(testCases, eq(testCases.id, campaignItemStates.testCaseId))
-    .where(and(eq(campaignItemStates.projectId, projectId), eq(campaignItemStates.campaignId, campaignId)))
-    .orderBy(asc(campaignItemStates.position), asc(campaignItemStates.id));
-  return rows.map(({ notRunReason, ...row }) => ({ ...row, notRun: notRunReason !== null }));
+/**
+ * Which item the runner opens and where "test suivant" leads, chosen by the database over the campaign's items in
+ * their order (CAMPAIGN_ITEM_ORDER) without sending them: reading all 2,000 items of a large campaign, with their
+ * titles and retests, to pick two of them and show 50 was most of the runner's time.
+ *
+ * An item waits for a run when it has none, or only one left open, and is not closed as "non exécuté". The current
+ * item is the one asked for (`askedId`, when it is of this campaign), else the first waiting item assigned to me,
+ * else the first waiting item, else the first item (to read its history). The next one is the first waiting item
+ * after it, wrapping around to the start, never itself. `rank` is the current item's place in the order (from 1).
+ */
+export async function runnerPosition(db: Executor, projectId: string, campaignId: string, { askedId, me }: { askedId?: string; me: string }) {
+  const s = itemStates;
+  const [row] = await rowsOf<{ id: string; rank: number; total: number; latest_execution_id: string | null; next_id: string | null }>(
+    db,
+    sql`with ordered as (
+        select ${s.id} as id, ${s.assigneeId} as assignee_id, ${s.latestExecutionId} as latest_execution_id,
+          (${s.notRunReason} is null and (${s.latestStatus} is null or ${s.latestStatus} = 'in_progress')) as awaits,
+          (row_number() over (order by ${sql.join([...CAMPAIGN_ITEM_ORDER], sql`, `)}))::int as rank,
+          (count(*) over ())::int as total
+        from ${s}
+        where ${s.projectId} = ${projectId} and ${s.campaignId} = ${campaignId}
+      ),
+      current_item as (
+        select * from ordered
+        order by case ${askedId ? sql`when id = ${askedId} then 0` : sql``} when awaits and assignee_id = ${me} then 1 when awaits then 2 else 3 end, rank
+        limit 1
+      )
+      select c.id, c.rank, c.total, c.latest_execution_id,
+        (select o.id from ordered o where o.awaits and o.id <> c.id order by o.rank <= c.rank, o.rank limit 1) as next_id
+      from current_item c`,
+  );
+  if (!row) return { current: null, nextId: null, total: 0 };
+  return { current: { id: row.id, rank: row.rank, lastExecutionId: row.latest_execution_id }, nextId: row.next_id, total: row.total };
+}
+
+/** One page of the campaign's items in their order, as the list beside the runner shows them. */
+export async function listRunnerItems(db: Executor, projectId: string, campaignId: string, page: { page: number; pageSize: number }): Promise<RunnerItem[]> {
+  const { rows } = await campaignItemStates(db, projectId, campaignId, page);
+  return rows.map((row) => ({
+    id: row.id,
+    testCaseNumber: row.testCaseNumber,
+    title: row.title,
+    assigneeId: row.assigneeId,
+    notRun: row.notRunReason !== null,
+    lastStatus: row.latestStatus,
+    toRetest: row.toRetest,
+  }));
 }
 
 const executionColumns = {

@@ -48,13 +48,10 @@ export interface ExecutionState {
 /** One campaign item in the runner's side list: its latest run and how many of its anomalies await retest. */
 export interface RunnerItem {
   id: string;
-  position: number;
-  testCaseId: string;
   testCaseNumber: number;
   title: string;
   assigneeId: string | null;
   notRun: boolean;
-  lastExecutionId: string | null;
   lastStatus: ExecutionStatus | null;
   toRetest: boolean;
 }

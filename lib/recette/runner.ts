@@ -1,45 +1,14 @@
-import type { ExecutionStatus, StepStatus } from './campaign-model';
-import { pageWindow } from '@/lib/lists/page-window';
-
-/** What the runner needs to know of each campaign item to pick the one to open. */
-export interface RunnerItemChoice {
-  id: string;
-  assigneeId: string | null;
-  /** The latest run's status, or null when the item was never run. */
-  lastStatus: ExecutionStatus | null;
-  /** An item closed as "non exécuté" has nothing left to run. */
-  notRun: boolean;
-}
-
-/** An item still waits for a run when it has none, or only one left open. */
-export function awaitsRun(item: Pick<RunnerItemChoice, 'lastStatus' | 'notRun'>): boolean {
-  return !item.notRun && (item.lastStatus === null || item.lastStatus === 'in_progress');
-}
+import { pageBounds } from '@/lib/lists/page-window';
+import type { StepStatus } from './campaign-model';
 
 /**
- * The item the runner opens without `?item=`: the first (in campaign order) still waiting for a run that is
- * assigned to me, else the first still waiting for anyone, else the first item at all (to read its history).
+ * Where the item list beside the runner stands: page `page` of `size` items (kept between the first and the last),
+ * by default the page holding the current item, whose place in the campaign's order is `rank` (from 1). Only this
+ * page is read: a campaign of 2,000 tests listed whole made the runner a multi-megabyte page, and reading every item
+ * to show 50 was most of the page's time.
  */
-export function defaultRunnerItem<T extends RunnerItemChoice>(items: readonly T[], me: string): T | null {
-  return (
-    items.find((item) => awaitsRun(item) && item.assigneeId === me) ?? items.find((item) => awaitsRun(item)) ?? items[0] ?? null
-  );
-}
-
-/** The next item waiting for a run after `currentId`, wrapping around; null when no other item waits. */
-export function nextRunnerItem<T extends RunnerItemChoice>(items: readonly T[], currentId: string): T | null {
-  const at = items.findIndex((item) => item.id === currentId);
-  const ordered = [...items.slice(at + 1), ...items.slice(0, Math.max(at, 0))];
-  return ordered.find((item) => awaitsRun(item) && item.id !== currentId) ?? null;
-}
-
-/**
- * The part of a campaign's item list shown beside the runner: page `page` of `size` items, by default the page
- * holding the current item. A campaign of 2,000 tests listed whole made the runner a multi-megabyte page.
- */
-export function runnerListWindow<T extends { id: string }>(items: readonly T[], currentId: string | null, size: number, page?: number) {
-  const at = currentId === null ? -1 : items.findIndex((item) => item.id === currentId);
-  return pageWindow(items, size, page ?? (at === -1 ? 1 : Math.floor(at / size) + 1));
+export function runnerListPage(total: number, size: number, rank: number | null, page?: number) {
+  return pageBounds(total, size, page ?? (rank === null ? 1 : Math.ceil(rank / size)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import * as runnerActions from '@/app/(app)/projects/[projectKey]/campaigns/[number]/run/actions';
 import * as testCaseActions from '@/app/(app)/projects/[projectKey]/test-cases/actions';
 import { getDb } from '@/db/client';
-import { findExecution, listItemExecutions, listRunnerItems } from '@/db/queries/runner';
+import { findExecution, listItemExecutions, listRunnerItems, runnerPosition } from '@/db/queries/runner';
 import { anomalies, anomalyEvents, anomalyExecutions, campaigns, executions, testCases } from '@/db/schema';
 import { actAs, createProjectWithMembers } from '../setup/actors';
 import { auditRowsSince, maxAuditId, snapshotTables } from '../setup/db-state';
@@ -49,6 +49,70 @@ async function setUp(options: { campaignStatus?: 'planned' | 'in_progress' | 'cl
 async function start(projectKey: string, campaignItemId: string) {
   return expectOk(startExecution({ projectKey, campaignItemId })) as Promise<{ id: string; revision: number }>;
 }
+
+describe('which item the runner opens, and the next one', () => {
+  type Kind = 'waiting' | 'passed' | 'failed' | 'open' | 'notRun';
+  /** A campaign whose items are, in its order, of these kinds and assignees; rows inserted last item first. */
+  async function campaignOf(items: { kind: Kind; assignee?: 'amoa' | 'moa' }[]) {
+    const { project, members } = await createProjectWithMembers();
+    const campaign = await createCampaignRow(project, { status: 'in_progress' });
+    const ids: string[] = [];
+    for (let index = items.length - 1; index >= 0; index--) {
+      const { kind, assignee } = items[index]!;
+      const testCase = await createTestCaseRow(project, { steps });
+      const item = await createItemRow(campaign, project, testCase, {
+        position: (index + 1) * 10,
+        assigneeId: assignee ? members[assignee].id : null,
+        ...(kind === 'notRun' && { notRunReason: 'Hors périmètre' }),
+      });
+      if (kind === 'passed' || kind === 'failed') await createExecutionRow(item, campaign, project, testCase, { status: kind });
+      if (kind === 'open') await createExecutionRow(item, campaign, project, testCase, { status: 'in_progress' });
+      ids[index] = item.id;
+    }
+    const position = (askedId?: string) => runnerPosition(getDb(), project.id, campaign.id, { askedId, me: members.amoa.id });
+    return { project, campaign, ids, position };
+  }
+
+  test('the first waiting item assigned to me, else the first waiting one, else the first; next: the following waiting one', async () => {
+    const mine = await campaignOf([{ kind: 'waiting', assignee: 'moa' }, { kind: 'passed', assignee: 'amoa' }, { kind: 'waiting', assignee: 'amoa' }, { kind: 'waiting', assignee: 'amoa' }]);
+    expect(await mine.position()).toMatchObject({ current: { id: mine.ids[2], rank: 3, lastExecutionId: null }, nextId: mine.ids[3], total: 4 });
+
+    const anyone = await campaignOf([{ kind: 'passed', assignee: 'amoa' }, { kind: 'failed', assignee: 'moa' }, { kind: 'waiting', assignee: 'moa' }]);
+    expect(await anyone.position()).toMatchObject({ current: { id: anyone.ids[2], rank: 3 }, nextId: null });
+
+    const allRun = await campaignOf([{ kind: 'passed' }, { kind: 'failed' }]);
+    const first = await allRun.position();
+    expect(first).toMatchObject({ current: { id: allRun.ids[0], rank: 1 }, nextId: null, total: 2 });
+    expect(first.current!.lastExecutionId).toEqual(expect.any(String));
+
+    expect(await (await campaignOf([])).position()).toEqual({ current: null, nextId: null, total: 0 });
+  });
+
+  test('an open run still waits, a "non exécuté" item does not', async () => {
+    const { ids, position } = await campaignOf([{ kind: 'notRun', assignee: 'amoa' }, { kind: 'open' }]);
+    expect(await position()).toMatchObject({ current: { id: ids[1] }, nextId: null });
+  });
+
+  test('the item asked for when it is of the campaign; next wraps around, never to the current item', async () => {
+    const { ids, position } = await campaignOf([{ kind: 'waiting' }, { kind: 'passed' }, { kind: 'waiting' }, { kind: 'passed' }]);
+    expect(await position(ids[0])).toMatchObject({ current: { id: ids[0], rank: 1 }, nextId: ids[2] });
+    expect(await position(ids[2])).toMatchObject({ current: { id: ids[2], rank: 3 }, nextId: ids[0] });
+    expect(await position(ids[3])).toMatchObject({ current: { id: ids[3], rank: 4 }, nextId: ids[0] });
+    const other = await campaignOf([{ kind: 'waiting' }]);
+    expect(await position(other.ids[0])).toMatchObject({ current: { id: ids[0] } });
+    expect(await other.position(other.ids[0])).toMatchObject({ current: { id: other.ids[0] }, nextId: null });
+  });
+
+  test('the list beside the runner is one page of the items in the campaign\'s order, with their state', async () => {
+    const { project, campaign, ids } = await campaignOf([{ kind: 'waiting' }, { kind: 'passed' }, { kind: 'notRun' }]);
+    const page = (n: number) => listRunnerItems(getDb(), project.id, campaign.id, { page: n, pageSize: 2 });
+    expect(await page(1)).toMatchObject([
+      { id: ids[0], lastStatus: null, notRun: false, toRetest: false },
+      { id: ids[1], lastStatus: 'passed', notRun: false },
+    ]);
+    expect(await page(2)).toMatchObject([{ id: ids[2], lastStatus: null, notRun: true }]);
+  });
+});
 
 describe('starting a run', () => {
   test('snapshots the current version, the campaign names and blank results; moves a planned campaign to en cours; audited', async () => {
@@ -295,7 +359,7 @@ describe('the retest loop', () => {
 
   test('the item shows "à retester"; a passed retest proposes closing, confirmed through the transition, run linked', async () => {
     const { project, members, campaign, item, anomaly } = await retestSetUp();
-    expect((await listRunnerItems(getDb(), project.id, campaign.id))[0]).toMatchObject({ id: item.id, lastStatus: 'failed', toRetest: true });
+    expect((await listRunnerItems(getDb(), project.id, campaign.id, { page: 1, pageSize: 50 }))[0]).toMatchObject({ id: item.id, lastStatus: 'failed', toRetest: true });
     await actAs(members.moa);
     const { run, finished } = await runAll(project.key, item.id, 'passed');
     expect(finished.retests).toEqual([{ anomalyId: anomaly.id, ref: `ANO-${anomaly.number}`, title: `Anomalie ${anomaly.number}`, proposal: 'close' }]);
@@ -315,7 +379,7 @@ describe('the retest loop', () => {
     const links = await getDb().select().from(anomalyExecutions).where(eq(anomalyExecutions.anomalyId, anomaly.id));
     expect(links.map((l) => l.executionId).sort()).toContain(run.id);
     expect((await auditRowsSince(since)).map((r) => [r.entity, r.action])).toEqual([['anomaly', 'status']]);
-    expect((await listRunnerItems(getDb(), project.id, campaign.id))[0]).toMatchObject({ lastStatus: 'passed', toRetest: false });
+    expect((await listRunnerItems(getDb(), project.id, campaign.id, { page: 1, pageSize: 50 }))[0]).toMatchObject({ lastStatus: 'passed', toRetest: false });
     // Confirming twice is a stale screen.
     expect(await confirmRetest({ projectKey: project.key, anomalyId: anomaly.id, executionId: run.id, outcome: 'close' })).toMatchObject({
       ok: false,

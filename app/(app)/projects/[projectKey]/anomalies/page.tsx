@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { AnomalyStatusBadge, SeverityBadge } from '@/components/recette/anomalies/anomaly-badges';
+import { SeverityBadge } from '@/components/recette/anomalies/anomaly-badges';
+import { AnomalyTable } from '@/components/recette/anomalies/anomaly-table';
 import { AnomalyFilters } from '@/components/recette/anomalies/anomaly-filters';
 import { PagedList } from '@/components/lists/paged-list';
 import { ListHeader, NewItemLink } from '@/components/lists/list-header';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { anomalyCounts, listAnomalies, listAssignableMembers, listCampaignOptions } from '@/db/queries/anomalies';
 import { requireProjectMembership } from '@/db/queries/project-access';
@@ -14,7 +14,6 @@ import { can } from '@/lib/auth/roles';
 import { ANOMALY_SEVERITIES, ANOMALY_STATUSES } from '@/lib/recette/anomaly-model';
 import { parseAnomalyListSearch } from '@/lib/recette/anomaly-schema';
 import { requireUser } from '@/lib/session/current-user';
-import { formatRef } from '@/lib/traceability/refs';
 
 type Props = {
   params: Promise<{ projectKey: string }>;
@@ -96,51 +95,20 @@ export default async function AnomaliesPage({ params, searchParams }: Props) {
         clearHref={base}
         pageHref={pageHref}
       >
-        <div className="rounded-lg border bg-background">
-          <Table data-testid="anomalies-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-24">{t('columns.ref')}</TableHead>
-                <TableHead>{t('columns.title')}</TableHead>
-                <TableHead>{t('columns.severity')}</TableHead>
-                <TableHead>{t('columns.priority')}</TableHead>
-                <TableHead>{t('columns.status')}</TableHead>
-                <TableHead>{t('columns.assignee')}</TableHead>
-                <TableHead>{t('columns.campaign')}</TableHead>
-                <TableHead>{t('columns.updated')}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.rows.map((row) => {
-                const ref = formatRef('anomaly', row.number);
-                return (
-                  <TableRow key={row.id} data-testid={`anomaly-row-${ref}`}>
-                    <TableCell className="whitespace-nowrap font-mono text-xs">
-                      <Link href={`${base}/${ref}`} className="text-primary hover:underline">
-                        {ref}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="min-w-64">
-                      <Link href={`${base}/${ref}`} className="font-medium hover:underline">
-                        {row.title}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <SeverityBadge severity={row.severity} />
-                    </TableCell>
-                    <TableCell>{t(`priorities.${row.priority}`)}</TableCell>
-                    <TableCell>
-                      <AnomalyStatusBadge status={row.status} />
-                    </TableCell>
-                    <TableCell>{row.assigneeName ?? '—'}</TableCell>
-                    <TableCell>{row.campaignNumber ? `#${row.campaignNumber} ${row.campaignName}` : '—'}</TableCell>
-                    <TableCell className="whitespace-nowrap text-xs">{format.dateTime(row.updatedAt, { dateStyle: 'short', timeStyle: 'short' })}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <AnomalyTable
+          basePath={base}
+          rows={result.rows.map((row) => ({
+            id: row.id,
+            number: row.number,
+            title: row.title,
+            severity: row.severity,
+            priority: row.priority,
+            status: row.status,
+            assigneeName: row.assigneeName,
+            campaign: row.campaignNumber ? `#${row.campaignNumber} ${row.campaignName}` : null,
+            updated: format.dateTime(row.updatedAt, { dateStyle: 'short', timeStyle: 'short' }),
+          }))}
+        />
       </PagedList>
     </div>
   );

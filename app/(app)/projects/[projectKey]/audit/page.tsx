@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { AuditDetails } from '@/components/audit/audit-details';
 import { AuditFiltersForm } from '@/components/audit/audit-filters-form';
+import { AuditTable } from '@/components/audit/audit-table';
 import { Button } from '@/components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { listAuditEvents, listAuditFacets } from '@/db/queries/audit';
 import { listProjectMembers } from '@/db/queries/memberships';
@@ -64,37 +63,28 @@ export default async function AuditPage({ params, searchParams }: Props) {
       {page.events.length === 0 ? (
         <p className="rounded-lg border bg-background p-8 text-center text-muted-foreground">{t('empty')}</p>
       ) : (
-        <div className="rounded-lg border bg-background">
-          <Table data-testid="audit-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t('when')}</TableHead>
-                <TableHead>{t('who')}</TableHead>
-                <TableHead>{t('what')}</TableHead>
-                <TableHead>{t('action')}</TableHead>
-                <TableHead>{t('details')}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.events.map((event) => (
-                <TableRow key={event.id}>
-                  <TableCell className="whitespace-nowrap tabular-nums">
-                    {format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
-                  </TableCell>
-                  <TableCell>{event.actorName ?? t('system')}</TableCell>
-                  <TableCell>
-                    {label('entities', event.entity)}
-                    {event.subjectName && <span className="block text-xs text-muted-foreground">{event.subjectName}</span>}
-                  </TableCell>
-                  <TableCell>{label('actions', event.action)}</TableCell>
-                  <TableCell>
-                    <AuditDetails before={event.before} after={event.after} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <AuditTable
+          rows={page.events.map((event) => ({
+            id: event.id,
+            when: format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' }),
+            who: event.actorName ?? t('system'),
+            entity: label('entities', event.entity),
+            subjectName: event.subjectName,
+            action: label('actions', event.action),
+            before: event.before,
+            after: event.after,
+          }))}
+          labels={{
+            when: t('when'),
+            who: t('who'),
+            what: t('what'),
+            action: t('action'),
+            details: t('details'),
+            show: t('show'),
+            before: t('before'),
+            after: t('after'),
+          }}
+        />
       )}
       <div className="flex justify-end gap-2">
         {search.before && (

@@ -4,20 +4,17 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { TestCaseFilters } from '@/components/recette/test-case-filters';
+import { TestCaseTable } from '@/components/recette/test-case-table';
 import { ExportLink } from '@/components/spreadsheets/export-link';
-import { SuspectBadge } from '@/components/traceability/badges';
-import { Badge } from '@/components/ui/badge';
 import { PagedList } from '@/components/lists/paged-list';
 import { ListHeader, NewItemLink } from '@/components/lists/list-header';
 import { Button } from '@/components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { requireProjectMembership } from '@/db/queries/project-access';
 import { listTestCaseFacets, listTestCases } from '@/db/queries/test-cases';
 import { can } from '@/lib/auth/roles';
 import { TEST_CASE_PRIORITIES, TEST_CASE_TYPES } from '@/lib/recette/model';
 import { requireUser } from '@/lib/session/current-user';
-import { formatRef } from '@/lib/traceability/refs';
 
 type Props = {
   params: Promise<{ projectKey: string }>;
@@ -100,59 +97,20 @@ export default async function TestCasesPage({ params, searchParams }: Props) {
         clearHref={base}
         pageHref={pageHref}
       >
-        <div className="rounded-lg border bg-background">
-          <Table data-testid="test-cases-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-24">{t('columns.ref')}</TableHead>
-                <TableHead>{t('columns.title')}</TableHead>
-                <TableHead>{t('columns.type')}</TableHead>
-                <TableHead>{t('columns.priority')}</TableHead>
-                <TableHead className="text-right">{t('columns.steps')}</TableHead>
-                <TableHead className="text-right">{t('columns.links')}</TableHead>
-                <TableHead>{t('columns.suspect')}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.rows.flatMap((row, index) => {
-                const ref = formatRef('testCase', row.number);
-                const cells = [];
-                // Rows come folder by folder: a heading row opens each folder.
-                if (index === 0 || result.rows[index - 1]!.folder !== row.folder) {
-                  cells.push(
-                    <TableRow key={`folder-${row.folder}`} className="bg-muted/40 hover:bg-muted/40">
-                      <TableCell colSpan={7} className="py-1.5 text-xs font-medium text-muted-foreground">
-                        {row.folder ? row.folder.split('/').join(' › ') : t('noFolder')}
-                      </TableCell>
-                    </TableRow>,
-                  );
-                }
-                cells.push(
-                  <TableRow key={row.id} data-testid={`test-case-row-${ref}`}>
-                    <TableCell className="whitespace-nowrap font-mono text-xs">
-                      <Link href={`${base}/${ref}`} className="text-primary hover:underline">
-                        {ref}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="min-w-64">
-                      <Link href={`${base}/${ref}`} className="font-medium hover:underline">
-                        {row.title}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <Badge variant="outline">{t(`types.${row.type}`)}</Badge>
-                    </TableCell>
-                    <TableCell>{t(`priorities.${row.priority}`)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{row.stepCount}</TableCell>
-                    <TableCell className="text-right tabular-nums">{row.linkCount}</TableCell>
-                    <TableCell>{row.suspectCount > 0 && <SuspectBadge count={row.suspectCount} />}</TableCell>
-                  </TableRow>,
-                );
-                return cells;
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <TestCaseTable
+          basePath={base}
+          rows={result.rows.map((row) => ({
+            id: row.id,
+            number: row.number,
+            title: row.title,
+            type: row.type,
+            priority: row.priority,
+            folder: row.folder,
+            stepCount: row.stepCount,
+            linkCount: row.linkCount,
+            suspectCount: row.suspectCount,
+          }))}
+        />
       </PagedList>
     </div>
   );
