@@ -53,17 +53,19 @@ test('the AMOE requests an approval; the MOA sees the bell count, opens the feed
   await expectAccessible(moa.page);
   expect(await moa.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
-  // Following it marks it read and opens the request.
+  await expect(link).toContainText(n.unread);
+
+  // Following it marks it read and opens the request. The demo MOA's other notifications come and go with the tests
+  // running beside this one (two workers): what is checked is this notification, not the bell's total.
   await link.click();
   await expect(moa.page).toHaveURL(new RegExp(`${requestHref}$`));
   await expect(moa.page.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible();
-  const after = moa.page.getByTestId('notification-count');
-  if (unread - 1 === 0) await expect(after).toHaveCount(0);
-  else await expect(after).toHaveText(String(unread - 1));
-
-  // Keyboard: the feed's "tout marquer comme lu" empties the count.
   await moa.page.goto('/notifications');
   await hydrated(moa.page);
+  await expect(link).toContainText(name);
+  await expect(link).not.toContainText(n.unread);
+
+  // Keyboard: the feed's "tout marquer comme lu" empties the count.
   const markAll = moa.page.getByRole('button', { name: n.markAllRead });
   if (await markAll.count()) {
     await markAll.focus();

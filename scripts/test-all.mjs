@@ -101,7 +101,8 @@ step('Vitest (unit + integration)', npx, [
   '--reporter=json',
   `--outputFile.json=${path.join(resultsDir, 'vitest.json')}`,
 ]);
-step('Production build', npx, ['next', 'build']);
+// The type check above passed: the build need not run it again (next.config.mjs).
+step('Production build', npx, ['next', 'build'], { PASSERELLE_TYPES_CHECKED: '1' });
 step('Chromium', 'node', ['scripts/ensure-chromium.mjs']);
 step('Playwright (end-to-end)', npx, ['playwright', 'test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(resultsDir, 'playwright.json'),
