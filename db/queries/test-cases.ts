@@ -90,16 +90,17 @@ export async function listTestCases(db: Executor, projectId: string, filters: Te
 }
 
 /**
- * Folders and tags in use, for the filters. Each is hashed to its few distinct values before anything is sorted (the
- * folders straight from test_cases_project_folder_idx); `array_agg(distinct …)` sorted all 8,000 rows of the large
- * project first, 30 ms of every list page.
+ * Folders and tags in use, for the filters. Each is hashed to its few distinct values before anything is sorted, and
+ * both come from an index alone: the folders from test_cases_project_folder_idx, the distinct tag lists from
+ * test_cases_project_tags_idx, unnested only then. `array_agg(distinct …)` sorted all 8,000 rows of the large
+ * project first (30 ms of every list page), and unnesting every row's tags read all 8,000 rows (10 ms).
  */
 export async function listTestCaseFacets(db: Executor, projectId: string) {
   const [row] = await rowsOf<{ folders: string[]; tags: string[] }>(
     db,
     sql`select
       array(select distinct ${testCases.folder} from ${testCases} where ${testCases.projectId} = ${projectId} and ${testCases.folder} <> '') as folders,
-      array(select distinct t from ${testCases}, unnest(${testCases.tags}) t where ${testCases.projectId} = ${projectId}) as tags`,
+      array(select distinct t from (select distinct ${testCases.tags} as tags from ${testCases} where ${testCases.projectId} = ${projectId}) lists, unnest(lists.tags) t) as tags`,
   );
   const sort = (values: string[] | undefined) => [...(values ?? [])].sort((a, b) => a.localeCompare(b, 'fr'));
   return { folders: sort(row?.folders), tags: sort(row?.tags) };

@@ -47,6 +47,9 @@ export const testCases = pgTable(
     index('test_cases_project_folder_idx').on(t.projectId, t.folder),
     index('test_cases_search_idx').using('gin', t.search),
     index('test_cases_tags_idx').using('gin', t.tags),
+    // The distinct tag lists of a project read from the index alone (listTestCaseFacets): the GIN index above cannot
+    // give them back, and reading every test case's row for them was 10 of the 12 ms of the large project's facets.
+    index('test_cases_project_tags_idx').on(t.projectId, t.tags),
   ],
 );
 

@@ -14,6 +14,7 @@
  * database, no React.
  */
 import { z } from 'zod';
+import { storedTagsSchema } from '@/lib/text/tags';
 
 export const ARCHIVE_FORMAT = 'passerelle-project-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -108,7 +109,8 @@ function valueSchema(column: ColumnDescriptor): z.ZodType {
     case 'jsonb':
       return z.json();
     case 'textArray':
-      return z.array(z.string());
+      // Tags are held to what the app itself writes: more would not fit test_cases_project_tags_idx (lib/text/tags.ts).
+      return column.name === 'tags' ? storedTagsSchema : z.array(z.string());
     case 'enum':
       return z.enum(column.enumValues as [string, ...string[]]);
   }

@@ -91,6 +91,13 @@ describe('readArchive', () => {
     expect(schema.safeParse({ at: 'hier', s: 'a' }).success).toBe(false);
     expect(schema.safeParse({ at: '2026-12-01T19:34:40+00:00', s: 'b' }).success).toBe(false);
   });
+  test('tags are held to what the app writes (20 of 40 characters); other text arrays are not', () => {
+    const schema = rowSchema({ name: 't', columns: [{ name: 'tags', kind: 'textArray', nullable: false }, { name: 'words', kind: 'textArray', nullable: false }] });
+    const twenty = Array.from({ length: 20 }, (_, i) => `${'x'.repeat(38)}${String(i).padStart(2, '0')}`);
+    expect(schema.safeParse({ tags: twenty, words: [...twenty, 'y'.repeat(500)] }).success).toBe(true);
+    expect(schema.safeParse({ tags: [...twenty, 'de trop'], words: [] }).success).toBe(false);
+    expect(schema.safeParse({ tags: ['x'.repeat(41)], words: [] }).success).toBe(false);
+  });
 });
 
 describe('remapRows', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { VersionRule } from '@/lib/versioning/save';
+import { tagsInputSchema } from '@/lib/text/tags';
 import { versionedLine, versionedText } from '@/lib/versioning/text';
 import {
   TEST_CASE_CONTENT_FIELDS,
@@ -40,12 +41,6 @@ const criterionSchema = z.object({
   direction: z.enum(THRESHOLD_DIRECTIONS, { message: 'invalid' }),
 });
 
-const tagsSchema = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : value.split(',')))
-  .transform((tags) => [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))])
-  .pipe(z.array(z.string().max(40, { message: 'tooLong' })).max(20, { message: 'tooLong' }));
-
 /** A checkbox sends "on" when ticked and nothing when not; code sends a boolean. */
 const checkbox = z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')]).optional().transform((v) => v === true || v === 'on' || v === 'true');
 
@@ -59,7 +54,7 @@ export const testCaseShape = {
   type: z.enum(TEST_CASE_TYPES, { message: 'invalid' }),
   priority: z.enum(TEST_CASE_PRIORITIES, { message: 'invalid' }).default('medium'),
   folder: versionedLine(300).transform(normalizeFolder).default(''),
-  tags: tagsSchema.default([]),
+  tags: tagsInputSchema.default([]),
   automated: checkbox,
   automationKey: versionedLine(200).default(''),
   criteria: jsonList(criterionSchema, 20).default([]),

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import type { VersionRule } from '@/lib/versioning/save';
+import { tagsInputSchema } from '@/lib/text/tags';
 import { versionedLine, versionedText } from '@/lib/versioning/text';
 import { REQUIREMENT_CONTENT_FIELDS, REQUIREMENT_PRIORITIES, REQUIREMENT_STATUSES } from './model';
-
-/** Tags arrive as one comma-separated field from forms, or as an array from code. */
-const tagsSchema = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : value.split(',')))
-  .transform((tags) => [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))])
-  .pipe(z.array(z.string().max(40, { message: 'tooLong' })).max(20, { message: 'tooLong' }));
 
 export const requirementFieldsSchema = z.object({
   title: versionedLine(300).pipe(z.string().min(1, { message: 'required' })),
@@ -18,7 +12,7 @@ export const requirementFieldsSchema = z.object({
   priority: z.enum(REQUIREMENT_PRIORITIES, { message: 'invalid' }),
   status: z.enum(REQUIREMENT_STATUSES, { message: 'invalid' }).default('draft'),
   source: versionedLine(300).default(''),
-  tags: tagsSchema.default([]),
+  tags: tagsInputSchema.default([]),
   parentId: z
     .union([z.uuid(), z.literal('')])
     .optional()

@@ -5,8 +5,9 @@ import * as testCaseActions from '@/app/(app)/projects/[projectKey]/test-cases/a
 import * as traceabilityActions from '@/app/(app)/projects/[projectKey]/traceability/actions';
 import { getDb } from '@/db/client';
 import { listRequirements } from '@/db/queries/requirements';
-import { findTestCase, listTestCaseLinks, listTestCases } from '@/db/queries/test-cases';
+import { findTestCase, listTestCaseFacets, listTestCaseLinks, listTestCases } from '@/db/queries/test-cases';
 import { listVersions } from '@/db/queries/versioned-items';
+import { TAGS_MAX, TAG_MAX_LENGTH } from '@/lib/text/tags';
 import { actAs, createProjectWithMembers } from '../setup/actors';
 import { auditRowsSince, maxAuditId, queryRows, snapshotTables } from '../setup/db-state';
 import { loose } from '../setup/server-actions';
@@ -119,6 +120,33 @@ describe('test cases', () => {
     expect(await titles({ tag: 'paie' })).toEqual(['Bulletin mensuel']);
     expect(await titles({ q: 'bulletins' })).toEqual(['Charge de 500 bulletins', 'Bulletin mensuel']);
     expect(await titles({ q: 'CT-3' })).toEqual(['Connexion']);
+  });
+});
+
+describe('folders and tags in use (the filters and the campaign scope tools)', () => {
+  test('the project\'s own, each once, in French order; another project\'s stay out', async () => {
+    const { project } = await createProjectWithMembers();
+    const other = await createProjectWithMembers();
+    await createTestCaseRow(project, { folder: 'Paie/Bulletins', tags: ['paie', 'été'] });
+    await createTestCaseRow(project, { folder: 'Paie/Bulletins', tags: ['paie', 'net'] });
+    await createTestCaseRow(project, { folder: 'Congés', tags: ['été', 'paie'] });
+    await createTestCaseRow(project, { tags: [] });
+    await createTestCaseRow(other.project, { folder: 'Ailleurs', tags: ['étranger'] });
+    expect(await listTestCaseFacets(getDb(), project.id)).toEqual({ folders: ['Congés', 'Paie/Bulletins'], tags: ['été', 'net', 'paie'] });
+    expect(await listTestCaseFacets(getDb(), other.project.id)).toEqual({ folders: ['Ailleurs'], tags: ['étranger'] });
+  });
+
+  test('the most tags a form accepts, each as long as allowed in 3-byte characters, fit test_cases_project_tags_idx', async () => {
+    const { project, members } = await createProjectWithMembers();
+    await actAs(members.amoe);
+    // Ideographs spread over the CJK block: nothing for PostgreSQL's compression to shorten, in the row or the index.
+    const ideograph = (n: number) => String.fromCodePoint(0x4e00 + ((n * 7919) % 20_000));
+    const tags = Array.from({ length: TAGS_MAX }, (_, i) => Array.from({ length: TAG_MAX_LENGTH }, (_, j) => ideograph(i * TAG_MAX_LENGTH + j)).join(''));
+    const { id } = await expectOk(createTestCase(form(project.key, { tags: tags.join(',') })));
+    const [row] = await queryRows<{ bytes: number }>(sql`select pg_column_size(tags) as bytes from test_cases where id = ${id}`);
+    expect(row!.bytes).toBeGreaterThan(2_000);
+    expect((await listTestCaseFacets(getDb(), project.id)).tags).toHaveLength(TAGS_MAX);
+    expect(await createTestCase(form(project.key, { tags: [...tags, 'un de trop'].join(',') }))).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { tags: ['Ce texte est trop long.'] } });
   });
 });
 
